@@ -1,0 +1,188 @@
+"""The command line over `reviewdesk.core` (works headless, in CI pipelines of static sites).
+
+Exit codes: 0 clean, 1 problems found or a command failed, 2 usage errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reviewdesk import __version__
+from reviewdesk.core import bundle, checks, exports, importer, user_files
+from reviewdesk.core.exports.json_payload import payload_schema
+from reviewdesk.core.model import Review
+from reviewdesk.core.problems import BundleError, Problem, has_errors
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not args or (args[0] not in _COMMANDS and not args[0].startswith("-")):
+            return open_app(args)
+        options = _parser().parse_args(args)
+        if options.version:
+            print(f"ReviewDesk {__version__}")
+            return EXIT_OK
+        if options.command is None:
+            return open_app([])
+        return int(options.run(options))
+    except BundleError as error:
+        _report(error.problems)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+
+
+def open_app(args: list[str]) -> int:
+    """The desktop app is not built yet: export the review as a page and say where."""
+    folder = bundle.folder_of(args[0]) if args else user_files.sample_copy()
+    review = bundle.load(folder)
+    out = user_files.preview_dir() / f"{review.effective_slug}.html"
+    exports.write(exports.export(review, folder, "html", stem=out.stem), out)
+    print(f"Opened {folder}\nThe published page is at {out}")
+    return EXIT_OK
+
+
+def _report(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _problems_exit(problems: Sequence[Problem]) -> int:
+    _report(problems)
+    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def _new(options: argparse.Namespace) -> int:
+    path = Path(options.path)
+    review = bundle.create(
+        path, options.title or path.name.replace("-", " ").strip() or "Untitled review"
+    )
+    print(f"Created {path} ({review.title})")
+    return EXIT_OK
+
+
+def _validate(options: argparse.Namespace) -> int:
+    return _problems_exit([p for path in options.paths for p in checks.validate(path)])
+
+
+def _check(options: argparse.Namespace) -> int:
+    return _problems_exit([p for path in options.paths for p in checks.check(path)])
+
+
+def _export(options: argparse.Namespace) -> int:
+    folder = bundle.folder_of(options.path)
+    review = bundle.load(folder)
+    settings = exports.ExportOptions(
+        embed_images=options.embed,
+        asset_base_url=options.asset_base_url,
+        summary_label=options.summary_label,
+        show_footer=options.footer,
+    )
+    out = Path(options.output) if options.output and options.output != "-" else None
+    result = exports.export(review, folder, options.to, settings, stem=out.stem if out else "")
+    for warning in result.warnings:
+        print(f"{folder}: warning: {warning}", file=sys.stderr)
+    if out is None and (options.output == "-" or not result.assets):
+        sys.stdout.write(result.text)
+        return EXIT_OK
+    out = out or Path(review.effective_slug + result.suffix)
+    written = exports.write(result, out)
+    print(f"Wrote {out}" + (f" and {len(written) - 1} image(s)" if len(written) > 1 else ""))
+    return EXIT_OK
+
+
+def _import(options: argparse.Namespace) -> int:
+    review, warnings = importer.import_markdown(Path(options.file), Path(options.output))
+    for warning in warnings:
+        print(f"{options.file}: warning: {warning}", file=sys.stderr)
+    print(f"Created {options.output} ({review.title})")
+    return EXIT_OK
+
+
+def _schema(options: argparse.Namespace) -> int:
+    schema = payload_schema() if options.of == "json-export" else review_schema()
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def review_schema() -> dict[str, object]:
+    schema = Review.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "review.yaml (reviewdesk/1)"
+    return schema
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewdesk", description="Write structured reviews offline and publish them anywhere."
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (run, help_text, add_arguments) in _COMMANDS.items():
+        command = commands.add_parser(name, help=help_text, description=help_text)
+        add_arguments(command)
+        command.set_defaults(run=run)
+    return parser
+
+
+def _new_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="folder of the new bundle")
+    parser.add_argument("--title", help="the review's title (default: from the folder name)")
+
+
+def _paths_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="bundle folders")
+
+
+def _export_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="bundle folder")
+    parser.add_argument("--to", required=True, choices=sorted(exports.FORMATS), help="format")
+    parser.add_argument(
+        "-o",
+        "--output",
+        help="output file ('-' for standard output; default: SLUG.EXT, or "
+        "standard output for formats without images)",
+    )
+    parser.add_argument("--embed", action="store_true", help="html: embed images as data: URIs")
+    parser.add_argument(
+        "--asset-base-url", help="absolute URL under which the bundle's files are published"
+    )
+    parser.add_argument("--summary-label", default="Summary", help="label of the summary box")
+    parser.add_argument(
+        "--footer", action="store_true", help="add 'Was this review helpful?' and share links"
+    )
+
+
+def _import_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a Markdown file with YAML, TOML or JSON front matter")
+    parser.add_argument("-o", "--output", required=True, metavar="BUNDLE", help="new bundle folder")
+
+
+def _schema_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--of",
+        choices=("review", "json-export"),
+        default="review",
+        help="review.yaml (default) or the payload of 'export --to json'",
+    )
+
+
+_Handler = Callable[[argparse.Namespace], int]
+_COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], None]]] = {
+    "new": (_new, "create a bundle", _new_args),
+    "validate": (_validate, "exit 1 and print one line per problem when invalid", _paths_args),
+    "check": (_check, "publishing checks (SEO lengths, alt text, pros and cons)", _paths_args),
+    "export": (_export, "export a review", _export_args),
+    "import": (_import, "turn a front-matter Markdown file into a bundle", _import_args),
+    "schema": (_schema, "print the JSON Schema of review.yaml", _schema_args),
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

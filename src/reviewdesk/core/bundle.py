@@ -1,0 +1,295 @@
+"""Bundles of format reviewdesk/1: a folder with `review.yaml`, `body.md` and `assets/`.
+
+The library API: `review = bundle.load(path)`; `bundle.save(review, path)`.
+Loading never writes; saving writes only files whose bytes change, each atomically,
+and edits `review.yaml` key by key so hand-written formatting survives."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from reviewdesk.core import yaml_text
+from reviewdesk.core.atomic import write_atomic
+from reviewdesk.core.model import FORMAT, KEY_ORDER, Review
+from reviewdesk.core.problems import BundleError, Problem
+from reviewdesk.core.yaml_text import YamlDocument, YamlError
+
+REVIEW_FILE = "review.yaml"
+BODY_FILE = "body.md"
+ASSETS_DIR = "assets"
+MAX_YAML_BYTES = 1 << 20
+# About 800,000 words: beyond that, rendering a preview takes seconds per edit.
+MAX_BODY_BYTES = 5 << 20
+# Written even when they hold their default, so a new file says what it is.
+_ALWAYS_WRITTEN = ("format", "title", "status")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A loaded bundle with what was read, for messages that name lines."""
+
+    folder: Path
+    review: Review
+    document: YamlDocument
+
+    @property
+    def yaml_path(self) -> Path:
+        return self.folder / REVIEW_FILE
+
+    def line_of(self, field: str) -> int | None:
+        parts = tuple(int(p) if p.isdigit() else p for p in field.split(".") if p)
+        return self.document.line_of(parts) if parts else None
+
+
+def folder_of(path: str | os.PathLike[str]) -> Path:
+    """The bundle folder, given the folder itself or its `review.yaml`."""
+    path = Path(path)
+    return path.parent if path.name == REVIEW_FILE and path.is_file() else path
+
+
+def load(path: str | os.PathLike[str]) -> Review:
+    """Read the bundle at `path`; raise BundleError naming file, line and field."""
+    return read(path).review
+
+
+def read(path: str | os.PathLike[str]) -> Source:
+    folder = folder_of(path)
+    if not folder.is_dir():
+        raise BundleError([Problem(folder, None, "", "no such bundle folder")])
+    yaml_path, body_path = folder / REVIEW_FILE, folder / BODY_FILE
+    problems: list[Problem] = []
+    yaml_source = _read_text(yaml_path, MAX_YAML_BYTES, problems)
+    body = _read_text(body_path, MAX_BODY_BYTES, problems)
+    if yaml_source is None or body is None:
+        raise BundleError(problems)
+    document, review = parse(yaml_source, body, yaml_path)
+    return Source(folder, review, document)
+
+
+def parse(text: str, body: str, file: Path) -> tuple[YamlDocument, Review]:
+    """Validate the text of a `review.yaml` (and its body) into a Review."""
+    try:
+        document = yaml_text.parse(text)
+    except YamlError as error:
+        raise BundleError([Problem(file, error.line, "", error.message)]) from None
+    return document, from_data(document.data, body, file, document)
+
+
+def from_data(data: Any, body: str, file: Path, document: YamlDocument | None = None) -> Review:
+    """Validate parsed keys into a Review; `document` lends line numbers to problems."""
+    problems = _shape_problems(data, document, file)
+    if problems:
+        raise BundleError(problems)
+    try:
+        return Review.model_validate({**data, "body": body})
+    except ValidationError as error:
+        raise BundleError(_validation_problems(error, data, document, file)) from None
+
+
+def _shape_problems(data: Any, document: YamlDocument | None, file: Path) -> list[Problem]:
+    def line_of(*path: str) -> int | None:
+        return document.line_of(path) if document else None
+
+    if data is None:
+        return [
+            Problem(file, None, "", f"is empty; it needs at least 'format: {FORMAT}' and a title")
+        ]
+    if not isinstance(data, dict):
+        return [Problem(file, line_of(), "", "must be a mapping of keys (format, title, ...)")]
+    problems = [
+        Problem(file, None, str(key), "keys must be text")
+        for key in data
+        if not isinstance(key, str)
+    ]
+    if "body" in data:
+        problems.append(Problem(file, line_of("body"), "body", "the body belongs in body.md"))
+    found = data.get("format")
+    if found is None:
+        problems.append(Problem(file, 1, "format", f"missing; add 'format: {FORMAT}'"))
+    elif found != FORMAT:
+        problems.append(
+            Problem(
+                file,
+                line_of("format"),
+                "format",
+                f"unsupported format {found!r}; this version of ReviewDesk reads {FORMAT}",
+            )
+        )
+    return problems
+
+
+_MESSAGES = {
+    "missing": "is required",
+    "extra_forbidden": "is not a known key here",
+}
+
+
+def _validation_problems(
+    error: ValidationError, data: dict[str, Any], document: YamlDocument | None, file: Path
+) -> list[Problem]:
+    problems: dict[str, Problem] = {}
+    for item in error.errors(include_url=False):
+        path = _data_path(item["loc"], data)
+        field = ".".join(str(part) for part in path)
+        if field in problems:
+            continue  # a union reports one failure per member; the first says enough
+        message = _MESSAGES.get(item["type"]) or _plain_message(item["msg"])
+        line = document.line_of(path) if document else None
+        problems[field] = Problem(file, line, field, message)
+    return sorted(problems.values(), key=lambda problem: problem.line or 0)
+
+
+def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
+    """The part of pydantic's error location that exists in the data; pydantic also
+    names union members and validators there (`published.date`)."""
+    path: list[int | str] = []
+    node = data
+    for part in loc:
+        if _has(node, part):
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and not _names_a_type(part):
+            path.append(part)  # a missing key
+            break
+        else:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
+def _has(node: Any, part: int | str) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
+def _names_a_type(part: str) -> bool:
+    return "[" in part or part[:1].isupper() or part in {"str", "int", "float", "date", "datetime"}
+
+
+def _plain_message(message: str) -> str:
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    if message.startswith("Input should be"):
+        message = "should be" + message.removeprefix("Input should be")
+    return message
+
+
+def _read_text(path: Path, limit: int, problems: list[Problem]) -> str | None:
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            problems.append(
+                Problem(
+                    path, None, "", f"is {size / 2**20:.1f} MiB; the limit is {limit >> 20} MiB"
+                )
+            )
+            return None
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(path, None, "", "is missing"))
+        return None
+    except IsADirectoryError:
+        problems.append(Problem(path, None, "", "is a folder, not a file"))
+        return None
+    except OSError as error:
+        problems.append(Problem(path, None, "", f"cannot be read: {error.strerror}"))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start]
+        problems.append(Problem(path, line, "", f"is not valid UTF-8 (byte 0x{byte:02X})"))
+        return None
+
+
+def save(review: Review, path: str | os.PathLike[str]) -> None:
+    """Write `review` to the bundle folder `path`, creating it if needed."""
+    folder = Path(path)
+    yaml_path, body_path = folder / REVIEW_FILE, folder / BODY_FILE
+    try:
+        (folder / ASSETS_DIR).mkdir(parents=True, exist_ok=True)
+        text = review_yaml(review, _existing_text(yaml_path))
+        _write_if_changed(body_path, review.body.encode("utf-8"))
+        _write_if_changed(yaml_path, text.encode("utf-8"))
+    except OSError as error:
+        file = Path(error.filename) if error.filename else folder
+        reason = error.strerror or str(error)
+        raise BundleError([Problem(file, None, "", f"could not be saved: {reason}")]) from error
+
+
+def review_yaml(review: Review, previous: str | None = None) -> str:
+    """The text of `review.yaml` for `review`; with the previous text, only the
+    top-level keys whose values changed are rewritten."""
+    mapping = yaml_mapping(review)
+    if previous is None:
+        return yaml_text.dump(mapping)
+    try:
+        document, before = parse(previous, review.body, Path(REVIEW_FILE))
+    except BundleError:
+        return yaml_text.dump(mapping)
+    patched = yaml_text.patch(document, mapping, lambda key: _same(before, review, key), KEY_ORDER)
+    return yaml_text.dump(mapping) if patched is None else patched
+
+
+def yaml_mapping(review: Review) -> dict[str, Any]:
+    """The keys a fresh `review.yaml` holds: those set away from their defaults."""
+    mapping: dict[str, Any] = {}
+    for name in KEY_ORDER:
+        value = getattr(review, name)
+        default = Review.model_fields[name].default
+        if name in _ALWAYS_WRITTEN or value != default:
+            mapping[name] = _plain(value)
+    mapping.update(review.unknown_keys)
+    return mapping
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="python", exclude_defaults=True)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+_MISSING = object()
+
+
+def _same(before: Review, after: Review, key: str) -> bool:
+    if key in Review.model_fields:
+        return bool(getattr(before, key) == getattr(after, key))
+    return bool(before.unknown_keys.get(key, _MISSING) == after.unknown_keys.get(key, _MISSING))
+
+
+def _existing_text(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    try:
+        if path.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        pass
+    write_atomic(path, data)
+
+
+def create(path: str | os.PathLike[str], title: str) -> Review:
+    """A new bundle at `path` (a folder that is missing or empty)."""
+    folder = Path(path)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise BundleError([Problem(folder, None, "", "already exists and is not an empty folder")])
+    try:
+        review = Review(title=title)
+    except ValidationError:
+        raise BundleError([Problem(folder, None, "title", "must not be empty")]) from None
+    save(review, folder)
+    return review

@@ -1,0 +1,181 @@
+"""Checks: `validate` (is the bundle sound?) and `check` (is it ready to publish?)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewdesk.core import assets, bundle
+from reviewdesk.core.model import LIST_FIELDS, Review
+from reviewdesk.core.problems import BundleError, Problem, Severity
+
+TITLE_MAX = 60
+SEO_TITLE_MAX = 60
+SEO_DESCRIPTION_RANGE = (50, 160)
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Locator:
+    """Turns a field or a body line into a Problem that names file and line."""
+
+    folder: Path
+    line_of: Callable[[str], int | None] = lambda field: None
+
+    def field(self, field: str, message: str, severity: Severity = ERROR) -> Problem:
+        return Problem(
+            self.folder / bundle.REVIEW_FILE, self.line_of(field), field, message, severity
+        )
+
+    def body(self, line: int, message: str, severity: Severity = ERROR) -> Problem:
+        return Problem(self.folder / bundle.BODY_FILE, line, "body", message, severity)
+
+
+def validate(path: str | os.PathLike[str]) -> list[Problem]:
+    """Errors that make the bundle unsound: unreadable or invalid files, paths that leave it."""
+    try:
+        source = bundle.read(path)
+    except BundleError as error:
+        return list(error.problems)
+    return path_problems(source.review, Locator(source.folder, source.line_of))
+
+
+def check(path: str | os.PathLike[str]) -> list[Problem]:
+    """`validate`, then the publishing checks (errors and warnings)."""
+    try:
+        source = bundle.read(path)
+    except BundleError as error:
+        return list(error.problems)
+    locator = Locator(source.folder, source.line_of)
+    return path_problems(source.review, locator) + publishing_problems(source.review, locator)
+
+
+def path_problems(review: Review, at: Locator) -> list[Problem]:
+    problems: list[Problem] = []
+    if review.hero:
+        problem = _leaves_bundle(at.folder, review.hero.image)
+        if problem:
+            problems.append(at.field("hero.image", problem))
+    for image in assets.body_images(review.body):
+        if assets.is_local(image.src):
+            problem = _leaves_bundle(at.folder, image.src)
+            if problem:
+                problems.append(at.body(image.line, f"image {problem}"))
+    return problems
+
+
+def _leaves_bundle(folder: Path, src: str) -> str | None:
+    try:
+        assets.resolve(folder, src)
+    except assets.AssetError as error:
+        return str(error)
+    return None
+
+
+def publishing_problems(review: Review, at: Locator) -> list[Problem]:
+    return [
+        *_text_lengths(review, at),
+        *_hero(review, at),
+        *_lists(review, at),
+        *_body(review, at),
+        *_unknown_keys(review, at),
+    ]
+
+
+def _text_lengths(review: Review, at: Locator) -> list[Problem]:
+    problems = []
+    if len(review.title) > TITLE_MAX:
+        problems.append(
+            at.field(
+                "title",
+                f"is {len(review.title)} characters; search results show about {TITLE_MAX}",
+                WARNING,
+            )
+        )
+    if not review.summary.strip():
+        problems.append(at.field("summary", "is empty; the summary box will be missing", WARNING))
+    seo_title = review.seo.title if review.seo else ""
+    if len(seo_title) > SEO_TITLE_MAX:
+        problems.append(
+            at.field(
+                "seo.title", f"is {len(seo_title)} characters; keep it to {SEO_TITLE_MAX}", WARNING
+            )
+        )
+    description = review.seo.description if review.seo else ""
+    low, high = SEO_DESCRIPTION_RANGE
+    if not description:
+        problems.append(
+            at.field("seo.description", f"is missing; write {low}-{high} characters", WARNING)
+        )
+    elif not low <= len(description) <= high:
+        problems.append(
+            at.field(
+                "seo.description",
+                f"is {len(description)} characters; search results show {low}-{high}",
+                WARNING,
+            )
+        )
+    return problems
+
+
+def _hero(review: Review, at: Locator) -> list[Problem]:
+    if review.hero is None:
+        return []
+    problems = []
+    if not review.hero.alt.strip():
+        problems.append(
+            at.field("hero.alt", "is missing; describe the image for readers who cannot see it")
+        )
+    if _is_missing(at.folder, review.hero.image):
+        problems.append(at.field("hero.image", f"{review.hero.image!r} does not exist"))
+    return problems
+
+
+def _lists(review: Review, at: Locator) -> list[Problem]:
+    problems = []
+    notes = len(review.pros) + len(review.cons)
+    if 0 < notes < 2:
+        problems.append(
+            at.field(
+                "pros", "give at least two pros and cons in total for review snippets", WARNING
+            )
+        )
+    for name in LIST_FIELDS:
+        seen: set[str] = set()
+        for index, item in enumerate(getattr(review, name)):
+            key = item.strip().casefold()
+            if not key:
+                problems.append(at.field(f"{name}.{index}", "is empty"))
+            elif key in seen:
+                problems.append(at.field(f"{name}.{index}", f"repeats {item.strip()!r}", WARNING))
+            seen.add(key)
+    return problems
+
+
+def _body(review: Review, at: Locator) -> list[Problem]:
+    if not review.body.strip():
+        return [at.body(1, "is empty", WARNING)]
+    problems = []
+    for image in assets.body_images(review.body):
+        if assets.is_local(image.src) and _is_missing(at.folder, image.src):
+            problems.append(at.body(image.line, f"image {image.src!r} does not exist"))
+        if image.alt is not None and not image.alt.strip():
+            problems.append(at.body(image.line, f"image {image.src!r} has no alt text", WARNING))
+    return problems
+
+
+def _unknown_keys(review: Review, at: Locator) -> list[Problem]:
+    return [
+        at.field(key, "is not a reviewdesk/1 key; it is kept but not shown (use 'extra:')", WARNING)
+        for key in review.unknown_keys
+    ]
+
+
+def _is_missing(folder: Path, src: str) -> bool:
+    try:
+        return not assets.resolve(folder, src).is_file()
+    except assets.AssetError:
+        return False  # reported by path_problems

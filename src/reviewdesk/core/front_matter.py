@@ -1,0 +1,82 @@
+"""Markdown files with front matter: YAML between `---` lines, TOML between `+++`
+lines (Hugo), or a JSON object at the top (Hugo)."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+from reviewdesk.core import yaml_text
+from reviewdesk.core.yaml_text import YamlDocument, YamlError
+
+_FENCES = {"---": "yaml", "+++": "toml"}
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    kind: str  # yaml | toml | json | none
+    data: dict[str, Any]
+    body: str
+    body_line: int  # the 1-based line of the file where the body starts
+    document: YamlDocument | None = None  # for YAML: line numbers of its keys
+
+
+def split(text: str) -> FrontMatter:
+    text = text.removeprefix("\ufeff")
+    first = text.split("\n", 1)[0].rstrip("\r")
+    if first in _FENCES:
+        return _fenced(text, first)
+    if first.startswith("{"):
+        return _json(text)
+    return FrontMatter("none", {}, text, 1)
+
+
+def _fenced(text: str, fence: str) -> FrontMatter:
+    match = re.compile(rf"^{re.escape(fence)}[ \t]*\r?$", re.MULTILINE).search(text, len(fence))
+    if match is None:
+        raise FrontMatterError(f"front matter opened with {fence} is never closed", 1)
+    head = text[len(fence) : match.start()].lstrip("\r\n")
+    body = text[match.end() :].removeprefix("\r").removeprefix("\n")
+    body_line = text.count("\n", 0, match.end()) + 2
+    if _FENCES[fence] == "yaml":
+        try:
+            document = yaml_text.parse(head)
+        except YamlError as error:
+            raise FrontMatterError(error.message, (error.line or 0) + 1) from None
+        data = {} if document.data is None else document.data
+        return FrontMatter("yaml", _mapping(data), body, body_line, document)
+    try:
+        data = tomllib.loads(head)
+    except tomllib.TOMLDecodeError as error:
+        raise FrontMatterError(f"invalid TOML: {error}") from None
+    return FrontMatter("toml", data, body, body_line)
+
+
+def _json(text: str) -> FrontMatter:
+    try:
+        data, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as error:
+        raise FrontMatterError(f"invalid JSON front matter: {error.msg}", error.lineno) from None
+    body = text[end:].lstrip("\r\n")
+    return FrontMatter("json", _mapping(data), body, text.count("\n", 0, end) + 2)
+
+
+def _mapping(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise FrontMatterError("front matter must be a mapping of keys", 2)
+    return data
+
+
+def join(data: dict[str, Any], body: str) -> str:
+    """A Markdown file with YAML front matter."""
+    return f"---\n{yaml_text.dump(data)}---\n\n{body}"

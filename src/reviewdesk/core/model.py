@@ -1,0 +1,210 @@
+"""The review: the pydantic model of `review.yaml` (format reviewdesk/1) plus its body."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import PurePosixPath
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import SkipJsonSchema
+
+from reviewdesk.core.slug import SLUG_PATTERN, is_slug, slugify
+
+FORMAT = "reviewdesk/1"
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/]+\S*$", value):
+        raise ValueError("must be an http:// or https:// URL")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not is_slug(value):
+        raise ValueError(
+            "must be lower-case letters and digits joined by hyphens, like 'my-review'"
+        )
+    return value
+
+
+def _asset_path(value: str) -> str:
+    """A relative POSIX path that stays inside the bundle (checked lexically here,
+    symlinks are checked against the disk by `reviewdesk.core.assets`)."""
+    if not value:
+        raise ValueError("must not be empty")
+    if "\\" in value or re.match(r"^[a-zA-Z]:", value):
+        raise ValueError("must be a relative path with forward slashes")
+    path = PurePosixPath(value)
+    if path.is_absolute():
+        raise ValueError("must be a path relative to the bundle, not an absolute path")
+    if ".." in path.parts:
+        raise ValueError("must stay inside the bundle (no '..')")
+    return value
+
+
+def _date_or_datetime(value: Any) -> Any:
+    """Accept ISO 8601 strings as well as YAML's own timestamps."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                "must be an ISO 8601 date (2026-04-11) or date-time with offset "
+                "(2026-04-11T09:30:00+02:00)"
+            ) from None
+    return value
+
+
+def _aware(value: date | datetime | None) -> date | datetime | None:
+    if isinstance(value, datetime) and value.utcoffset() is None:
+        raise ValueError("a date-time needs a UTC offset, e.g. 2026-04-11T09:30:00+02:00")
+    return value
+
+
+def _number_to_text(value: Any) -> Any:
+    # `version: 2` is common in hand-written YAML; it is text all the same.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _stripped(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+AssetPath = Annotated[str, AfterValidator(_asset_path)]
+Text = Annotated[str, BeforeValidator(_number_to_text)]
+When = Annotated[date | datetime | None, BeforeValidator(_date_or_datetime), AfterValidator(_aware)]
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    READY = "ready"
+    PUBLISHED = "published"
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Author(_Part):
+    name: Annotated[str, BeforeValidator(_stripped), Field(min_length=1)]
+    url: HttpUrl | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, data: Any) -> Any:
+        # `authors: [Jane Doe]` is the natural hand-written form.
+        return {"name": data} if isinstance(data, str) else data
+
+
+class Subject(_Part):
+    """What is reviewed: schema.org itemReviewed."""
+
+    name: Annotated[str, Field(min_length=1)]
+    type: Annotated[str, Field(pattern=r"^[A-Z][A-Za-z]*$")] = "Product"
+    brand: Text = ""
+    url: HttpUrl | None = None
+    version: Text = ""
+
+
+class Rating(_Part):
+    value: float
+    best: float = 5
+    worst: float = 1
+
+    @model_validator(mode="after")
+    def _in_range(self) -> Self:
+        if self.best <= self.worst:
+            raise ValueError(f"best ({self.best:g}) must be greater than worst ({self.worst:g})")
+        if not self.worst <= self.value <= self.best:
+            raise ValueError(
+                f"value {self.value:g} must lie between worst ({self.worst:g}) "
+                f"and best ({self.best:g})"
+            )
+        return self
+
+
+class Hero(_Part):
+    image: AssetPath
+    alt: str = ""
+    caption: str = ""
+
+
+class Seo(_Part):
+    title: str = ""
+    description: str = ""
+    canonical_url: HttpUrl | None = None
+
+
+class Review(BaseModel):
+    """One review. Keys of `review.yaml` not known here are kept (`model_extra`)
+    so that a save never drops what a newer version or a person wrote."""
+
+    model_config = ConfigDict(extra="allow", use_enum_values=False)
+
+    format: Literal["reviewdesk/1"] = FORMAT
+    title: Annotated[str, BeforeValidator(_stripped), Field(min_length=1)]
+    subtitle: str = ""
+    slug: (
+        Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG_PATTERN})]
+        | None
+    ) = None
+    status: Status = Status.DRAFT
+    published: When = None
+    updated: When = None
+    category: Text = ""
+    badges: list[Text] = []
+    authors: list[Author] = []
+    subject: Subject | None = None
+    rating: Rating | None = None
+    tags: list[Annotated[Text, BeforeValidator(_stripped), Field(min_length=1)]] = []
+    hero: Hero | None = None
+    summary: str = ""
+    pros: list[Text] = []
+    cons: list[Text] = []
+    key_features: list[Text] = []
+    key_insights: list[Text] = []
+    seo: Seo | None = None
+    extra: dict[str, Any] = {}
+    # The Markdown of body.md: part of the review, not of review.yaml.
+    body: SkipJsonSchema[str] = Field(default="", exclude=True)
+
+    @field_validator("tags")
+    @classmethod
+    def _unique_tags(cls, tags: list[str]) -> list[str]:
+        seen: dict[str, str] = {}
+        for tag in tags:
+            key = tag.casefold()
+            if key in seen:
+                raise ValueError(f"tag {tag!r} repeats {seen[key]!r} (tags ignore case)")
+            seen[key] = tag
+        return tags
+
+    @property
+    def effective_slug(self) -> str:
+        """The slug to publish under: the one given, else derived from the title."""
+        return self.slug or slugify(self.title) or "review"
+
+    @property
+    def unknown_keys(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+# The order keys are written in when a bundle is created, and where a key
+# added later to a hand-written file is placed.
+KEY_ORDER: tuple[str, ...] = tuple(name for name in Review.model_fields if name != "body")
+LIST_FIELDS: tuple[str, ...] = ("pros", "cons", "key_features", "key_insights")

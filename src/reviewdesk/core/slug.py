@@ -1,0 +1,21 @@
+"""URL slugs: lower-case ASCII words joined by hyphens, from any script."""
+
+import re
+
+from anyascii import anyascii
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_LENGTH = 80
+
+
+def slugify(text: str) -> str:
+    """`Ünïcode Café — 2.0!` -> `unicode-cafe-2-0`; non-Latin scripts are transliterated."""
+    words = re.findall(r"[a-z0-9]+", anyascii(text).lower())
+    slug = "-".join(words)
+    if len(slug) > MAX_LENGTH:
+        slug = slug[:MAX_LENGTH].rsplit("-", 1)[0]
+    return slug
+
+
+def is_slug(text: str) -> bool:
+    return re.fullmatch(SLUG_PATTERN, text) is not None

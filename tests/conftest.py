@@ -1,0 +1,49 @@
+"""Fixtures shared by every test: real bundles built in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reviewdesk.core.resources import resource
+
+MakeBundle = Callable[..., Path]
+
+
+@pytest.fixture
+def sample_bundle(tmp_path: Path) -> Path:
+    """A copy of the bundled sample review."""
+    target = tmp_path / "sample"
+    shutil.copytree(resource("sample"), target)
+    return target
+
+
+@pytest.fixture
+def make_bundle(tmp_path: Path) -> MakeBundle:
+    """Write a bundle from text: make_bundle(yaml_text, body_text, name="b")."""
+
+    def make(
+        yaml_source: str | bytes = "format: reviewdesk/1\ntitle: A review\n",
+        body: str | bytes = "Some *body* text.\n",
+        name: str = "bundle",
+    ) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        for file, content in (("review.yaml", yaml_source), ("body.md", body)):
+            data = content.encode() if isinstance(content, str) else content
+            (folder / file).write_bytes(data)
+        return folder
+
+    return make
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under `folder` with its bytes and modification time."""
+    return {
+        str(path.relative_to(folder)): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
