@@ -136,7 +136,7 @@ def _hero(review: Review, at: Locator) -> list[Problem]:
 
 def _lists(review: Review, at: Locator) -> list[Problem]:
     problems = []
-    notes = len(review.pros) + len(review.cons)
+    notes = sum(1 for item in [*review.pros, *review.cons] if item.strip())
     if 0 < notes < 2:
         problems.append(
             at.field(

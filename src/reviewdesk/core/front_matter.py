@@ -45,14 +45,15 @@ def _fenced(text: str, fence: str) -> FrontMatter:
     match = re.compile(rf"^{re.escape(fence)}[ \t]*\r?$", re.MULTILINE).search(text, len(fence))
     if match is None:
         raise FrontMatterError(f"front matter opened with {fence} is never closed", 1)
-    head = text[len(fence) : match.start()].lstrip("\r\n")
-    body = text[match.end() :].removeprefix("\r").removeprefix("\n")
-    body_line = text.count("\n", 0, match.end()) + 2
+    # A newline in place of the opening fence keeps line numbers those of the file.
+    head = "\n" + text[text.index("\n") + 1 : match.start()]
+    body = _strip_blank_line(_strip_blank_line(text[match.end() :]))
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
     if _FENCES[fence] == "yaml":
         try:
             document = yaml_text.parse(head)
         except YamlError as error:
-            raise FrontMatterError(error.message, (error.line or 0) + 1) from None
+            raise FrontMatterError(error.message, error.line) from None
         data = {} if document.data is None else document.data
         return FrontMatter("yaml", _mapping(data), body, body_line, document)
     try:
@@ -62,13 +63,21 @@ def _fenced(text: str, fence: str) -> FrontMatter:
     return FrontMatter("toml", data, body, body_line)
 
 
+def _strip_blank_line(text: str) -> str:
+    """The line break after the closing fence, then the blank line `join` writes."""
+    for newline in ("\r\n", "\n"):
+        if text.startswith(newline):
+            return text[len(newline) :]
+    return text
+
+
 def _json(text: str) -> FrontMatter:
     try:
         data, end = json.JSONDecoder().raw_decode(text)
     except json.JSONDecodeError as error:
         raise FrontMatterError(f"invalid JSON front matter: {error.msg}", error.lineno) from None
     body = text[end:].lstrip("\r\n")
-    return FrontMatter("json", _mapping(data), body, text.count("\n", 0, end) + 2)
+    return FrontMatter("json", _mapping(data), body, text.count("\n", 0, len(text) - len(body)) + 1)
 
 
 def _mapping(data: Any) -> dict[str, Any]:

@@ -1,0 +1,69 @@
+import os
+from pathlib import Path
+
+from reviewdesk.core import checks
+from reviewdesk.core.problems import Severity
+from tests.conftest import MakeBundle
+
+GOOD_SEO = "seo:\n  description: " + "A description long enough for a search result to show it." + "\n"
+
+
+def lines(problems: list[checks.Problem], folder: Path) -> list[str]:
+    return [str(p).removeprefix(f"{folder}{os.sep}") for p in problems]
+
+
+def test_the_sample_passes_every_check(sample_bundle: Path) -> None:
+    assert checks.check(sample_bundle) == []
+
+
+def test_validate_reports_load_errors(make_bundle: MakeBundle) -> None:
+    folder = make_bundle("format: reviewdesk/1\ntitle: T\npros: 7\n")
+    assert lines(checks.validate(folder), folder) == ["review.yaml:3: pros: should be a valid list"]
+
+
+def test_images_that_leave_the_bundle_are_errors(make_bundle: MakeBundle, tmp_path: Path) -> None:
+    (tmp_path / "secret.png").write_bytes(b"x")
+    folder = make_bundle(
+        "format: reviewdesk/1\ntitle: T\nhero:\n  image: assets/link.png\n  alt: A\n",
+        "Text\n\n![a](../secret.png)\n\n<img src='/etc/passwd' alt=''>\n![b](assets/link.png)\n",
+    )
+    (folder / "assets").mkdir()
+    os.symlink(tmp_path / "secret.png", folder / "assets" / "link.png")
+    assert lines(checks.validate(folder), folder) == [
+        "review.yaml:4: hero.image: 'assets/link.png' leaves the bundle",
+        "body.md:3: body: image '../secret.png' leaves the bundle",
+        "body.md:6: body: image 'assets/link.png' leaves the bundle",
+    ]
+
+
+def test_publishing_checks_with_levels(make_bundle: MakeBundle) -> None:
+    folder = make_bundle(
+        "format: reviewdesk/1\n"
+        f"title: {'Long title ' * 7}\n"
+        "hero:\n  image: assets/missing.png\n"
+        "pros: [Only one, '']\n"
+        "key_features: [Same, same]\n"
+        "seo:\n  title: Short\n  description: Too short\n"
+        "titel: typo\n",
+        "![](assets/gone.png)\n",
+    )
+    found = {(p.field, p.severity, p.line): p.message for p in checks.check(folder)}
+    assert found == {
+        ("title", Severity.WARNING, 2): "is 76 characters; search results show about 60",
+        ("summary", Severity.WARNING, 1): "is empty; the summary box will be missing",
+        ("seo.description", Severity.WARNING, 9): "is 9 characters; search results show 50-160",
+        ("hero.alt", Severity.ERROR, 3): "is missing; describe the image for readers who cannot see it",
+        ("hero.image", Severity.ERROR, 4): "'assets/missing.png' does not exist",
+        ("pros", Severity.WARNING, 5): "give at least two pros and cons in total for review snippets",
+        ("pros.1", Severity.ERROR, 5): "is empty",
+        ("key_features.1", Severity.WARNING, 6): "repeats 'same'",
+        ("body", Severity.ERROR, 1): "image 'assets/gone.png' does not exist",
+        ("titel", Severity.WARNING, 10): (
+            "is not a reviewdesk/1 key; it is kept but not shown (use 'extra:')"
+        ),
+    } | {("body", Severity.WARNING, 1): "image 'assets/gone.png' has no alt text"}
+
+
+def test_a_clean_minimal_review_only_warns(make_bundle: MakeBundle) -> None:
+    folder = make_bundle("format: reviewdesk/1\ntitle: T\nsummary: S\n" + GOOD_SEO)
+    assert checks.check(folder) == []
