@@ -78,16 +78,10 @@ class Canvas:
             start = y * self.width * 3
             self.pixels[start : start + len(row)] = row
 
-    def circle(
-        self, cx: float, cy: float, radius: float, color: Color, alpha: float
-    ) -> None:
+    def circle(self, cx: float, cy: float, radius: float, color: Color, alpha: float) -> None:
         """A filled, anti-aliased disc."""
-        for y in range(
-            max(0, int(cy - radius - 1)), min(self.height, int(cy + radius + 2))
-        ):
-            for x in range(
-                max(0, int(cx - radius - 1)), min(self.width, int(cx + radius + 2))
-            ):
+        for y in range(max(0, int(cy - radius - 1)), min(self.height, int(cy + radius + 2))):
+            for x in range(max(0, int(cx - radius - 1)), min(self.width, int(cx + radius + 2))):
                 d = math.hypot(x + 0.5 - cx, y + 0.5 - cy)
                 coverage = clamp01(radius + 0.5 - d)
                 if coverage > 0.0:
@@ -98,18 +92,15 @@ class Canvas:
         cx: float,
         cy: float,
         radius: float,
+        *,
         width: float,
         color: Color,
         alpha: float,
     ) -> None:
         """An anti-aliased circle outline of stroke ``width``."""
         outer = radius + width
-        for y in range(
-            max(0, int(cy - outer - 1)), min(self.height, int(cy + outer + 2))
-        ):
-            for x in range(
-                max(0, int(cx - outer - 1)), min(self.width, int(cx + outer + 2))
-            ):
+        for y in range(max(0, int(cy - outer - 1)), min(self.height, int(cy + outer + 2))):
+            for x in range(max(0, int(cx - outer - 1)), min(self.width, int(cx + outer + 2))):
                 d = math.hypot(x + 0.5 - cx, y + 0.5 - cy)
                 coverage = clamp01(width / 2 + 0.5 - abs(d - radius))
                 if coverage > 0.0:
@@ -203,9 +194,7 @@ def encode_png(canvas: Canvas) -> bytes:
 def draw_hero() -> Canvas:
     """An abstract cover: a night-to-teal gradient, soft discs and a chat card."""
     canvas = Canvas(1200, 630, hex_color("#1b1f4b"))
-    canvas.gradient(
-        [hex_color("#1a1c46"), hex_color("#23467a"), hex_color("#1f8585")], 0.65, 0.35
-    )
+    canvas.gradient([hex_color("#1a1c46"), hex_color("#23467a"), hex_color("#1f8585")], 0.65, 0.35)
     white = hex_color("#ffffff")
 
     # Soft background discs and rings.
@@ -213,7 +202,7 @@ def draw_hero() -> Canvas:
     canvas.circle(150, 590, 220, hex_color("#7c6cf2"), 0.22)
     canvas.circle(600, -40, 120, hex_color("#9aa8ff"), 0.10)
     for radius in (70, 115, 160, 205):
-        canvas.ring(905, 330, radius, 2.0, white, 0.13)
+        canvas.ring(905, 330, radius, width=2.0, color=white, alpha=0.13)
     canvas.circle(905, 330, 26, hex_color("#f2b950"), 0.95)
     canvas.circle(1066, 250, 9, white, 0.55)
     canvas.circle(760, 470, 6, white, 0.45)
@@ -226,9 +215,7 @@ def draw_hero() -> Canvas:
 
     # A stylised chat window with prompt and reply "lines".
     card = (130.0, 140.0, 640.0, 480.0)
-    canvas.rounded_rect(
-        (142.0, 162.0, 652.0, 502.0), 26, hex_color("#0b0d24"), 0.35, 22.0
-    )
+    canvas.rounded_rect((142.0, 162.0, 652.0, 502.0), 26, hex_color("#0b0d24"), 0.35, 22.0)
     canvas.rounded_rect(card, 22, hex_color("#f7f8fc"), 0.97)
     canvas.rounded_rect((130.0, 140.0, 640.0, 196.0), 22, hex_color("#e4e8f3"), 1.0)
     canvas.rect(130, 176, 640, 196, hex_color("#e4e8f3"))
@@ -287,9 +274,7 @@ def draw_chart() -> Canvas:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0] if __doc__ else None
-    )
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
     args = parser.parse_args(argv)
     out: Path = args.out
@@ -297,9 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, canvas in (("hero.png", draw_hero()), ("chart.png", draw_chart())):
         path = out / name
         path.write_bytes(encode_png(canvas))
-        print(
-            f"wrote {path} ({canvas.width}x{canvas.height}, {path.stat().st_size} bytes)"
-        )
+        print(f"wrote {path} ({canvas.width}x{canvas.height}, {path.stat().st_size} bytes)")
     return 0
 
 

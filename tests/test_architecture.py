@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_importing_the_core_and_cli_does_not_import_qt() -> None:
     modules = sorted(
-        "reviewdesk." + ".".join(path.relative_to(ROOT / "src" / "reviewdesk").with_suffix("").parts)
+        "reviewdesk."
+        + ".".join(path.relative_to(ROOT / "src" / "reviewdesk").with_suffix("").parts)
         for path in (ROOT / "src" / "reviewdesk" / "core").rglob("*.py")
     )
     code = (
@@ -27,9 +28,21 @@ def test_importing_the_core_and_cli_does_not_import_qt() -> None:
 def test_ruff_refuses_qt_in_the_core_and_allows_it_in_the_ui() -> None:
     def ruff(path: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "ruff", "check", "--select", "TID251", "--stdin-filename", path, "-"],
+            [
+                sys.executable,
+                "-m",
+                "ruff",
+                "check",
+                "--select",
+                "TID251",
+                "--stdin-filename",
+                path,
+                "-",
+            ],
             input="from PySide6.QtCore import QObject\n\nprint(QObject)\n",
-            capture_output=True, text=True, cwd=ROOT,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
         )
 
     core = ruff("src/reviewdesk/core/anything.py")

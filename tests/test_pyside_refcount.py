@@ -10,7 +10,7 @@ from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ("3.11", "6.12.0")
-CHECK = '''
+CHECK = """
 import os, sys
 from PySide6.QtCore import QCoreApplication, QTimer
 app = QCoreApplication([])
@@ -24,11 +24,13 @@ lost = max((b - a) / N for a, b in zip(after, before))
 print(f"references lost per iteration: {lost:.2f}")
 sys.stdout.flush()
 os._exit(1 if lost > 0.5 else 0)  # a normal exit would abort in finalization
-'''
+"""
 
 
 def test_installed_pyside_keeps_references_to_none() -> None:
-    done = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -37,7 +39,9 @@ def test_dependencies_never_pair_pyside_6_12_0_with_python_3_11() -> None:
     pysides = [Requirement(r) for r in project["dependencies"] if r.lower().startswith("pyside6")]
     assert pysides, "PySide6 is a dependency"
     for python in ("3.11", "3.12", "3.13"):
-        chosen = [r for r in pysides if r.marker is None or r.marker.evaluate({"python_version": python})]
+        chosen = [
+            r for r in pysides if r.marker is None or r.marker.evaluate({"python_version": python})
+        ]
         assert len(chosen) == 1, f"exactly one PySide6 pin applies on Python {python}"
         pinned = {str(s.version) for s in chosen[0].specifier if s.operator == "=="}
         assert pinned, f"PySide6 is pinned exactly on Python {python}"

@@ -2,13 +2,15 @@ import os
 from pathlib import Path
 
 from reviewdesk.core import checks
-from reviewdesk.core.problems import Severity
+from reviewdesk.core.problems import Problem, Severity
 from tests.conftest import MakeBundle
 
-GOOD_SEO = "seo:\n  description: " + "A description long enough for a search result to show it." + "\n"
+GOOD_SEO = (
+    "seo:\n  description: " + "A description long enough for a search result to show it." + "\n"
+)
 
 
-def lines(problems: list[checks.Problem], folder: Path) -> list[str]:
+def lines(problems: list[Problem], folder: Path) -> list[str]:
     return [str(p).removeprefix(f"{folder}{os.sep}") for p in problems]
 
 
@@ -52,9 +54,17 @@ def test_publishing_checks_with_levels(make_bundle: MakeBundle) -> None:
         ("title", Severity.WARNING, 2): "is 76 characters; search results show about 60",
         ("summary", Severity.WARNING, 1): "is empty; the summary box will be missing",
         ("seo.description", Severity.WARNING, 9): "is 9 characters; search results show 50-160",
-        ("hero.alt", Severity.ERROR, 3): "is missing; describe the image for readers who cannot see it",
+        (
+            "hero.alt",
+            Severity.ERROR,
+            3,
+        ): "is missing; describe the image for readers who cannot see it",
         ("hero.image", Severity.ERROR, 4): "'assets/missing.png' does not exist",
-        ("pros", Severity.WARNING, 5): "give at least two pros and cons in total for review snippets",
+        (
+            "pros",
+            Severity.WARNING,
+            5,
+        ): "give at least two pros and cons in total for review snippets",
         ("pros.1", Severity.ERROR, 5): "is empty",
         ("key_features.1", Severity.WARNING, 6): "repeats 'same'",
         ("body", Severity.ERROR, 1): "image 'assets/gone.png' does not exist",

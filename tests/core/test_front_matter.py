@@ -8,13 +8,21 @@ from reviewdesk.core.front_matter import FrontMatterError
 
 def test_yaml_front_matter() -> None:
     matter = front_matter.split("---\ntitle: T\ndate: 2026-04-11\n---\n\nBody\n")
-    assert (matter.kind, matter.data, matter.body) == ("yaml", {"title": "T", "date": date(2026, 4, 11)}, "Body\n")
+    assert (matter.kind, matter.data, matter.body) == (
+        "yaml",
+        {"title": "T", "date": date(2026, 4, 11)},
+        "Body\n",
+    )
     assert matter.body_line == 6
 
 
 def test_toml_front_matter() -> None:
     matter = front_matter.split('+++\ntitle = "T"\ntags = ["a", "b"]\n+++\nBody\n')
-    assert (matter.kind, matter.data, matter.body) == ("toml", {"title": "T", "tags": ["a", "b"]}, "Body\n")
+    assert (matter.kind, matter.data, matter.body) == (
+        "toml",
+        {"title": "T", "tags": ["a", "b"]},
+        "Body\n",
+    )
 
 
 def test_json_front_matter() -> None:
@@ -37,7 +45,7 @@ def test_crlf_and_bom() -> None:
         ("---\ntitle: T\n", "never closed"),
         ("---\ntitle: [\n---\n", "invalid YAML"),
         ("+++\ntitle = \n+++\n", "invalid TOML"),
-        ("{\"title\": }\n", "invalid JSON"),
+        ('{"title": }\n', "invalid JSON"),
         ("---\n- a list\n---\n", "must be a mapping"),
     ],
 )

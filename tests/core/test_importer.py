@@ -83,10 +83,15 @@ def test_missing_images_are_warned_about(tmp_path: Path) -> None:
     [
         ("---\ntitle: [\n---\n", r"post.md:3: invalid YAML"),
         ("---\ntitle: T\ntags: [a, A]\n---\n", r"post.md: tags: tag 'A' repeats 'a'"),
-        ("---\nformat: reviewdesk/1\ntitle: T\npros: 7\n---\n", r"post.md:4: pros: should be a valid list"),
+        (
+            "---\nformat: reviewdesk/1\ntitle: T\npros: 7\n---\n",
+            r"post.md:4: pros: should be a valid list",
+        ),
     ],
 )
-def test_bad_files_name_file_line_and_field_and_write_nothing(tmp_path: Path, text: str, message: str) -> None:
+def test_bad_files_name_file_line_and_field_and_write_nothing(
+    tmp_path: Path, text: str, message: str
+) -> None:
     source = tmp_path / "post.md"
     source.write_text(text)
     with pytest.raises(BundleError, match=message):

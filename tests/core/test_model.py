@@ -88,7 +88,7 @@ def test_tags_are_unique_ignoring_case() -> None:
     "path", ["../outside.png", "/etc/passwd", "assets/../../x.png", "C:/x.png", "a\\b.png", ""]
 )
 def test_hero_must_stay_inside_the_bundle(path: str) -> None:
-    with pytest.raises(ValidationError, match="hero.image"):
+    with pytest.raises(ValidationError, match=r"hero\.image"):
         review(hero={"image": path})
 
 

@@ -1,3 +1,5 @@
+from datetime import date, datetime, timedelta, timezone
+
 import pytest
 
 from reviewdesk.core import yaml_text
@@ -63,8 +65,6 @@ def test_flow_mapping_files_cannot_be_patched() -> None:
 
 
 def test_dump_writes_block_style_iso_dates_and_literal_blocks() -> None:
-    from datetime import date, datetime, timedelta, timezone
-
     text = yaml_text.dump(
         {
             "published": date(2026, 4, 11),

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import PurePosixPath
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Final, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -21,7 +21,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from reviewdesk.core.slug import SLUG_PATTERN, is_slug, slugify
 
-FORMAT = "reviewdesk/1"
+FORMAT: Final = "reviewdesk/1"
 
 
 def _http_url(value: str) -> str:
