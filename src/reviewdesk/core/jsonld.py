@@ -1,0 +1,132 @@
+"""schema.org JSON-LD for a review, after Google's review-snippet guidance.
+
+The reviewed thing (a `Product`, or the subject's type) is the top-level item and the review is
+nested in it, with `reviewRating` only when the review has a rating and the pros and cons as
+`positiveNotes` / `negativeNotes` whose item names are exactly the text shown on the page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from reviewdesk.core.model import Review
+
+__all__ = ["jsonld_script", "review_jsonld"]
+
+# schema.org CreativeWork types: they have no `brand`, their maker is the `publisher`.
+_CREATIVE_WORK_TYPES = frozenset(
+    {
+        "Book", "Course", "CreativeWork", "Episode", "Game", "MobileApplication", "Movie",
+        "MusicAlbum", "MusicRecording", "Podcast", "PodcastSeries", "SoftwareApplication",
+        "TVSeries", "VideoGame", "WebApplication", "WebSite",
+    }
+)  # fmt: skip
+_SOFTWARE_TYPES = frozenset({"SoftwareApplication", "MobileApplication", "WebApplication"})
+
+
+def review_jsonld(
+    review: Review, *, page_url: str | None = None, image_url: str | None = None
+) -> dict[str, Any]:
+    """The JSON-LD object for `review`: its subject with the review nested in it.
+
+    `page_url` is the address of the published page (default: the SEO canonical URL);
+    `image_url` the address the hero image is published at."""
+    item = _item(review)
+    item["review"] = _review(review, page_url=page_url, image_url=image_url)
+    return {"@context": "https://schema.org", **item}
+
+
+def _item(review: Review) -> dict[str, Any]:
+    subject = review.subject
+    if subject is None:
+        return {"@type": "Thing", "name": _name_from_title(review.title)}
+    item: dict[str, Any] = {"@type": subject.type, "name": subject.name}
+    if subject.brand:
+        if subject.type in _CREATIVE_WORK_TYPES:
+            item["publisher"] = {"@type": "Organization", "name": subject.brand}
+        else:
+            item["brand"] = {"@type": "Brand", "name": subject.brand}
+    if subject.url:
+        item["url"] = subject.url
+    if subject.version and subject.type in _SOFTWARE_TYPES:
+        item["softwareVersion"] = subject.version
+    return item
+
+
+def _name_from_title(title: str) -> str:
+    """ "Example Model Review: Faster, Cheaper" -> "Example Model"."""
+    head = re.sub(r"\s+review\s*$", "", title.split(":", 1)[0], flags=re.IGNORECASE).strip()
+    return head or title
+
+
+def _review(review: Review, *, page_url: str | None, image_url: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Review", "name": review.title}
+    if review.authors:
+        data["author"] = [_person(author.name, author.url) for author in review.authors]
+    if review.published:
+        data["datePublished"] = _iso(review.published)
+    if review.updated:
+        data["dateModified"] = _iso(review.updated)
+    if review.summary:
+        data["description"] = review.summary
+    url = page_url or (review.seo.canonical_url if review.seo else None)
+    if url:
+        data["url"] = url
+    if image_url:
+        data["image"] = image_url
+    if review.rating:
+        data["reviewRating"] = {
+            "@type": "Rating",
+            "ratingValue": _number(review.rating.value),
+            "bestRating": _number(review.rating.best),
+            "worstRating": _number(review.rating.worst),
+        }
+    if review.pros:
+        data["positiveNotes"] = _item_list(review.pros)
+    if review.cons:
+        data["negativeNotes"] = _item_list(review.cons)
+    return data
+
+
+def _person(name: str, url: str | None) -> dict[str, Any]:
+    person: dict[str, Any] = {"@type": "Person", "name": name}
+    if url:
+        person["url"] = url
+    return person
+
+
+def _iso(when: date) -> str:
+    return when.isoformat()  # a datetime is a date; both give valid ISO 8601
+
+
+def _number(value: float) -> int | float:
+    # 5.0 -> 5: what a person would write. An int can arrive (model_construct skips
+    # validation), and int has no is_integer() before Python 3.12.
+    return int(value) if float(value).is_integer() else value
+
+
+def _item_list(texts: Sequence[str]) -> dict[str, Any]:
+    return {
+        "@type": "ItemList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": text}
+            for position, text in enumerate(texts, start=1)
+        ],
+    }
+
+
+# Inside <script>, "</script>" or "<!--" in a string would end or corrupt the element; JSON's
+# \u escapes keep the data identical while no "<", ">" or "&" reaches the HTML parser.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def jsonld_script(data: dict[str, Any]) -> Markup:
+    """`data` as a `<script type="application/ld+json">` element, safe to put in any page."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False)
+    return Markup(f'<script type="application/ld+json">{text.translate(_SCRIPT_ESCAPES)}</script>')

@@ -1,0 +1,277 @@
+"""The published layout: a review and its rendered body into HTML, through Jinja2 templates.
+
+The app's preview and every HTML export render these same templates, so what the writer sees is
+what the site gets. `render_article` gives the `<article>` alone (the CMS fragment);
+`render_page` a complete standalone HTML5 document around it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+from urllib.parse import quote, unquote, urljoin
+
+import jinja2
+from markupsafe import Markup
+
+from reviewdesk.core.jsonld import jsonld_script
+from reviewdesk.core.model import Review
+from reviewdesk.core.resources import resource
+
+__all__ = [
+    "CSS_FILENAME",
+    "LAYOUT_IDS",
+    "SECTION_IDS",
+    "LayoutOptions",
+    "environment",
+    "page_css",
+    "render_article",
+    "render_page",
+]
+
+CSS_FILENAME = "review.css"
+"""The stylesheet a page links, relative to `asset_base`, when its CSS is not inlined."""
+
+SECTION_IDS: Mapping[str, str] = {
+    "published": "review-published",
+    "updated": "review-updated",
+    "category": "review-category",
+    "badges": "review-badges",
+    "title": "review-title",
+    "subtitle": "review-subtitle",
+    "tags": "review-tags",
+    "authors": "review-authors",
+    "rating": "review-rating",
+    "hero": "review-hero",
+    "summary": "review-summary",
+    "body": "review-body",
+    "pros": "review-pros",
+    "cons": "review-cons",
+    "key_features": "review-key-features",
+    "key_insights": "review-key-insights",
+}
+"""Model field -> the id of the element that shows it (with `data-field` naming the field),
+for the app's preview to patch and scroll to."""
+
+LAYOUT_IDS: frozenset[str] = frozenset({*SECTION_IDS.values(), "review-footer"})
+"""Every id the layout itself uses; a body id that would repeat one is renamed."""
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    """How the layout is rendered; the defaults suit a standalone export."""
+
+    summary_label: str = "Summary"
+    back_link: str | None = None
+    """The href of the "Back to list" link; no link when None."""
+    show_footer: bool = False
+    """ "Was this review helpful?" and share links."""
+    asset_base: str = ""
+    """Prefix for relative asset URLs: "", "assets-dir/" or an absolute URL base."""
+    image_sources: Mapping[str, str] | None = None
+    """Bundle-relative image path -> the URL to use instead (a data: URI for `--embed`)."""
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment of the layout templates, created once."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(resource("templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["human_date"] = _human_date
+    env.filters["iso_date"] = _iso_date
+    env.filters["score"] = _score
+    env.filters["number"] = _number
+    env.filters["paragraphs"] = _paragraphs
+    env.filters["percent_of_best"] = _percent_of_best
+    return env
+
+
+@cache
+def page_css() -> str:
+    """The layout's stylesheet (read once)."""
+    return resource("css", CSS_FILENAME).read_text(encoding="utf-8")
+
+
+def render_article(review: Review, body_html: str, options: LayoutOptions) -> str:
+    """The `<article>` of the published layout, without page chrome: the CMS fragment."""
+    template = environment().get_template("article.html.j2")
+    return template.render(_context(review, body_html, options))
+
+
+def render_page(
+    review: Review,
+    body_html: str,
+    options: LayoutOptions,
+    *,
+    jsonld: dict[str, Any] | None,
+    css_inline: bool = True,
+) -> str:
+    """A complete standalone HTML5 page: head (SEO, Open Graph, CSS, JSON-LD) and the article.
+
+    With `css_inline` false the page links `CSS_FILENAME` under `asset_base` instead."""
+    context = _context(review, body_html, options)
+    context |= {
+        "css": Markup(page_css()) if css_inline else None,  # our own file: no markup to escape
+        "css_href": None if css_inline else options.asset_base + CSS_FILENAME,
+        "jsonld_script": jsonld_script(jsonld) if jsonld is not None else None,
+        "og_image": _og_image(review, context["hero_src"]),
+    }
+    return environment().get_template("page.html.j2").render(context)
+
+
+def _context(review: Review, body_html: str, options: LayoutOptions) -> dict[str, Any]:
+    hero_src = _hero_src(review, options)
+    return {
+        "review": review,
+        "options": options,
+        "ids": SECTION_IDS,
+        "body": Markup(_dodge_layout_ids(_resolve_images(body_html, options))),
+        "hero_src": hero_src,
+        "share_links": _share_links(review) if options.show_footer else [],
+        "show_updated": _shows_update(review),
+    }
+
+
+# --- asset URLs --------------------------------------------------------------------------------
+
+# Anything with a scheme (http:, data:, mailto:...), protocol-relative, absolute-path, query or
+# fragment URLs are left alone: only paths relative to the bundle are assets.
+_NOT_RELATIVE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[/#?])")
+# The sanitizer writes every attribute as name="value" with `"`, `<` and `>` escaped, so this
+# finds exactly the image sources without parsing the HTML again.
+_IMG_SRC = re.compile(r'(<img\s[^>]*?\ssrc=")([^"]*)(")')
+
+
+def _replacement(path: str, options: LayoutOptions) -> str | None:
+    """The URL `image_sources` gives for the bundle path `path`, if any."""
+    if not options.image_sources:
+        return None
+    path = path.removeprefix("./")
+    return options.image_sources.get(path) or options.image_sources.get(unquote(path))
+
+
+def _hero_src(review: Review, options: LayoutOptions) -> str | None:
+    if review.hero is None:
+        return None
+    path = review.hero.image  # a file path (the model checks it is relative), not yet a URL
+    return _replacement(path, options) or options.asset_base + quote(path, safe="/")
+
+
+def _body_image_src(url: str, options: LayoutOptions) -> str | None:
+    """Where the body image `url` is published, or None to leave it as written."""
+    if not url or _NOT_RELATIVE.match(url):
+        return None
+    return _replacement(url, options) or options.asset_base + url.removeprefix("./")
+
+
+def _resolve_images(body_html: str, options: LayoutOptions) -> str:
+    if not options.asset_base and not options.image_sources:
+        return body_html  # the common preview case: nothing to do, no pass over the text
+
+    def replace(match: re.Match[str]) -> str:
+        url = _body_image_src(html.unescape(match[2]), options)
+        if url is None:
+            return match[0]
+        return f"{match[1]}{html.escape(url, quote=True)}{match[3]}"
+
+    return _IMG_SRC.sub(replace, body_html)
+
+
+_LAYOUT_ID_IN_BODY = re.compile(r'\bid="(' + "|".join(sorted(LAYOUT_IDS)) + r')"')
+
+
+def _dodge_layout_ids(body_html: str) -> str:
+    """Rename body ids equal to a layout id (a heading "Review body" gets `review-body`):
+    a page must not have duplicate ids, and the preview must find its sections."""
+    if 'id="review-' not in body_html:  # cheap test first: a collision is rare
+        return body_html
+    return _LAYOUT_ID_IN_BODY.sub(r'id="body-\1"', body_html)
+
+
+def _og_image(review: Review, hero_src: str | None) -> str | None:
+    """Open Graph wants an absolute URL; a data: URI would only double the page's weight."""
+    if hero_src is None or hero_src.startswith("data:"):
+        return None
+    canonical = review.seo.canonical_url if review.seo else None
+    return urljoin(canonical, hero_src) if canonical else hero_src
+
+
+# --- footer ------------------------------------------------------------------------------------
+
+
+def _share_links(review: Review) -> list[tuple[str, str]]:
+    """(label, href) of the share links: plain links, no scripts, no remote loads."""
+    url = review.seo.canonical_url if review.seo else None
+    title = review.seo.title if review.seo and review.seo.title else review.title
+    q_title = quote(title, safe="")
+    if not url:
+        return [("Email", f"mailto:?subject={q_title}")]
+    q_url = quote(url, safe="")
+    return [
+        ("Email", f"mailto:?subject={q_title}&body={quote(f'{title} {url}', safe='')}"),
+        ("X", f"https://x.com/intent/post?url={q_url}&text={q_title}"),
+        ("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={q_url}"),
+        ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={q_url}"),
+    ]
+
+
+# --- filters -----------------------------------------------------------------------------------
+
+
+def _iso_date(when: date) -> str:
+    return when.isoformat()
+
+
+def _human_date(when: date) -> str:
+    """ "11 April 2026", whatever the machine's locale."""
+    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
+
+
+def _shows_update(review: Review) -> bool:
+    """Show "Updated" only when it falls on a later day than the publication."""
+    if review.updated is None:
+        return False
+    if review.published is None:
+        return True
+    return _day(review.updated) > _day(review.published)
+
+
+def _day(when: date) -> date:
+    return when.date() if isinstance(when, datetime) else when
+
+
+def _score(value: float) -> str:
+    """4 -> "4.0", 4.5 -> "4.5", 8.25 -> "8.25": ratings read best with one decimal."""
+    return f"{value:.1f}" if round(value, 1) == value else f"{value:g}"
+
+
+def _number(value: float) -> str:
+    """5.0 -> "5", 2.5 -> "2.5"."""
+    return f"{value:g}"
+
+
+def _percent_of_best(value: float, best: float, worst: float) -> str:
+    """How full the rating's stars are: 4 of 5 fills 80% (a 1-5 scale has no zero stars)."""
+    share = value / best if best > 0 and worst >= 0 else (value - worst) / (best - worst)
+    return f"{max(0.0, min(1.0, share)) * 100:.0f}%"
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Plain text split into paragraphs at blank lines."""
+    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]

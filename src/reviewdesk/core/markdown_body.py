@@ -1,0 +1,139 @@
+"""The review body: Markdown to sanitized HTML.
+
+Raw HTML in the body is kept (writers use `<kbd>`, `<details>`, tables with spans...), but
+whatever could run code, load a page into the page or change the document is removed, by one
+pass of nh3 (ammonia, in Rust) over the converted HTML.
+"""
+
+from __future__ import annotations
+
+import threading
+from xml.etree.ElementTree import Element
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+__all__ = ["ALLOWED_TAGS", "render_markdown"]
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BODY_TOP_LEVEL = 2  # the page's <h1> is the title; body sections start at <h2>
+
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {
+        *_HEADINGS,
+        "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col",
+        "colgroup", "data", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
+        "figure", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt",
+        "ruby", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup",
+        "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    }
+)  # fmt: skip
+
+# Dropped with everything inside them: their content is code, a document or form chrome,
+# never text meant for the reader.
+_CLEAN_CONTENT_TAGS = frozenset(
+    {
+        "script", "style", "iframe", "object", "noscript", "template", "textarea", "select",
+        "svg", "math", "title", "noembed", "noframes", "xmp",
+    }
+)  # fmt: skip
+
+_ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"title", "lang", "dir"},
+    "a": {"href", "hreflang", "class", "id", "rel"},
+    "abbr": {"title"},
+    "blockquote": {"cite"},
+    "code": {"class"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "data": {"value"},
+    "del": {"cite", "datetime"},
+    "details": {"open", "class", "id"},
+    "div": {"class", "id"},
+    "figure": {"class", "id"},
+    "img": {"src", "alt", "width", "height", "class"},
+    "ins": {"cite", "datetime"},
+    "li": {"id", "class", "value"},
+    "ol": {"start", "reversed", "class"},
+    "p": {"class", "id"},
+    "pre": {"class"},
+    "q": {"cite"},
+    "section": {"class", "id"},
+    "span": {"class", "id"},
+    "sup": {"id", "class"},
+    "table": {"class"},
+    "td": {"colspan", "rowspan", "headers", "style"},
+    "th": {"colspan", "rowspan", "headers", "scope", "abbr", "style"},
+    "time": {"datetime"},
+    "ul": {"class"},
+    **{heading: {"id", "class"} for heading in _HEADINGS},
+}
+
+# Attributes restricted to a few values (kept apart from _ATTRIBUTES, as nh3 requires).
+_ATTRIBUTE_VALUES: dict[str, dict[str, set[str]]] = {
+    "img": {"loading": {"lazy", "eager"}, "decoding": {"async", "sync", "auto"}},
+}
+
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=set(_CLEAN_CONTENT_TAGS),
+    attributes=_ATTRIBUTES,
+    tag_attribute_values=_ATTRIBUTE_VALUES,
+    # Relative URLs pass through: the layout resolves them against the bundle's assets.
+    url_schemes={"http", "https", "mailto"},
+    # Tables from Markdown align cells with `style`; nothing else may be styled.
+    filter_style_properties={"text-align"},
+    link_rel=None,  # `rel` is an allowed attribute; no target=_blank exists to guard
+    strip_comments=True,
+)
+
+
+class _HeadingLevels(Treeprocessor):
+    """Shift the body's headings so that its top level is <h2>, under the page's <h1>.
+
+    Writers start sections with `#` or with `##`; either way the page stays one <h1> with an
+    unbroken outline. Runs before `toc`, so ids are made from the final headings."""
+
+    def run(self, root: Element) -> None:
+        headings = [el for el in root.iter() if el.tag in _HEADINGS]
+        if not headings:
+            return
+        shift = _BODY_TOP_LEVEL - min(int(el.tag[1]) for el in headings)
+        if shift:
+            for el in headings:
+                el.tag = f"h{max(1, min(6, int(el.tag[1]) + shift))}"
+
+
+class _HeadingLevelsExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # Priority 9: after the block parser, before attr_list (8), smarty (6) and toc (5).
+        md.treeprocessors.register(_HeadingLevels(md), "reviewdesk_heading_levels", 9)
+
+
+def _new_markdown() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=["extra", "toc", "sane_lists", "smarty", _HeadingLevelsExtension()],
+        extension_configs={"toc": {"permalink": False, "anchorlink": False}},
+        output_format="html",
+    )
+
+
+_local = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    # Building a Markdown instance costs about as much as converting a short body, and an
+    # instance is not thread-safe: one per thread, reset before each use.
+    md: markdown.Markdown | None = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = _new_markdown()
+    return md
+
+
+def render_markdown(text: str) -> str:
+    """Convert the Markdown `text` of a review body into sanitized HTML5."""
+    md = _markdown()
+    md.reset()  # footnotes, abbreviations and used ids must not leak between documents
+    return _CLEANER.clean(md.convert(text))

@@ -1,0 +1,132 @@
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+from hypothesis import HealthCheck, given, settings
+
+from reviewdesk.cli import review_schema
+from reviewdesk.core import bundle, exports, importer
+from reviewdesk.core.exports.json_payload import payload_schema
+from reviewdesk.core.model import Review
+from tests.strategies import reviews
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def jsonld_of(page: str) -> dict[str, object]:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert match, "the page carries JSON-LD"
+    data: dict[str, object] = json.loads(match.group(1))
+    return data
+
+
+def visible_text(page: str) -> str:
+    page = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+
+
+def test_html_copies_images_beside_the_page(sample_bundle: Path, tmp_path: Path) -> None:
+    review = bundle.load(sample_bundle)
+    result = exports.export(review, sample_bundle, "html", stem="page")
+    written = exports.write(result, tmp_path / "out" / "page.html")
+    assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in written) == [
+        "page.html",
+        "page_files/assets/chart.png",
+        "page_files/assets/hero.png",
+    ]
+    assert 'src="page_files/assets/hero.png"' in result.text
+    assert 'src="page_files/assets/chart.png"' in result.text
+    assert "<style>" in result.text and "<link" not in result.text.replace(
+        '<link rel="canonical"', ""
+    )
+
+
+def test_html_embed_inlines_images(sample_bundle: Path) -> None:
+    review = bundle.load(sample_bundle)
+    options = exports.ExportOptions(embed_images=True)
+    result = exports.export(review, sample_bundle, "html", options)
+    assert result.assets == ()
+    assert result.text.count('src="data:image/png;base64,') == 2
+    assert "assets/hero.png" not in result.text.split("</head>")[1]
+
+
+def test_html_jsonld_notes_match_the_visible_pros_and_cons(sample_bundle: Path) -> None:
+    review = bundle.load(sample_bundle)
+    page = exports.export(review, sample_bundle, "html").text
+    data = jsonld_of(page)
+    nested = data["review"]
+    assert isinstance(nested, dict)
+    for key, items in (("positiveNotes", review.pros), ("negativeNotes", review.cons)):
+        names = [element["name"] for element in nested[key]["itemListElement"]]
+        assert names == items
+        text = visible_text(page)
+        assert all(name in text for name in names)
+
+
+def test_fragment_is_the_article_without_page_chrome(sample_bundle: Path) -> None:
+    review = bundle.load(sample_bundle)
+    fragment = exports.export(review, sample_bundle, "fragment").text
+    assert fragment.lstrip().startswith("<article")
+    assert not re.search(r"<(html|head|body|style|script)\b", fragment)
+    assert review.title.replace("'", "&#39;") in fragment or review.title in fragment
+
+
+def test_json_payload_matches_its_published_schema(sample_bundle: Path) -> None:
+    committed = json.loads((ROOT / "docs" / "json-export.schema.json").read_text())
+    assert committed == payload_schema(), "regenerate: reviewdesk schema --of json-export"
+    review = bundle.load(sample_bundle)
+    options = exports.ExportOptions(asset_base_url="https://cdn.example.org/r/")
+    payload = json.loads(exports.export(review, sample_bundle, "json", options).text)
+    jsonschema.validate(payload, committed, cls=jsonschema.Draft202012Validator)
+    assert payload["slug"] == "wrenfall-3-mini-review"
+    assert payload["review"]["pros"] == review.pros
+    assert payload["review"]["published"] == "2026-03-18"
+    assert payload["images"] == [
+        "https://cdn.example.org/r/assets/hero.png",
+        "https://cdn.example.org/r/assets/chart.png",
+    ]
+    assert 'src="https://cdn.example.org/r/assets/chart.png"' in payload["body_html"] or (
+        'src="https://cdn.example.org/r/assets/chart.png"' in payload["article_html"]
+    )
+
+
+def test_a_payload_that_breaks_the_schema_is_caught() -> None:
+    schema = payload_schema()
+    bad = {"payload": "reviewdesk-json/1", "slug": 7}
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(bad))
+    assert errors
+
+
+def test_committed_review_schema_is_current() -> None:
+    committed = json.loads((ROOT / "docs" / "review.schema.json").read_text())
+    assert committed == review_schema(), "regenerate: reviewdesk schema > docs/review.schema.json"
+
+
+def test_markdown_export_then_import_gives_the_same_review(
+    sample_bundle: Path, tmp_path: Path
+) -> None:
+    review = bundle.load(sample_bundle)
+    result = exports.export(review, sample_bundle, "markdown")
+    exports.write(result, tmp_path / "md" / "review.md")
+    imported, warnings = importer.import_markdown(tmp_path / "md" / "review.md", tmp_path / "again")
+    assert warnings == []
+    assert imported == review
+    assert (tmp_path / "again" / "assets" / "hero.png").read_bytes() == (
+        sample_bundle / "assets" / "hero.png"
+    ).read_bytes()
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(review=reviews)
+def test_any_review_survives_markdown_export_and_import(tmp_path: Path, review: Review) -> None:
+    shutil.rmtree(tmp_path / "x", ignore_errors=True)
+    (tmp_path / "x").mkdir()
+    file = tmp_path / "x" / "r.md"
+    file.write_text(
+        exports.export(review, tmp_path / "x", "markdown").text, encoding="utf-8", newline=""
+    )
+    assert importer.read_markdown(file)[0] == review
