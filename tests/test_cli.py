@@ -121,3 +121,69 @@ def test_first_start_copies_the_sample_and_exports_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [("validate",), ("import", "x.md")])
 def test_missing_arguments_are_usage_errors(args: tuple[str, ...]) -> None:
     assert run(*args).returncode == 2
+
+
+ALIAS_BOMB = "format: reviewdesk/1\ntitle: T\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+)
+BAD_BUNDLES: dict[str, tuple[str | bytes, str | bytes, str]] = {
+    "malformed YAML": ("format: reviewdesk/1\ntitle: 'open\n", "", "review.yaml:3: invalid YAML"),
+    "wrong type": ("format: reviewdesk/1\ntitle: T\npros: 7\n", "", "review.yaml:3: pros: "),
+    "unknown format": ("format: reviewdesk/2\ntitle: T\n", "", "review.yaml:1: format: "),
+    "invalid UTF-8 in review.yaml": (b"title: \xc3\x28\n", "", "review.yaml:1: is not valid UTF-8"),
+    "invalid UTF-8 in body.md": ("format: reviewdesk/1\ntitle: T\n", b"\xff", "body.md:1: is not"),
+    "hero leaves": (
+        "format: reviewdesk/1\ntitle: T\nhero: {image: ../x.png}\n",
+        "",
+        ":3: hero.image",
+    ),
+    "hero absolute": (
+        "format: reviewdesk/1\ntitle: T\nhero: {image: /x.png}\n",
+        "",
+        ":3: hero.image",
+    ),
+    "body image leaves": ("format: reviewdesk/1\ntitle: T\n", "![x](../../x.png)\n", "body.md:1: "),
+    "alias bomb": (ALIAS_BOMB, "", "alias bomb"),
+    "not a slug": ("format: reviewdesk/1\ntitle: T\nslug: a_b\n", "", "review.yaml:3: slug: "),
+    "random bytes": (bytes(range(7, 250, 3)) * 50, "", "review.yaml:2: is not valid UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_BUNDLES)
+def test_validate_gives_one_line_per_problem_and_writes_nothing(
+    make_bundle: MakeBundle, case: str
+) -> None:
+    yaml_source, body, expected = BAD_BUNDLES[case]
+    folder = make_bundle(yaml_source, body)
+    before = snapshot(folder)
+    done = run("validate", folder)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith(str(folder)) and expected in done.stderr
+    assert "Traceback" not in done.stderr
+    assert snapshot(folder) == before
+
+
+def test_validate_catches_missing_body_and_symlinks_out(
+    make_bundle: MakeBundle, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(b"png")
+    folder = make_bundle("format: reviewdesk/1\ntitle: T\nhero: {image: assets/h.png, alt: A}\n")
+    (folder / "assets").mkdir()
+    (folder / "assets" / "h.png").symlink_to(outside)
+    done = run("validate", folder)
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"{folder / 'review.yaml'}:3: hero.image: 'assets/h.png' leaves the bundle\n",
+    )
+    (folder / "body.md").unlink()
+    done = run("validate", folder)
+    assert (done.returncode, done.stderr) == (1, f"{folder / 'body.md'}: is missing\n")
+
+
+def test_a_50_mb_body_is_refused_quickly(make_bundle: MakeBundle) -> None:
+    folder = make_bundle(body="lorem ipsum " * ((50 << 20) // 12))
+    done = run("validate", folder)
+    assert done.returncode == 1
+    assert "body.md: is 50.0 MiB; the limit is 5 MiB" in done.stderr

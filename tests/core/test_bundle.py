@@ -3,9 +3,11 @@ import errno
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reviewdesk.core import bundle
 from reviewdesk.core.model import Review
@@ -249,3 +251,41 @@ def test_a_huge_body_is_refused_with_a_message(make_bundle: MakeBundle) -> None:
 def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(BundleError, match="no such bundle folder"):
         bundle.load(tmp_path / "nope")
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    old=reviews, new=reviews, failing=st.sampled_from(["fdopen", "fsync"]), nth=st.integers(0, 1)
+)
+def test_any_save_that_fails_midway_keeps_the_previous_bundle(
+    tmp_path: Path, old: Review, new: Review, failing: str, nth: int
+) -> None:
+    folder = tmp_path / "b"
+    shutil.rmtree(folder, ignore_errors=True)
+    bundle.save(old, folder)
+    before = snapshot(folder)
+    calls: list[object] = []
+    real = {"fdopen": _real_fdopen, "fsync": os.fsync}[failing]
+
+    def flaky(*args: Any) -> Any:
+        calls.append(args)
+        if len(calls) - 1 != nth:
+            return real(*args)
+        if failing == "fdopen":
+            return _FullDisk(*args)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(f"reviewdesk.core.atomic.os.{failing}", flaky)
+        try:
+            bundle.save(new, folder)
+            failed = False
+        except BundleError:
+            failed = True
+    if failed:
+        assert snapshot(folder) == before
+        assert bundle.load(folder) == old
+    else:
+        assert bundle.load(folder) == new

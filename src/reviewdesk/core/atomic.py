@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -19,28 +20,46 @@ _UMASK = _read_umask()
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: temporary file in the same folder, flush, fsync,
-    rename over the target, fsync the folder. On any failure the old file is intact
-    and the temporary file is removed."""
-    folder = path.parent
-    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)
+    write_all_atomic({path: data})
+
+
+def write_all_atomic(files: Mapping[Path, bytes]) -> None:
+    """Replace each file with its data: every file is first written in full to a temporary
+    file in its folder and fsynced, and only then renamed over its target, then the folders
+    are fsynced. A failure while writing (a full disk, say) leaves every target as it was."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files.items():
+            staged.append((_stage(path, data), path))
+        for temp, path in staged:
+            os.replace(temp, path)
+    finally:
+        for temp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()  # left over only when a step failed
+    for folder in dict.fromkeys(path.parent for path in files):
+        fsync_folder(folder)
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """`data` in a new fsynced temporary file beside `path`, with `path`'s permissions."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, _mode_for(path))
-        os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    fsync_folder(folder)
+    return temp
 
 
 def fsync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (a no-op where folders cannot be opened)."""
+    """Make renames in `folder` durable (a no-op where folders cannot be opened)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

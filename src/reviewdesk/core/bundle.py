@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from reviewdesk.core import yaml_text
-from reviewdesk.core.atomic import write_atomic
+from reviewdesk.core.atomic import write_all_atomic
 from reviewdesk.core.model import FORMAT, KEY_ORDER, Review
 from reviewdesk.core.problems import BundleError, Problem
 from reviewdesk.core.yaml_text import YamlDocument, YamlError
@@ -215,8 +215,9 @@ def save(review: Review, path: str | os.PathLike[str]) -> None:
     try:
         (folder / ASSETS_DIR).mkdir(parents=True, exist_ok=True)
         text = review_yaml(review, _existing_text(yaml_path))
-        _write_if_changed(body_path, review.body.encode("utf-8"))
-        _write_if_changed(yaml_path, text.encode("utf-8"))
+        write_all_atomic(
+            _changed({body_path: review.body.encode("utf-8"), yaml_path: text.encode("utf-8")})
+        )
     except OSError as error:
         file = Path(error.filename) if error.filename else folder
         reason = error.strerror or str(error)
@@ -273,13 +274,17 @@ def _existing_text(path: Path) -> str | None:
         return None
 
 
-def _write_if_changed(path: Path, data: bytes) -> None:
-    try:
-        if path.read_bytes() == data:
-            return
-    except FileNotFoundError:
-        pass
-    write_atomic(path, data)
+def _changed(files: dict[Path, bytes]) -> dict[Path, bytes]:
+    """Only the files whose bytes differ: an unchanged file is not even touched."""
+    changed = {}
+    for path, data in files.items():
+        try:
+            if path.read_bytes() == data:
+                continue
+        except FileNotFoundError:
+            pass
+        changed[path] = data
+    return changed
 
 
 def create(path: str | os.PathLike[str], title: str) -> Review:
