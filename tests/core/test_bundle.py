@@ -2,6 +2,7 @@ import difflib
 import errno
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -267,7 +268,7 @@ def test_any_save_that_fails_midway_keeps_the_previous_bundle(
     bundle.save(old, folder)
     before = snapshot(folder)
     calls: list[object] = []
-    real = {"fdopen": _real_fdopen, "fsync": os.fsync}[failing]
+    real: Callable[..., Any] = {"fdopen": _real_fdopen, "fsync": os.fsync}[failing]
 
     def flaky(*args: Any) -> Any:
         calls.append(args)
