@@ -268,7 +268,7 @@ def test_any_save_that_fails_midway_keeps_the_previous_bundle(
     bundle.save(old, folder)
     before = snapshot(folder)
     calls: list[object] = []
-    real: Callable[..., Any] = {"fdopen": _real_fdopen, "fsync": os.fsync}[failing]
+    real: Callable[..., Any] = _real_fdopen if failing == "fdopen" else os.fsync
 
     def flaky(*args: Any) -> Any:
         calls.append(args)
