@@ -15,6 +15,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from reviewdesk.core.typography import TypographyExtension
+
 __all__ = ["ALLOWED_TAGS", "render_markdown"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -108,13 +110,13 @@ class _HeadingLevels(Treeprocessor):
 
 class _HeadingLevelsExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
-        # Priority 9: after the block parser, before attr_list (8), smarty (6) and toc (5).
+        # Priority 9: after inline parsing and typography, before attr_list (8) and toc (5).
         md.treeprocessors.register(_HeadingLevels(md), "reviewdesk_heading_levels", 9)
 
 
 def _new_markdown() -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["extra", "toc", "sane_lists", "smarty", _HeadingLevelsExtension()],
+        extensions=["extra", "toc", "sane_lists", TypographyExtension(), _HeadingLevelsExtension()],
         extension_configs={"toc": {"permalink": False, "anchorlink": False}},
         output_format="html",
     )

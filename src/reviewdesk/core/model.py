@@ -123,8 +123,8 @@ class Subject(_Part):
 
 class Rating(_Part):
     value: float
-    best: float = 5
-    worst: float = 1
+    best: float = 5.0
+    worst: float = 1.0
 
     @model_validator(mode="after")
     def _in_range(self) -> Self:
