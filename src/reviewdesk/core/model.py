@@ -84,6 +84,12 @@ def _stripped(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+def _not_blank(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 AssetPath = Annotated[str, AfterValidator(_asset_path)]
 Text = Annotated[str, BeforeValidator(_number_to_text)]
@@ -101,7 +107,12 @@ class _Part(BaseModel):
 
 
 class Author(_Part):
-    name: Annotated[str, BeforeValidator(_stripped), Field(min_length=1)]
+    name: Annotated[
+        str,
+        BeforeValidator(_stripped),
+        AfterValidator(_not_blank),
+        Field(json_schema_extra={"minLength": 1}),
+    ]
     url: HttpUrl | None = None
 
     @model_validator(mode="before")
@@ -157,7 +168,12 @@ class Review(BaseModel):
     model_config = ConfigDict(extra="allow", use_enum_values=False)
 
     format: Literal["reviewdesk/1"] = FORMAT
-    title: Annotated[str, BeforeValidator(_stripped), Field(min_length=1)]
+    title: Annotated[
+        str,
+        BeforeValidator(_stripped),
+        AfterValidator(_not_blank),
+        Field(json_schema_extra={"minLength": 1}),
+    ]
     subtitle: str = ""
     slug: (
         Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG_PATTERN})]

@@ -1,0 +1,87 @@
+"""The open review: one `ReviewDocument` owns the Review, its bundle folder and the undo
+history. Widgets edit through it and listen to `changed`; they never talk to each other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from reviewdesk.core import bundle, edits
+from reviewdesk.core.model import Review
+from reviewdesk.ui.commands import SetFieldCommand
+
+
+class ReviewDocument(QObject):
+    changed = Signal(str)  # the top-level field edited; "" when the whole review was replaced
+    modified_changed = Signal(bool)
+    saved = Signal()
+    folder_changed = Signal()
+
+    def __init__(
+        self, review: Review, folder: Path | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._review = review
+        self._folder = folder
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    @classmethod
+    def open(cls, folder: Path, parent: QObject | None = None) -> ReviewDocument:
+        """Raises BundleError with the problems when the bundle cannot be read."""
+        folder = bundle.folder_of(folder)
+        return cls(bundle.load(folder), folder, parent)
+
+    @property
+    def review(self) -> Review:
+        return self._review
+
+    @property
+    def folder(self) -> Path | None:
+        return self._folder
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def value(self, path: str) -> Any:
+        return edits.get(self._review, path)
+
+    def set(self, path: str, value: Any, *, merge: bool = True) -> None:
+        """Edit the field at `path` as one undoable step (merged with the previous edit of the
+        same field when `merge`). Raises EditError, naming the problem, when `value` is not
+        valid there; the review is then unchanged."""
+        old = self.value(path)
+        if old == value:
+            return
+        edits.replaced(self._review, path, value)  # validate before it enters the history
+        self.undo_stack.push(SetFieldCommand(self, path, old, value, merge))
+
+    def apply(self, path: str, value: Any) -> None:
+        """Set a field without history: for undo commands only."""
+        self._review = edits.replaced(self._review, path, value)
+        self.changed.emit(path.partition(".")[0])
+
+    def replace_review(self, review: Review) -> None:
+        """After a reload or a revert: a new review, a fresh history, unmodified."""
+        self._review = review
+        self.undo_stack.clear()
+        self.changed.emit("")
+
+    def save(self, folder: Path | None = None) -> None:
+        """Write the bundle (to `folder`: Save As). Raises BundleError when it cannot."""
+        target = folder or self._folder
+        if target is None:
+            raise ValueError("a review without a folder needs one to be saved")
+        bundle.save(self._review, target)
+        if target != self._folder:
+            self._folder = target
+            self.folder_changed.emit()
+        self.undo_stack.setClean()
+        self.saved.emit()

@@ -1,0 +1,89 @@
+"""The document and its undo commands, against the model alone (no widgets)."""
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reviewdesk.core import bundle
+from reviewdesk.core.edits import EditError
+from reviewdesk.core.model import Review
+from reviewdesk.ui.document import ReviewDocument
+
+
+@pytest.fixture
+def document(sample_bundle: Path) -> ReviewDocument:
+    return ReviewDocument.open(sample_bundle)
+
+
+def test_typing_in_one_field_merges_into_one_undo_step(document: ReviewDocument) -> None:
+    original = document.review.title
+    for length in range(1, 6):
+        document.set("title", "Hello"[:length])
+    document.set("summary", "S")
+    document.set("title", "Hello again")
+    assert document.undo_stack.count() == 3
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert (document.review.title, document.review.summary) == ("Hello", document.value("summary"))
+    document.undo_stack.undo()
+    assert document.review.title == original
+    assert not document.modified
+
+
+def test_undo_and_redo_across_fields_and_nested_paths(document: ReviewDocument) -> None:
+    before = document.review
+    document.set("seo.description", "New description")
+    document.set("pros", ["Only this"], merge=False)
+    assert document.value("seo.description") == "New description"
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.review == before
+    document.undo_stack.redo()
+    document.undo_stack.redo()
+    assert document.review.pros == ["Only this"]
+
+
+def test_signals(document: ReviewDocument, qtbot: QtBot) -> None:
+    fields: list[str] = []
+    document.changed.connect(fields.append)
+    with qtbot.waitSignal(document.modified_changed) as modified:
+        document.set("pros", ["A", "B"])
+    assert (fields, modified.args) == (["pros"], [True])
+    assert document.modified
+    with qtbot.waitSignal(document.modified_changed) as modified:
+        document.undo_stack.undo()
+    assert modified.args == [False]
+
+
+def test_invalid_values_are_refused_and_leave_no_trace(document: ReviewDocument) -> None:
+    before = document.review
+    with pytest.raises(EditError, match="lower-case letters"):
+        document.set("slug", "Not A Slug")
+    with pytest.raises(EditError, match="must not be empty"):
+        document.set("title", "   ")
+    assert document.review == before
+    assert document.undo_stack.count() == 0
+
+
+def test_save_writes_exactly_the_model_and_marks_clean(
+    document: ReviewDocument, tmp_path: Path
+) -> None:
+    document.set("title", "Saved title")
+    document.save()
+    assert not document.modified
+    assert document.folder is not None
+    assert bundle.load(document.folder) == document.review
+    document.save(tmp_path / "copy")
+    assert document.folder == tmp_path / "copy"
+    assert bundle.load(tmp_path / "copy") == document.review
+
+
+def test_replace_review_resets_history(document: ReviewDocument) -> None:
+    document.set("title", "Changed")
+    document.replace_review(Review(title="Other"))
+    assert (document.undo_stack.count(), document.modified, document.review.title) == (
+        0,
+        False,
+        "Other",
+    )
