@@ -74,6 +74,14 @@ class ReviewDocument(QObject):
         self.undo_stack.clear()
         self.changed.emit("")
 
+    def reopen(self, folder: Path) -> None:
+        """Open another bundle in place of this one. Raises BundleError, leaving this one."""
+        folder = bundle.folder_of(folder)
+        review = bundle.load(folder)
+        self._folder = folder
+        self.folder_changed.emit()
+        self.replace_review(review)
+
     def save(self, folder: Path | None = None) -> None:
         """Write the bundle (to `folder`: Save As). Raises BundleError when it cannot."""
         target = folder or self._folder

@@ -1,0 +1,98 @@
+"""Two-way bindings between simple input widgets and one field of the document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from reviewdesk.core.edits import EditError
+from reviewdesk.ui.document import ReviewDocument
+
+
+class FieldBinding:
+    """Pushes the widget's value into `path` on each user edit (merged into one undo step
+    per field) and pulls the model's value back when the field changes elsewhere (undo).
+    An invalid value stays in the widget, is refused by the model, and is named in `hint`."""
+
+    def __init__(
+        self,
+        document: ReviewDocument,
+        path: str,
+        widget: QWidget,
+        *,
+        read: Callable[[], Any],
+        write: Callable[[Any], None],
+        hint: QLabel,
+    ) -> None:
+        self._document, self.path, self.widget = document, path, widget
+        self._read, self._write, self._hint = read, write, hint
+        self._top = path.partition(".")[0]
+        self._pushing = False
+        document.changed.connect(self._model_changed)
+        self._model_changed("")
+
+    def push(self) -> None:
+        self._pushing = True
+        try:
+            self._document.set(self.path, self._read())
+        except EditError as error:
+            self._show(str(error))
+        else:
+            self._show("")
+        finally:
+            self._pushing = False
+
+    def _model_changed(self, field: str) -> None:
+        # While typing, the model may normalise ("A " is stored as "A"): the widget keeps
+        # what the writer typed.
+        if self._pushing or field not in ("", self._top):
+            return
+        value = self._document.value(self.path)
+        if value != self._read():
+            self._write(value)
+            self._show("")
+
+    def _show(self, message: str) -> None:
+        self._hint.setText(message)
+        self._hint.setVisible(bool(message))
+        self.widget.setProperty("invalid", bool(message))
+        self.widget.setToolTip(message)
+
+
+def bind_line_edit(
+    document: ReviewDocument, path: str, edit: QLineEdit, hint: QLabel, empty: Any = ""
+) -> FieldBinding:
+    """`empty` is the value an empty field stands for (None for optional slugs and URLs)."""
+    binding = FieldBinding(
+        document,
+        path,
+        edit,
+        read=lambda: edit.text() or empty,
+        write=lambda value: edit.setText(value or ""),
+        hint=hint,
+    )
+    edit.textEdited.connect(binding.push)
+    return binding
+
+
+def bind_text_edit(
+    document: ReviewDocument, path: str, edit: QPlainTextEdit, hint: QLabel
+) -> FieldBinding:
+    def write(value: Any) -> None:
+        edit.setPlainText(value or "")
+
+    binding = FieldBinding(document, path, edit, read=edit.toPlainText, write=write, hint=hint)
+    # textChanged also fires on setPlainText; pushing an equal value is a no-op.
+    edit.textChanged.connect(binding.push)
+    return binding
+
+
+def hint_label() -> QLabel:
+    """A small label under a field that names what is wrong with it."""
+    label = QLabel()
+    label.setObjectName("fieldHint")
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label

@@ -1,0 +1,127 @@
+"""File commands: open, save, save as, revert, export, and asking before losing changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from reviewdesk.core import bundle, exports
+from reviewdesk.core.problems import BundleError
+from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.settings import LAST_FOLDER, Settings
+
+
+class FileController(QObject):
+    def __init__(self, document: ReviewDocument, settings: Settings, window: QWidget) -> None:
+        super().__init__(window)
+        self._document, self._settings, self._window = document, settings, window
+
+    def open(self, folder: Path | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self._window, "Open review", str(self._settings.get(LAST_FOLDER))
+            )
+            if not chosen:
+                return False
+            folder = Path(chosen)
+        try:
+            self._document.reopen(folder)
+        except BundleError as error:
+            self._error("The review could not be opened", error)
+            return False
+        self._remember(folder)
+        return True
+
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        chosen = QFileDialog.getSaveFileName(
+            self._window, "New review: choose its folder", str(self._settings.get(LAST_FOLDER))
+        )[0]
+        if not chosen:
+            return False
+        try:
+            bundle.create(Path(chosen), Path(chosen).name.replace("-", " ") or "Untitled review")
+        except BundleError as error:
+            self._error("The review could not be created", error)
+            return False
+        self._document.reopen(Path(chosen))
+        self._remember(Path(chosen))
+        return True
+
+    def save(self) -> bool:
+        if self._document.folder is None:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        chosen = QFileDialog.getSaveFileName(
+            self._window, "Save review as folder", str(self._settings.get(LAST_FOLDER))
+        )[0]
+        return bool(chosen) and self._save_to(Path(chosen))
+
+    def revert(self) -> None:
+        folder = self._document.folder
+        if folder is None or not self._document.modified:
+            return
+        answer = QMessageBox.question(
+            self._window, "Revert", "Discard your changes and reload the saved review?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                self._document.reopen(folder)
+            except BundleError as error:
+                self._error("The saved review could not be read", error)
+
+    def export(self, to: str) -> None:
+        folder = self._document.folder or Path.cwd()
+        review = self._document.review
+        suffix = {"json": ".json", "markdown": ".md"}.get(to, ".html")
+        chosen = QFileDialog.getSaveFileName(
+            self._window, f"Export as {to}", str(folder.parent / f"{review.effective_slug}{suffix}")
+        )[0]
+        if not chosen:
+            return
+        out = Path(chosen)
+        try:
+            result = exports.export(review, folder, to, stem=out.stem)
+            exports.write(result, out)
+        except OSError as error:
+            QMessageBox.warning(self._window, "Export failed", f"{out}: {error.strerror}")
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the open review (saved, or the writer said so)."""
+        if not self._document.modified:
+            return True
+        answer = QMessageBox.question(
+            self._window,
+            "Save changes?",
+            f"Save the changes to “{self._document.review.title}” before closing it?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _save_to(self, folder: Path | None) -> bool:
+        try:
+            self._document.save(folder)
+        except BundleError as error:
+            self._error("The review could not be saved; your changes are still here", error)
+            return False
+        if self._document.folder:
+            self._remember(self._document.folder)
+        return True
+
+    def _remember(self, folder: Path) -> None:
+        self._settings.add_recent(str(folder))
+        self._settings.set(LAST_FOLDER, str(folder.parent))
+
+    def _error(self, what: str, error: BundleError) -> None:
+        QMessageBox.warning(self._window, "ReviewDesk", f"{what}.\n\n{error}")

@@ -1,0 +1,66 @@
+"""The status bar: words, reading time, problems and save state."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from reviewdesk.ui.document import ReviewDocument
+
+WORDS_PER_MINUTE = 230
+_WORD = re.compile("[^\\W_]+(?:['\u2019-][^\\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+class ReviewStatusBar(QStatusBar):
+    def __init__(self, document: ReviewDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._saved_at: float | None = None
+        self.words = QLabel()
+        self.state = QLabel()
+        self.addPermanentWidget(self.words)
+        self.addPermanentWidget(self.state)
+        # Counting a long body costs milliseconds: not on every keystroke.
+        self._recount = QTimer(self, singleShot=True, interval=300)
+        self._recount.timeout.connect(self._count)
+        self._clock = QTimer(self, interval=10_000)
+        self._clock.timeout.connect(self._show_state)
+        self._clock.start()
+        document.changed.connect(self._changed)
+        document.modified_changed.connect(self._show_state)
+        document.saved.connect(self._saved)
+        self._count()
+        self._show_state()
+
+    def _changed(self, field: str) -> None:
+        if field in ("", "body", "summary", "title"):
+            self._recount.start()
+
+    def _count(self) -> None:
+        words = count_words(self._document.review.body)
+        minutes = max(1, round(words / WORDS_PER_MINUTE)) if words else 0
+        self.words.setText(f"{words:,} words · {minutes} min read")
+
+    def _saved(self) -> None:
+        self._saved_at = time.monotonic()
+        self._show_state()
+
+    def _show_state(self) -> None:
+        if self._document.modified:
+            self.state.setText("Modified")
+        elif self._saved_at is None:
+            self.state.setText("Saved" if self._document.folder else "Not saved yet")
+        else:
+            seconds = int(time.monotonic() - self._saved_at)
+            self.state.setText("Saved" if seconds < 10 else f"Saved {_ago(seconds)}")
+
+
+def _ago(seconds: int) -> str:
+    return f"{seconds} s ago" if seconds < 60 else f"{seconds // 60} min ago"
