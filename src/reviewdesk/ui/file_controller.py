@@ -36,6 +36,10 @@ class FileController(QObject):
         self._remember(folder)
         return True
 
+    def open_chosen(self) -> bool:
+        """Open a bundle the writer picks in a folder chooser."""
+        return self.open(None)
+
     def new(self) -> bool:
         if not self.maybe_save():
             return False

@@ -1,0 +1,185 @@
+"""Markdown syntax highlighting for the body editor.
+
+Colours come from the widget's palette (links from Link, headings from Highlight, markers
+from PlaceholderText), so the highlighting follows light and dark mode. Positions come from
+QRegularExpression, which counts in UTF-16 units as QSyntaxHighlighter does.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+
+_HEADING = QRegularExpression(r"^ {0,3}#{1,6}(?=[ \t]|$)")
+_FENCE = QRegularExpression(r"^ {0,3}(`{3,}|~{3,})")
+_QUOTE = QRegularExpression(r"^ {0,3}(?:>[ \t]?)+")
+# Anchored by \G where the match starts: the line's start or after a quote's ">".
+_LIST = QRegularExpression(r"\G[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+_HTML = QRegularExpression(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_AUTOLINK = QRegularExpression(r"<(?:https?|mailto):[^<>\s]+>")
+# Groups: 1 "[" or "![", 2 the text, 3 "](", 4 the target, 5 an optional title and ")".
+_LINK = QRegularExpression(r"(!?\[)([^\]]*)(\]\()([^)\s]*)((?:\s+\"[^\"]*\")?\))")
+_BOLD = QRegularExpression(
+    r"(?<!\\)\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w\\])__(?=\S)(.+?)(?<=\S)__(?!\w)"
+)
+# A single "*" or "_" that is not half of a "**"/"__"; "_" never inside a word (snake_case).
+_ITALIC = QRegularExpression(
+    r"(?<![*\\])\*(?![\s*])(.+?)(?<![\s\\*])\*(?!\*)|(?<![\w\\])_(?![\s_])(.+?)(?<![\s\\_])_(?!\w)"
+)
+_CODE = QRegularExpression(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
+
+_NORMAL = 0
+# Inside a fenced block the state is 2 * fence length + 1 for "~": only a fence of the same
+# character, at least as long, closes it.
+_FENCE_MIN_STATE = 6
+
+
+def _mix(a: QColor, b: QColor, weight_of_b: float) -> QColor:
+    def channel(x: float, y: float) -> float:
+        return x * (1 - weight_of_b) + y * weight_of_b
+
+    return QColor.fromRgbF(
+        channel(a.redF(), b.redF()), channel(a.greenF(), b.greenF()), channel(a.blueF(), b.blueF())
+    )
+
+
+def _solid(colour: QColor, background: QColor) -> QColor:
+    """`colour` drawn over `background`: PlaceholderText is often half transparent."""
+    return _mix(background, colour, colour.alphaF())
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument, palette: QPalette) -> None:
+        super().__init__(document)
+        self._formats: dict[str, QTextCharFormat] = {}
+        self.set_palette(palette)
+
+    def set_palette(self, palette: QPalette) -> None:
+        """Recolour from `palette` (the editor calls this when light/dark mode changes)."""
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        muted = _solid(palette.color(QPalette.ColorRole.PlaceholderText), base)
+        # Mixed with the text colour so that a pale accent still reads on the base colour.
+        accent = _mix(palette.color(QPalette.ColorRole.Highlight), text, 0.25)
+        link = palette.color(QPalette.ColorRole.Link)
+
+        def make(
+            colour: QColor | None = None,
+            *,
+            bold: bool = False,
+            italic: bool = False,
+            underline: bool = False,
+            fixed: bool = False,
+        ) -> QTextCharFormat:
+            fmt = QTextCharFormat()
+            if colour is not None:
+                fmt.setForeground(colour)
+            if bold:
+                fmt.setFontWeight(QFont.Weight.Bold)
+            if italic:
+                fmt.setFontItalic(True)
+            if underline:
+                fmt.setFontUnderline(True)
+            if fixed:
+                font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+                fmt.setFontFamilies(font.families())
+                fmt.setFontFixedPitch(True)
+            return fmt
+
+        code = make(_mix(text, link, 0.35), fixed=True)
+        code.setBackground(palette.color(QPalette.ColorRole.AlternateBase))
+        self._formats = {
+            "heading": make(accent, bold=True),
+            "marker": make(muted),
+            "list": make(accent, bold=True),
+            "quote": make(_mix(text, muted, 0.5), italic=True),
+            "bold": make(bold=True),
+            "italic": make(italic=True),
+            "code": code,
+            "link": make(link, underline=True),
+            "html": make(_mix(palette.color(QPalette.ColorRole.LinkVisited), text, 0.4)),
+        }
+        self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's API)
+        length = self.currentBlock().length() - 1  # UTF-16 units, without the separator
+        previous = self.previousBlockState()
+        if previous >= _FENCE_MIN_STATE:
+            self.setFormat(0, length, self._formats["code"])
+            closing = _FENCE.match(text)
+            opened_with, opened_length = ("~" if previous & 1 else "`"), previous // 2
+            fence = closing.captured(1)
+            closes = (
+                closing.hasMatch()
+                and fence[0] == opened_with
+                and len(fence) >= opened_length
+                and not text[closing.capturedEnd() :].strip()
+            )
+            self.setCurrentBlockState(_NORMAL if closes else previous)
+            return
+        opening = _FENCE.match(text)
+        fence = opening.captured(1)
+        # A backtick fence's info string may not hold a backtick (then it is inline code).
+        if opening.hasMatch() and not (fence[0] == "`" and "`" in text[opening.capturedEnd() :]):
+            self.setFormat(0, length, self._formats["code"])
+            self.setCurrentBlockState(len(fence) * 2 + (fence[0] == "~"))
+            return
+        self.setCurrentBlockState(_NORMAL)
+        self._highlight_line(text, length)
+
+    def _highlight_line(self, text: str, length: int) -> None:
+        base = QTextCharFormat()
+        heading = _HEADING.match(text)
+        quote = _QUOTE.match(text)
+        if heading.hasMatch():
+            base = self._formats["heading"]
+            self.setFormat(0, length, base)
+        elif quote.hasMatch():
+            base = self._formats["quote"]
+            self.setFormat(0, length, base)
+            self.setFormat(0, quote.capturedLength(), self._formats["marker"])
+        marker = _LIST.match(text, quote.capturedEnd() if quote.hasMatch() else 0)
+        if marker.hasMatch() and not heading.hasMatch():
+            self.setFormat(marker.capturedStart(), marker.capturedLength(), self._formats["list"])
+
+        for pattern in (_HTML, _AUTOLINK):
+            matches = pattern.globalMatch(text)
+            while matches.hasNext():
+                found = matches.next()
+                fmt = self._formats["link" if pattern is _AUTOLINK else "html"]
+                self._merge(found.capturedStart(), found.capturedLength(), fmt)
+        links = _LINK.globalMatch(text)
+        while links.hasNext():
+            found = links.next()
+            for group in (1, 3, 4, 5):
+                self._merge(found.capturedStart(group), found.capturedLength(group), "marker")
+            self._merge(found.capturedStart(2), found.capturedLength(2), "link")
+        for pattern, name in ((_BOLD, "bold"), (_ITALIC, "italic")):
+            matches = pattern.globalMatch(text)
+            while matches.hasNext():
+                found = matches.next()
+                self._merge(found.capturedStart(), found.capturedLength(), name)
+        # Last, and over the line's own format only: nothing is formatted inside code.
+        spans = _CODE.globalMatch(text)
+        while spans.hasNext():
+            found = spans.next()
+            fmt = QTextCharFormat(base)
+            fmt.merge(self._formats["code"])
+            self.setFormat(found.capturedStart(), found.capturedLength(), fmt)
+
+    def _merge(self, start: int, length: int, name_or_format: str | QTextCharFormat) -> None:
+        """Add a format to what the span already has (bold inside a heading stays coloured)."""
+        if length <= 0:
+            return
+        added = self._formats[name_or_format] if isinstance(name_or_format, str) else name_or_format
+        fmt = self.format(start)
+        fmt.merge(added)
+        self.setFormat(start, length, fmt)

@@ -1,0 +1,207 @@
+"""Tags as `#Tag` chips with a remove button each, and a line edit that adds them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewdesk.ui.widgets.flow_layout import FlowLayout
+
+
+class TagChip(QFrame):
+    """One tag: `#Tag` and a remove button that asks for its removal."""
+
+    remove_clicked = Signal()
+
+    def __init__(self, tag: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tag = tag
+        self.setAccessibleName(f"Tag {tag}")
+        self.label = QLabel(f"#{tag}")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # a tag is never markup
+        self.label.setForegroundRole(QPalette.ColorRole.ButtonText)
+        self.remove = QToolButton()
+        self.remove.setText("\N{MULTIPLICATION SIGN}")
+        self.remove.setAutoRaise(True)
+        self.remove.setAccessibleName(f"Remove tag {tag}")
+        self.remove.setToolTip(f"Remove tag {tag}")
+        self.remove.setForegroundRole(QPalette.ColorRole.ButtonText)
+        self.remove.clicked.connect(self.remove_clicked)
+        row = QHBoxLayout(self)
+        height = self.fontMetrics().height()
+        row.setContentsMargins(height // 2, 1, 2, 1)
+        row.setSpacing(0)
+        row.addWidget(self.label)
+        row.addWidget(self.remove)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        # Painted from the palette, not a style sheet, so a light/dark switch repaints it right.
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(palette.color(QPalette.ColorRole.Button))
+        box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        radius = box.height() / 2
+        painter.drawRoundedRect(box, radius, radius)
+
+
+class TagChips(QWidget):
+    """Edits a list of tags; `tags_edited` carries the new list after each user change."""
+
+    tags_edited = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tags: list[str] = []
+        self._completions: list[str] = []
+        self._chips: list[TagChip] = []
+
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("Add a tag")
+        self.edit.setAccessibleName("Add a tag")
+        self.edit.setToolTip("Enter or a comma adds the tag; Backspace removes the last one")
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("Add a tag") * 2)
+        self.edit.textEdited.connect(self._text_edited)
+        self.edit.installEventFilter(self)
+
+        self._completion_model = QStringListModel(self)
+        self.completer = QCompleter(self._completion_model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.edit.setCompleter(self.completer)
+        # An Enter typed in the line edit is handled in eventFilter. One typed in the popup
+        # reaches the line edit past the filter, as returnPressed, while the completer still
+        # works on its model (which adding a tag changes) and before the line edit takes the
+        # chosen text: so these wait for the completer to finish.
+        queued = Qt.ConnectionType.QueuedConnection
+        self.edit.returnPressed.connect(self._add_typed, queued)
+        self.completer.activated.connect(self._add_completed, queued)
+
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.message.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.message.setFont(font)
+        self.message.hide()
+
+        self._chips_area = QWidget()
+        self._flow = FlowLayout(self._chips_area)
+        self._flow.setContentsMargins(0, 0, 0, 0)
+        self._flow.addWidget(self.edit)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._chips_area)
+        column.addWidget(self.message)
+
+    def tags(self) -> list[str]:
+        return list(self._tags)
+
+    def set_tags(self, tags: list[str]) -> None:
+        """Show `tags`, without emitting `tags_edited`."""
+        if tags != self._tags:
+            self._show(list(tags))
+
+    def set_completions(self, tags: list[str]) -> None:
+        """The tags to offer while typing; those already present are left out."""
+        self._completions = list(tags)
+        self._update_completions()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._add_typed()
+                return True  # handled: not for a dialog's default button either
+            if event.key() == Qt.Key.Key_Backspace and not self.edit.text() and self._tags:
+                self._edited(self._tags[:-1])
+                return True
+        return super().eventFilter(watched, event)
+
+    def _text_edited(self, text: str) -> None:
+        self._say("")
+        if "," not in text:
+            return
+        # Each comma ends a tag, whether typed or pasted ("a, b, c").
+        *done, rest = text.split(",")
+        tags = list(self._tags)
+        for index, part in enumerate(done):
+            tag = part.strip()
+            if not self._accepts(tag, tags):
+                # The refused tag stays to be corrected, with whatever followed it.
+                rest = ",".join([tag, *done[index + 1 :], rest]).removesuffix(",")
+                break
+            if tag:
+                tags.append(tag)
+        self.edit.setText(rest.lstrip())
+        self._edited(tags)
+
+    def _add_typed(self) -> None:
+        tag = self.edit.text().strip()
+        if self._accepts(tag, self._tags) and tag:
+            self.edit.clear()
+            self._edited([*self._tags, tag])
+
+    def _add_completed(self, tag: str) -> None:
+        # Completions leave out present tags: a present one was just added by returnPressed.
+        if not self._has(tag, self._tags):
+            self.edit.setText(tag)
+            self._add_typed()
+
+    def _accepts(self, tag: str, tags: list[str]) -> bool:
+        """Whether `tag` may join `tags`; says why not. An empty tag is only ignored."""
+        if self._has(tag, tags):
+            self._say(f'"{tag}" is already a tag')
+            return False
+        return True
+
+    @staticmethod
+    def _has(tag: str, tags: list[str]) -> bool:
+        key = tag.casefold()
+        return any(existing.casefold() == key for existing in tags)
+
+    def _remove(self, tag: str) -> None:
+        self._edited([existing for existing in self._tags if existing != tag])
+        self.edit.setFocus()
+
+    def _edited(self, tags: list[str]) -> None:
+        if tags != self._tags:
+            self._show(tags)
+            self.tags_edited.emit(list(tags))
+
+    def _show(self, tags: list[str]) -> None:
+        self._tags = tags
+        for chip in self._chips:
+            self._flow.removeWidget(chip)
+            chip.hide()
+            chip.deleteLater()  # it may be the sender of the click being handled
+        self._chips = [TagChip(tag, self._chips_area) for tag in tags]
+        for index, chip in enumerate(self._chips):
+            chip.remove_clicked.connect(lambda tag=chip.tag: self._remove(tag))
+            self._flow.insertWidget(index, chip)
+            chip.show()  # now: the layout would only show it from the event loop
+        self._update_completions()
+
+    def _update_completions(self) -> None:
+        present = {tag.casefold() for tag in self._tags}
+        self._completion_model.setStringList(
+            [tag for tag in self._completions if tag.casefold() not in present]
+        )
+
+    def _say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
