@@ -18,7 +18,12 @@ def run(
     env = dict(os.environ)
     if home is not None:
         env.update(
-            HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache")
+            HOME=str(home),
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CACHE_HOME=str(home / "cache"),
+            XDG_CONFIG_HOME=str(home / "config"),
+            QT_QPA_PLATFORM="offscreen",
+            QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox --disable-gpu",
         )
     return subprocess.run(
         [sys.executable, "-m", "reviewdesk", *map(str, args)],
@@ -109,13 +114,14 @@ def test_schema_is_json_schema_of_review_yaml() -> None:
     assert "pros" in schema["properties"]
 
 
-def test_first_start_copies_the_sample_and_exports_it(tmp_path: Path) -> None:
-    done = run(home=tmp_path)
+def test_first_start_copies_the_sample_and_the_smoke_test_passes(tmp_path: Path) -> None:
+    done = run("--smoke-test", home=tmp_path)
     assert done.returncode == 0, done.stderr
     copy = tmp_path / "data" / "ReviewDesk" / "Sample review"
     assert (copy / "review.yaml").exists() and (copy / "assets" / "hero.png").exists()
-    page = tmp_path / "cache" / "ReviewDesk" / "pages" / "wrenfall-3-mini-review.html"
-    assert str(page) in done.stdout and page.exists()
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(report) == {"window_shown_ms", "preview_ready_ms", "rss_mb"}
+    assert 0 < report["window_shown_ms"] <= report["preview_ready_ms"]
 
 
 @pytest.mark.parametrize("args", [("validate",), ("import", "x.md")])

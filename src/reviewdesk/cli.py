@@ -7,11 +7,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reviewdesk import __version__
-from reviewdesk.core import bundle, checks, exports, importer, user_files
+from reviewdesk.core import bundle, checks, exports, importer
 from reviewdesk.core.exports.json_payload import payload_schema
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError, Problem, has_errors
@@ -22,6 +23,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        if args[:1] == ["--smoke-test"]:
+            return open_app(args[1:], smoke_test=True)
         if not args or (args[0] not in _COMMANDS and not args[0].startswith("-")):
             return open_app(args)
         options = _parser().parse_args(args)
@@ -38,14 +41,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def open_app(args: list[str]) -> int:
-    """The desktop app is not built yet: export the review as a page and say where."""
-    folder = bundle.folder_of(args[0]) if args else user_files.sample_copy()
-    review = bundle.load(folder)
-    out = user_files.preview_dir() / f"{review.effective_slug}.html"
-    exports.write(exports.export(review, folder, "html", stem=out.stem), out)
-    print(f"Opened {folder}\nThe published page is at {out}")
-    return EXIT_OK
+def open_app(args: list[str], *, smoke_test: bool = False) -> int:
+    """The desktop app on the bundle given, or on the user's copy of the sample."""
+    started = time.perf_counter()
+    if len(args) > 1:
+        print("usage: reviewdesk [--smoke-test] [BUNDLE]", file=sys.stderr)
+        return EXIT_USAGE
+    from reviewdesk.ui import app  # noqa: PLC0415 (Qt loads only when the window is wanted)
+
+    return app.run(
+        bundle.folder_of(args[0]) if args else None, smoke_test=smoke_test, started=started
+    )
 
 
 def _report(problems: Sequence[Problem]) -> None:

@@ -4,11 +4,24 @@ QApplication exists."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 
-from PySide6.QtCore import QCoreApplication, Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401 (must precede the app)
 
+from reviewdesk.ui.preview import register_scheme
+
+register_scheme()
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+
+@pytest.fixture(autouse=True)
+def _widgets_go_before_the_app() -> Iterator[None]:
+    """qtbot closes each test's widgets with deleteLater, which only a running event loop
+    carries out; a web view left for the QApplication's exit makes QtWebEngine warn."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

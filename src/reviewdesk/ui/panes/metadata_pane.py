@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +26,12 @@ from reviewdesk.core.model import Rating, Status
 from reviewdesk.core.slug import slugify
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FieldBinding, bind_line_edit, bind_text_edit, hint_label
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 def line(placeholder: str = "") -> QLineEdit:
@@ -38,7 +46,10 @@ class MetadataPane(QWidget):
         super().__init__(parent)
         self._document = document
         self._bindings: list[FieldBinding] = []
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self.title = line("What is reviewed, and the verdict in a few words")
@@ -49,7 +60,7 @@ class MetadataPane(QWidget):
         self.subtitle.setFixedHeight(self.subtitle.fontMetrics().lineSpacing() * 4 + 12)
         hint = hint_label()
         self._bindings.append(bind_text_edit(document, "subtitle", self.subtitle, hint))
-        form.addRow("&Deck", self._column(self.subtitle, hint))
+        form.addRow(_label("&Deck", self.subtitle), self._column(self.subtitle, hint))
 
         self.slug = line("derived from the title when empty")
         derive = QPushButton("Derive from title")
@@ -62,7 +73,7 @@ class MetadataPane(QWidget):
         slug_box = QVBoxLayout()
         slug_box.addLayout(row)
         slug_box.addWidget(hint)
-        form.addRow("S&lug", slug_box)
+        form.addRow(_label("S&lug", self.slug), slug_box)
 
         self.status = QComboBox()
         self.status.addItems([status.value for status in Status])
@@ -70,9 +81,9 @@ class MetadataPane(QWidget):
         form.addRow("&Status", self.status)
 
         self.published = _DateField(document, "published")
-        form.addRow("&Published", self.published)
+        form.addRow(_label("&Published", self.published.edit), self.published)
         self.updated = _DateField(document, "updated")
-        form.addRow("&Updated", self.updated)
+        form.addRow(_label("&Updated", self.updated.edit), self.updated)
 
         self.category = line("e.g. Laptops, Language models")
         self._add_line(form, "&Category", "category", self.category)
@@ -89,7 +100,7 @@ class MetadataPane(QWidget):
     def _add_line(self, form: QFormLayout, label: str, path: str, edit: QLineEdit) -> None:
         hint = hint_label()
         self._bindings.append(bind_line_edit(self._document, path, edit, hint))
-        form.addRow(label, self._column(edit, hint))
+        form.addRow(_label(label, edit), self._column(edit, hint))
 
     @staticmethod
     def _column(*widgets: QWidget) -> QVBoxLayout:
@@ -130,6 +141,7 @@ class _DateField(QWidget):
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("d MMMM yyyy")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.enabled)
@@ -179,6 +191,7 @@ class _RatingField(QWidget):
         self.enabled = QCheckBox("&Rated")
         self.value = QDoubleSpinBox()
         self.value.setSingleStep(0.5)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.enabled)

@@ -42,7 +42,9 @@ class SeoPane(QWidget):
             if counter is not None:
                 box.addWidget(counter)
             box.addWidget(hint)
-            form.addRow(label, box)
+            caption = QLabel(label)
+            caption.setBuddy(edit)
+            form.addRow(caption, box)
         document.changed.connect(self._count)
         self._count("")
 

@@ -1,0 +1,84 @@
+"""Starting the desktop app, and `--smoke-test`: open, wait for the preview, report, exit."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reviewdesk.core import user_files
+from reviewdesk.core.model import Review
+from reviewdesk.core.problems import BundleError
+from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.main_window import MainWindow
+from reviewdesk.ui.preview.scheme import register_scheme
+from reviewdesk.ui.settings import Settings
+
+SMOKE_TIMEOUT_MS = 60_000
+
+
+def run(folder: Path | None, *, smoke_test: bool = False, started: float | None = None) -> int:
+    started = time.perf_counter() if started is None else started
+    register_scheme()  # custom URL schemes must be known before the application exists
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("ReviewDesk")
+    app.setOrganizationName("ReviewDesk")
+    document = _open(folder or user_files.sample_copy())
+    window = MainWindow(document, Settings())
+    window.show()
+    if smoke_test:
+        _SmokeTest(window, started)
+    return app.exec()
+
+
+def _open(folder: Path) -> ReviewDocument:
+    try:
+        return ReviewDocument.open(folder)
+    except BundleError as error:
+        QMessageBox.warning(None, "ReviewDesk", f"The review could not be opened.\n\n{error}")
+        return ReviewDocument(Review(title="Untitled review"))
+
+
+class _SmokeTest:
+    """Checks that the window shows and the preview renders the review, then exits."""
+
+    def __init__(self, window: MainWindow, started: float) -> None:
+        self._window, self._started = window, started
+        self._shown_ms = (time.perf_counter() - started) * 1000
+        window.preview.ready.connect(self._preview_ready)
+        QTimer.singleShot(
+            SMOKE_TIMEOUT_MS, lambda: self._finish(False, "the preview never rendered")
+        )
+
+    def _preview_ready(self) -> None:
+        self._ready_ms = (time.perf_counter() - self._started) * 1000
+        self._window.preview.run_js_async("document.querySelector('h1').textContent", self._check)
+
+    def _check(self, title: object) -> None:
+        expected = self._window.document.review.title
+        if str(title).strip() != expected:
+            self._finish(False, f"the preview shows {title!r}, not {expected!r}")
+            return
+        rss_mb = _peak_rss_mb()
+        print(json.dumps({"window_shown_ms": round(self._shown_ms), "preview_ready_ms":
+                          round(self._ready_ms), "rss_mb": round(rss_mb)}), flush=True)  # fmt: skip
+        self._finish(True, "")
+
+    def _finish(self, ok: bool, problem: str) -> None:
+        if problem:
+            print(f"smoke test failed: {problem}", file=sys.stderr, flush=True)
+        self._window.document.undo_stack.setClean()  # nothing to ask on the way out
+        QApplication.exit(0 if ok else 1)
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource  # noqa: PLC0415 (Unix only)
+    except ImportError:
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

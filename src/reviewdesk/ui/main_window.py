@@ -1,0 +1,170 @@
+"""The main window: it only assembles panes, preview, menus and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from reviewdesk import __version__
+from reviewdesk.core.exports import FORMATS
+from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.file_controller import FileController
+from reviewdesk.ui.panes.body_pane import BodyPane
+from reviewdesk.ui.panes.lists_pane import ListsPane
+from reviewdesk.ui.panes.metadata_pane import MetadataPane
+from reviewdesk.ui.panes.seo_pane import SeoPane
+from reviewdesk.ui.panes.summary_pane import SummaryPane
+from reviewdesk.ui.panes.tags_pane import TagsPane
+from reviewdesk.ui.preview.preview_view import PreviewView
+from reviewdesk.ui.settings import SPLITTER_STATE, WINDOW_GEOMETRY, Settings
+from reviewdesk.ui.status_bar import ReviewStatusBar
+
+PREVIEW_MODES = (("Page", "page"), ("HTML source", "html"), ("Markdown", "markdown"))
+PREVIEW_WIDTHS = (("Fit", "fit"), ("Desktop (1280)", "desktop"), ("Tablet (768)", "tablet"),
+                  ("Phone (390)", "phone"))  # fmt: skip
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: ReviewDocument, settings: Settings) -> None:
+        super().__init__()
+        self.document, self._settings = document, settings
+        self.files = FileController(document, settings, self)
+        self.panes = QTabWidget()
+        self.panes.setDocumentMode(True)
+        for title, pane in (
+            ("Metadata", _scrolling(MetadataPane(document))),
+            ("Tags", TagsPane(document)),
+            ("Summary", SummaryPane(document)),
+            ("Body", BodyPane(document)),
+            ("Pros && cons", ListsPane(document, [("pros", "Pros"), ("cons", "Cons")])),
+            ("Features && insights", ListsPane(
+                document, [("key_features", "Key features"), ("key_insights", "Key insights")])),
+            ("SEO", SeoPane(document)),
+        ):  # fmt: skip
+            self.panes.addTab(pane, title)
+        self.preview = PreviewView(document)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.panes)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+        self.setStatusBar(ReviewStatusBar(document))
+        self._build_menus()
+        document.modified_changed.connect(self.setWindowModified)
+        document.changed.connect(self._update_title)
+        document.folder_changed.connect(lambda: self._update_title(""))
+        self._update_title("")
+        self._restore_layout()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        _add(file, "&New…", self.files.new, QKeySequence.StandardKey.New)
+        _add(file, "&Open…", self.files.open_chosen, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        _add(file, "&Save", self.files.save, QKeySequence.StandardKey.Save)
+        _add(file, "Save &As…", self.files.save_as, QKeySequence.StandardKey.SaveAs)
+        _add(file, "Re&vert", self.files.revert)
+        export = file.addMenu("&Export")
+        for name in sorted(FORMATS):
+            _add(export, name, lambda checked=False, n=name: self.files.export(n))
+        file.addSeparator()
+        _add(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addActions([undo, redo])
+
+        view = bar.addMenu("&View")
+        show = _add(view, "&Preview", self.preview.setVisible, QKeySequence("F8"))
+        show.setCheckable(True)
+        show.setChecked(True)
+        _choices(view.addMenu("Preview &mode"), PREVIEW_MODES, self.preview.set_mode)
+        _choices(view.addMenu("Preview &width"), PREVIEW_WIDTHS, self.preview.set_width)
+
+        help_menu = bar.addMenu("&Help")
+        _add(help_menu, "&About ReviewDesk", self._about)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self._settings.recent_files():
+            _add(self.recent_menu, path, lambda checked=False, p=path: self.files.open(Path(p)))
+
+    def _update_title(self, field: str) -> None:
+        if field in ("", "title"):
+            folder = self.document.folder
+            place = f" ({folder.name})" if folder else ""
+            self.setWindowTitle(f"{self.document.review.title}{place}[*] — ReviewDesk")
+
+    def _about(self) -> None:
+        text = f"ReviewDesk {__version__}\nWrite structured reviews offline, publish anywhere."
+        QMessageBox.about(self, "About ReviewDesk", text)
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.get(WINDOW_GEOMETRY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        splitter = self._settings.get(SPLITTER_STATE)
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self._settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self._settings.set(SPLITTER_STATE, self.splitter.saveState())
+        self._settings.sync()
+        event.accept()
+
+
+def _add(
+    menu: QMenu,
+    text: str,
+    slot: Callable[..., object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+) -> QAction:
+    action = menu.addAction(text)
+    action.triggered.connect(slot)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    return action
+
+
+def _choices(
+    menu: QMenu, choices: tuple[tuple[str, str], ...], chosen: Callable[[Any], None]
+) -> None:
+    group = QActionGroup(menu)
+    for index, (text, value) in enumerate(choices):
+        action = _add(menu, text, lambda checked=False, v=value: chosen(v))
+        action.setCheckable(True)
+        action.setChecked(index == 0)
+        group.addAction(action)
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area

@@ -1,0 +1,99 @@
+"""The `reviewdesk-preview:` scheme: the rendered page and the files of the open bundle, nothing
+else. Serving the page through a scheme, not `setHtml`, lifts setHtml's 2 MB limit and gives
+relative image paths a base that resolves into the bundle."""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject, QUrl
+from PySide6.QtWebEngineCore import (
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlScheme,
+    QWebEngineUrlSchemeHandler,
+)
+
+from reviewdesk.core import assets
+
+SCHEME = "reviewdesk-preview"
+HOST = "review"
+PAGE_PATH = "/index.html"
+PAGE_URL = QUrl(f"{SCHEME}://{HOST}{PAGE_PATH}")
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src reviewdesk-preview: data:; style-src 'unsafe-inline'; "
+    "font-src data:; base-uri 'none'; form-action 'none'"
+)
+"""Nothing runs, nothing remote loads: only the bundle's images, data: URIs and inline CSS.
+`base-uri` and `form-action` are not covered by `default-src`, so they are named."""
+
+
+def register_scheme() -> None:
+    """Declare the scheme to QtWebEngine. Call once at startup, before the QApplication
+    exists (QtWebEngine reads the list of schemes when it starts)."""
+    if QWebEngineUrlScheme.schemeByName(QByteArray(SCHEME.encode())).name():
+        return  # already declared; a second registration only logs a warning
+    scheme = QWebEngineUrlScheme(QByteArray(SCHEME.encode()))
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    # Secure: a secure context like https, so Chromium has no mixed-content worries. Never
+    # ContentSecurityPolicyIgnored: the policy is half of the preview's guard.
+    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme)
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
+    """Answers `reviewdesk-preview://review/index.html` with the page given to `set_page` and
+    `reviewdesk-preview://review/<path>` with that file of the bundle; 404 for anything else,
+    including paths that would leave the bundle."""
+
+    def __init__(self, folder: Callable[[], Path | None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._folder = folder  # a callable: Save As moves the bundle while the preview is open
+        self._page = QByteArray()
+
+    def set_page(self, html: str) -> None:
+        self._page = QByteArray(html.encode("utf-8"))
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob, /) -> None:  # noqa: N802 (Qt's API)
+        url = job.requestUrl()
+        if job.requestMethod() != QByteArray(b"GET"):
+            job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
+            return
+        if url.host() != HOST:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        path = url.path(QUrl.ComponentFormattingOption.FullyEncoded)
+        # PySide6 builds the QMultiMap from a list of values per header (a bare QByteArray
+        # would become one header per byte); its stub says otherwise.
+        policy = [QByteArray(CONTENT_SECURITY_POLICY.encode())]
+        job.setAdditionalResponseHeaders(
+            {QByteArray(b"Content-Security-Policy"): policy}  # type: ignore[dict-item]
+        )
+        if path == PAGE_PATH:
+            page = QBuffer(job)  # owned by the job: alive as long as the job reads it
+            page.setData(self._page)
+            page.open(QIODevice.OpenModeFlag.ReadOnly)
+            job.reply(QByteArray(b"text/html;charset=utf-8"), page)
+            return
+        file = self._bundle_file(path.removeprefix("/"))
+        if file is None:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        device = QFile(str(file), job)
+        if not device.open(QIODevice.OpenModeFlag.ReadOnly):
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        job.reply(QByteArray(kind.encode()), device)
+
+    def _bundle_file(self, src: str) -> Path | None:
+        folder = self._folder()
+        if folder is None or not src:
+            return None
+        try:
+            path = assets.resolve(folder, src)
+        except assets.AssetError:
+            return None
+        return path if path.is_file() else None

@@ -1,0 +1,367 @@
+"""The live preview against real QtWebEngine (offscreen): what it shows, how it updates, and
+that a hostile review can neither run code nor load anything from outside its bundle."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPlainTextEdit, QScrollArea
+from pytestqt.qtbot import QtBot
+
+from reviewdesk.core.exports import html
+from reviewdesk.core.layout import LayoutOptions
+from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.preview import PreviewView, scheme
+from reviewdesk.ui.preview.scheme import PAGE_URL
+
+FIRST_LOAD_MS = 20_000  # the first page of a session also starts QtWebEngine's processes
+MakeView = Callable[[ReviewDocument], PreviewView]
+
+
+@pytest.fixture
+def document(sample_bundle: Path) -> ReviewDocument:
+    return ReviewDocument.open(sample_bundle)
+
+
+@pytest.fixture
+def make_view(qtbot: QtBot) -> MakeView:
+    """make_view(document): a preview of `document`, not shown yet."""
+
+    def make(document: ReviewDocument) -> PreviewView:
+        view = PreviewView(document)
+        qtbot.addWidget(view)
+        view.resize(1000, 700)
+        return view
+
+    return make
+
+
+@pytest.fixture
+def open_view(qtbot: QtBot, make_view: MakeView) -> MakeView:
+    """open_view(document): a shown preview of `document`, its first render loaded."""
+
+    def open_(document: ReviewDocument) -> PreviewView:
+        view = make_view(document)
+        with qtbot.waitSignal(view.ready, timeout=FIRST_LOAD_MS):
+            view.show()
+        return view
+
+    return open_
+
+
+@pytest.fixture
+def view(open_view: MakeView, document: ReviewDocument) -> PreviewView:
+    return open_view(document)
+
+
+# --- what it shows -----------------------------------------------------------------------------
+
+
+def test_the_sample_renders_its_title_and_hero_image(
+    qtbot: QtBot, make_view: MakeView, document: ReviewDocument
+) -> None:
+    view = make_view(document)
+    assert view.page_html == ""  # the widget is up at once; the page fills in when ready
+    with qtbot.waitSignal(view.ready, timeout=FIRST_LOAD_MS):
+        view.show()
+    assert view.run_js("document.querySelector('h1').textContent") == document.review.title
+    hero = "document.querySelector('#review-hero img')"
+    assert view.run_js(f"{hero}.src") == "reviewdesk-preview://review/assets/hero.png"
+    assert view.run_js(f"{hero}.naturalWidth") > 0
+    assert view.blocked_requests == []
+
+
+def test_it_shows_the_page_of_the_html_export(view: PreviewView, document: ReviewDocument) -> None:
+    assert view.page_html == html.render(document.review, LayoutOptions())
+    assert '<script type="application/ld+json">' in view.page_html
+
+
+def test_it_serves_files_of_the_bundle_and_none_from_outside(
+    open_view: MakeView, document: ReviewDocument, sample_bundle: Path
+) -> None:
+    shutil.copyfile(sample_bundle / "assets" / "chart.png", sample_bundle.parent / "outside.png")
+    document.set("body", "![Chart](assets/chart.png)\n\n![Outside](../outside.png)\n")
+    view = open_view(document)
+    images = "[...document.querySelectorAll('#review-body img')]"
+    inside, outside = view.run_js(f"{images}.map(image => image.naturalWidth)")
+    assert inside > 0
+    assert outside == 0
+
+
+# --- updates -----------------------------------------------------------------------------------
+
+
+def test_an_edit_updates_the_page(
+    qtbot: QtBot, view: PreviewView, document: ReviewDocument
+) -> None:
+    with qtbot.waitSignal(view.rendered):
+        document.set("title", "A new title")
+    assert view.run_js("document.querySelector('h1').textContent") == "A new title"
+
+
+def test_quick_edits_make_one_render(
+    qtbot: QtBot, view: PreviewView, document: ReviewDocument
+) -> None:
+    renders: list[None] = []
+    view.rendered.connect(lambda: renders.append(None))
+    typed = "Typed-quickly"
+    lengths = iter(range(1, len(typed) + 1))
+    typist = QTimer(interval=30)  # a key every 30 ms: well inside the debounce delay
+
+    def type_a_key() -> None:
+        length = next(lengths)
+        document.set("title", typed[:length])
+        if length == len(typed):
+            typist.stop()
+
+    typist.timeout.connect(type_a_key)
+    with qtbot.assertNotEmitted(view.ready):
+        typist.start()
+        qtbot.waitUntil(lambda: bool(renders))
+        assert not typist.isActive()  # nothing rendered while the typing went on
+        qtbot.assertNotEmitted(view.rendered, wait=500)
+    assert len(renders) == 1
+    assert view.run_js("document.querySelector('h1').textContent") == typed
+
+
+def test_the_scroll_position_survives_an_update(
+    qtbot: QtBot, view: PreviewView, document: ReviewDocument
+) -> None:
+    view.run_js("window.scrollTo(0, 1500)")
+    qtbot.waitUntil(lambda: view.web_view.page().scrollPosition().y() == 1500)
+    with qtbot.waitSignal(view.rendered):
+        document.set("summary", "A shorter summary.")
+    assert view.run_js("document.querySelector('#review-summary p').textContent") == (
+        "A shorter summary."
+    )
+    assert abs(view.run_js("window.scrollY") - 1500) <= 3
+
+
+# --- modes and widths --------------------------------------------------------------------------
+
+
+def _shown_texts(view: PreviewView) -> list[str]:
+    return [text.toPlainText() for text in view.findChildren(QPlainTextEdit) if text.isVisible()]
+
+
+def test_modes_show_the_page_its_html_or_the_markdown(
+    qtbot: QtBot, view: PreviewView, document: ReviewDocument
+) -> None:
+    view.set_mode("html")
+    assert _shown_texts(view) == [view.page_html]
+    assert f">{document.review.title}</h1>" in view.page_html
+    assert not view.web_view.isVisible()
+    view.set_mode("markdown")
+    assert _shown_texts(view) == [document.review.body]
+    with qtbot.waitSignal(view.rendered):
+        document.set("body", "Edited *body*.\n")
+    assert _shown_texts(view) == ["Edited *body*.\n"]
+    view.set_mode("html")
+    assert "<p>Edited <em>body</em>.</p>" in _shown_texts(view)[0]
+    view.set_mode("page")
+    assert view.web_view.isVisible()
+    assert _shown_texts(view) == []
+
+
+def test_widths_lay_the_page_out_for_a_device(qtbot: QtBot, view: PreviewView) -> None:
+    scroll_area = view.findChild(QScrollArea)
+    assert scroll_area is not None
+    sideways = scroll_area.horizontalScrollBar()
+    view.set_width("phone")
+    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == 390)
+    centre = view.web_view.mapTo(view, view.web_view.rect().center()).x()
+    assert abs(centre - view.width() / 2) <= 1
+    assert sideways.maximum() == 0
+    view.set_width("desktop")  # wider than the 1000 px pane: it scrolls sideways
+    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == 1280)
+    qtbot.waitUntil(lambda: sideways.maximum() == 280)
+    view.set_width("fit")
+    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == view.width())
+    assert sideways.maximum() == 0
+
+
+# --- the guard ---------------------------------------------------------------------------------
+
+
+class _RecordingServer(ThreadingHTTPServer):
+    hits: list[str]
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    server: _RecordingServer
+
+    def do_GET(self) -> None:
+        self.server.hits.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(b"reached")
+
+    def do_POST(self) -> None:
+        self.do_GET()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # quiet
+
+
+@pytest.fixture
+def remote() -> Iterator[str]:
+    """The base URL of a real http server on this machine, which fails the test if any
+    request reaches it: proof that nothing got through to the network."""
+    server = _RecordingServer(("127.0.0.1", 0), _Recorder)
+    server.hits = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+    assert server.hits == [], "the preview reached the network"
+
+
+HOSTILE_BODY = """\
+## Hostile
+
+<script>document.title = 'pwned'</script>
+<img src=x onerror="document.title = 'pwned'">
+
+![r](https://example.org/remote.png) ![r]({remote}/remote.png)
+
+<iframe src="https://example.org"></iframe> <iframe src="{remote}/frame"></iframe>
+
+<p style="background: url(https://example.org/x.png)">styled</p>
+<p style="background: url({remote}/x.png)">styled</p>
+<table><tr><td style="background: url({remote}/cell.png)">cell</td></tr></table>
+"""
+
+
+def test_a_hostile_body_runs_nothing_and_loads_nothing_remote(
+    open_view: MakeView,
+    document: ReviewDocument,
+    remote: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="reviewdesk.ui.preview.guard")  # the page's console
+    document.set("body", HOSTILE_BODY.format(remote=remote))
+    view = open_view(document)
+    assert view.run_js("document.title") != "pwned"
+    assert view.run_js("document.querySelectorAll('iframe, script:not([type])').length") == 0
+    resources = view.run_js(
+        "performance.getEntriesByType('resource')"
+        ".filter(e => !/^(reviewdesk-preview|data):/.test(e.name))"
+        ".map(e => [e.name, e.responseStatus])"
+    )
+    assert {url for url, _ in resources} >= {
+        "https://example.org/remote.png",
+        f"{remote}/remote.png",
+    }
+    assert all(status == 0 for _, status in resources)  # no answer to any of them
+    refused_by_policy = [m for m in caplog.messages if "Content Security Policy" in m]
+    for url, _ in resources:  # stopped by the page's policy, or else by the interceptor
+        assert url in view.blocked_requests or any(f"'{url}'" in m for m in refused_by_policy)
+
+
+HOSTILE_PAGE = """\
+<!DOCTYPE html>
+<html><head><title>safe</title>
+<link rel="stylesheet" href="{remote}/style.css">
+<meta http-equiv="refresh" content="0; url={remote}/refresh">
+</head><body>
+<h1>Raw</h1>
+<script>document.title = 'pwned'</script>
+<img src="x" onerror="document.title = 'pwned'">
+<img src="{remote}/image.png">
+<iframe src="{remote}/frame"></iframe>
+<object data="{remote}/object"></object>
+<p style="background: url({remote}/background.png)">styled</p>
+<form action="{remote}/form" method="post"><button>Send</button></form>
+</body></html>
+"""
+
+
+@pytest.fixture
+def raw_page(remote: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Serve HOSTILE_PAGE as the rendered review: the sanitizer left out of the way."""
+    page = HOSTILE_PAGE.format(remote=remote)
+    monkeypatch.setattr(html, "render", lambda *_args, **_kwargs: page)
+    return remote
+
+
+@pytest.fixture(params=["policy", "no policy"])
+def policy(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The preview's Content-Security-Policy, or one that allows everything."""
+    if request.param == "no policy":
+        monkeypatch.setattr(scheme, "CONTENT_SECURITY_POLICY", "default-src * 'unsafe-inline'")
+    return str(request.param)
+
+
+def test_the_guard_holds_without_the_sanitizer_and_without_the_policy(
+    qtbot: QtBot, make_view: MakeView, document: ReviewDocument, raw_page: str, policy: str
+) -> None:
+    view = make_view(document)
+    loads: list[bool] = []
+    view.web_view.page().loadFinished.connect(loads.append)
+    with qtbot.waitSignal(view.ready, timeout=FIRST_LOAD_MS):
+        view.show()
+    assert view.run_js("document.querySelector('h1').textContent") == "Raw"
+    assert view.run_js("document.title") == "safe"  # no script ran
+    qtbot.waitUntil(lambda: loads == [True, False])  # the meta refresh, refused
+    assert view.web_view.page().url() == PAGE_URL
+    if policy == "no policy":  # then the interceptor is what stops them
+        assert f"{raw_page}/image.png" in view.blocked_requests
+    assert all(url.startswith(raw_page) for url in view.blocked_requests)
+
+
+class _Browser(QObject):
+    """Stands in for the system's browser: QDesktopServices hands it the URLs to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url)
+
+
+@pytest.fixture
+def browser() -> Iterator[_Browser]:
+    browser = _Browser()
+    # PySide6 6.11 wants the slot's name as str (bytes raise ValueError); its stub says bytes.
+    QDesktopServices.setUrlHandler("https", browser, "open")  # type: ignore[arg-type]
+    yield browser
+    QDesktopServices.unsetUrlHandler("https")
+
+
+def test_a_clicked_link_opens_in_the_system_browser(
+    qtbot: QtBot, open_view: MakeView, document: ReviewDocument, browser: _Browser
+) -> None:
+    document.set("body", "## Links\n\n[The site](https://example.org/page)\n")
+    view = open_view(document)
+    link = "document.querySelector('#review-body a')"
+    view.run_js(f"{link}.scrollIntoView()")
+    left, top, height = view.run_js(
+        f"(r => [r.left, r.top, r.height])({link}.getBoundingClientRect())"
+    )
+    target = view.web_view.focusProxy()
+    assert target is not None
+    QTest.mouseClick(
+        target,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(int(left) + 5, int(top + height / 2)),
+    )
+    qtbot.waitUntil(lambda: bool(browser.opened))
+    assert browser.opened == [QUrl("https://example.org/page")]
+    assert view.web_view.page().url() == PAGE_URL
+    assert view.run_js("document.querySelector('h1').textContent") == document.review.title
