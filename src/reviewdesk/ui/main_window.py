@@ -123,7 +123,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 900)
+            available = self.screen().availableGeometry()
+            self.resize(min(1440, available.width() * 9 // 10), min(900, available.height()))
         splitter = self._settings.get(SPLITTER_STATE)
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
