@@ -77,3 +77,13 @@ def test_closing_with_unsaved_changes_asks(
     window.close()
     assert asked == ["Save changes?"]
     assert window.isVisible()
+
+
+def test_a_problem_brings_up_its_pane(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.problems.counted, timeout=5000):
+        window.document.set("pros", ["Only one pro"], merge=False)
+        window.document.set("cons", [], merge=False)
+    item = window.problems.item(0)
+    assert item.text().startswith("pros: give at least two")
+    window.problems.itemActivated.emit(item)
+    assert window.panes.tabText(window.panes.currentIndex()) == "Pros && cons"

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -29,9 +30,23 @@ from reviewdesk.ui.panes.seo_pane import SeoPane
 from reviewdesk.ui.panes.summary_pane import SummaryPane
 from reviewdesk.ui.panes.tags_pane import TagsPane
 from reviewdesk.ui.preview.preview_view import PreviewView
+from reviewdesk.ui.problems_view import ProblemsView
 from reviewdesk.ui.settings import SPLITTER_STATE, WINDOW_GEOMETRY, Settings
 from reviewdesk.ui.status_bar import ReviewStatusBar
 
+# Which fields each tab edits, in tab order: problems jump to their pane.
+PANE_FIELDS: tuple[frozenset[str], ...] = tuple(
+    frozenset(names.split())
+    for names in (
+        "title subtitle slug status published updated category subject rating badges authors",
+        "tags hero",
+        "summary",
+        "body",
+        "pros cons",
+        "key_features key_insights",
+        "seo",
+    )
+)
 PREVIEW_MODES = (("Page", "page"), ("HTML source", "html"), ("Markdown", "markdown"))
 PREVIEW_WIDTHS = (("Fit", "fit"), ("Desktop (1280)", "desktop"), ("Tablet (768)", "tablet"),
                   ("Phone (390)", "phone"))  # fmt: skip
@@ -63,12 +78,27 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.setCentralWidget(self.splitter)
         self.setStatusBar(ReviewStatusBar(document))
+        self.problems = ProblemsView(document)
+        self.problems.field_activated.connect(self.show_field)
+        dock = QDockWidget("Problems", self)
+        dock.setObjectName("problems")
+        dock.setWidget(self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.problems.counted.connect(
+            lambda count: dock.setWindowTitle(f"Problems ({count})" if count else "Problems")
+        )
         self._build_menus()
         document.modified_changed.connect(self.setWindowModified)
         document.changed.connect(self._update_title)
         document.folder_changed.connect(lambda: self._update_title(""))
         self._update_title("")
         self._restore_layout()
+
+    def show_field(self, field: str) -> None:
+        """Bring up the pane that edits `field` (`pros.1`, `seo.description`, ...)."""
+        top = field.partition(".")[0]
+        self.panes.setCurrentIndex(next(
+            (i for i, fields in enumerate(PANE_FIELDS) if top in fields), 0))  # fmt: skip
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
