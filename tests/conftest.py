@@ -13,6 +13,16 @@ from reviewdesk.core.resources import resource
 MakeBundle = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True)
+def _user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Recovery copies, settings and caches of tests go to a temporary home, never the real one."""
+    home = tmp_path_factory.mktemp("home")
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(variable, str(home / variable.lower()))
+
+
 @pytest.fixture
 def sample_bundle(tmp_path: Path) -> Path:
     """A copy of the bundled sample review."""

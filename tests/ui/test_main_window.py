@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from reviewdesk.core import bundle
+from reviewdesk.core import bundle, recovery
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
@@ -87,3 +87,14 @@ def test_a_problem_brings_up_its_pane(qtbot: QtBot, window: MainWindow) -> None:
     assert item.text().startswith("pros: give at least two")
     window.problems.itemActivated.emit(item)
     assert window.panes.tabText(window.panes.currentIndex()) == "Pros && cons"
+
+
+def test_autosaved_changes_are_offered_back(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lost = window.document.review.model_copy(update={"summary": "Written before the crash"})
+    recovery.write(lost, window.document.folder)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    window.files.offer_recovery()
+    assert window.document.review.summary == "Written before the crash"
+    assert window.isWindowModified()

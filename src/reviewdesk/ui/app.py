@@ -31,7 +31,9 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     document = _open(folder or user_files.sample_copy())
     window = MainWindow(document, Settings())
     window.show()
-    if smoke_test:
+    if not smoke_test:
+        QTimer.singleShot(0, window.files.offer_recovery)  # once the window is up
+    else:
         _SmokeTest(window, started)
     return app.exec()
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
+    from reviewdesk.core.model import Review
     from reviewdesk.ui.document import ReviewDocument
 
 # Edits of the same field in a row merge into one undo step (typing a word, a sentence).
@@ -34,3 +35,17 @@ class SetFieldCommand(QUndoCommand):
             return False
         self.new = other.new
         return True
+
+
+class ReplaceReviewCommand(QUndoCommand):
+    """The whole review at once: restoring a recovery copy, as one undoable step."""
+
+    def __init__(self, document: ReviewDocument, old: Review, new: Review, text: str) -> None:
+        super().__init__(text)
+        self._document, self._old, self._new = document, old, new
+
+    def redo(self) -> None:
+        self._document.apply_review(self._new)
+
+    def undo(self) -> None:
+        self._document.apply_review(self._old)

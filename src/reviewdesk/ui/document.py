@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from reviewdesk.core import bundle, edits
 from reviewdesk.core.model import Review
-from reviewdesk.ui.commands import SetFieldCommand
+from reviewdesk.ui.commands import ReplaceReviewCommand, SetFieldCommand
 
 
 class ReviewDocument(QObject):
@@ -67,6 +67,17 @@ class ReviewDocument(QObject):
         """Set a field without history: for undo commands only."""
         self._review = edits.replaced(self._review, path, value)
         self.changed.emit(path.partition(".")[0])
+
+    def recover(self, review: Review) -> None:
+        """Put a recovered review in place as one undoable, unsaved edit."""
+        if review != self._review:
+            command = ReplaceReviewCommand(self, self._review, review, "Recover unsaved changes")
+            self.undo_stack.push(command)
+
+    def apply_review(self, review: Review) -> None:
+        """Set the whole review without history: for undo commands only."""
+        self._review = review
+        self.changed.emit("")
 
     def replace_review(self, review: Review) -> None:
         """After a reload or a revert: a new review, a fresh history, unmodified."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reviewdesk.core import bundle, exports
+from reviewdesk.core import bundle, exports, recovery
 from reviewdesk.core.problems import BundleError
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.settings import LAST_FOLDER, Settings
@@ -34,7 +34,28 @@ class FileController(QObject):
             self._error("The review could not be opened", error)
             return False
         self._remember(folder)
+        self.offer_recovery()
         return True
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer the autosaved changes of the open review back."""
+        found = recovery.find(self._document.folder)
+        if found is None:
+            return
+        if found.review == self._document.review:
+            recovery.discard(self._document.folder)
+            return
+        when = found.saved_at.astimezone().strftime("%d %B %Y at %H:%M")
+        answer = QMessageBox.question(
+            self._window,
+            "Recover unsaved changes?",
+            f"ReviewDesk closed without saving “{found.review.title}”. Recover the changes "
+            f"autosaved on {when}? (No discards them.)",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._document.recover(found.review)
+        else:
+            recovery.discard(self._document.folder)
 
     def open_chosen(self) -> bool:
         """Open a bundle the writer picks in a folder chooser."""
@@ -111,7 +132,10 @@ class FileController(QObject):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            recovery.discard(self._document.folder)
+            return True
+        return False
 
     def _save_to(self, folder: Path | None) -> bool:
         try:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reviewdesk import __version__
 from reviewdesk.core.exports import FORMATS
+from reviewdesk.ui.autosave import Autosaver
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.file_controller import FileController
 from reviewdesk.ui.panes.body_pane import BodyPane
@@ -77,7 +78,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.setCentralWidget(self.splitter)
-        self.setStatusBar(ReviewStatusBar(document))
+        self.autosaver = Autosaver(document, parent=self)
+        status = ReviewStatusBar(document)
+        self.autosaver.autosaved.connect(status.autosaved)
+        self.setStatusBar(status)
         self.problems = ProblemsView(document)
         self.problems.field_activated.connect(self.show_field)
         dock = QDockWidget("Problems", self)

@@ -23,6 +23,7 @@ class ReviewStatusBar(QStatusBar):
         super().__init__(parent)
         self._document = document
         self._saved_at: float | None = None
+        self._autosaved_at: float | None = None
         self.words = QLabel()
         self.state = QLabel()
         self.addPermanentWidget(self.words)
@@ -50,10 +51,20 @@ class ReviewStatusBar(QStatusBar):
 
     def _saved(self) -> None:
         self._saved_at = time.monotonic()
+        self._autosaved_at = None
+        self._show_state()
+
+    def autosaved(self) -> None:
+        self._autosaved_at = time.monotonic()
         self._show_state()
 
     def _show_state(self) -> None:
-        if self._document.modified:
+        if self._document.modified and self._autosaved_at is not None:
+            seconds = int(time.monotonic() - self._autosaved_at)
+            self.state.setText(
+                "Modified · autosaved " + ("just now" if seconds < 10 else _ago(seconds))
+            )
+        elif self._document.modified:
             self.state.setText("Modified")
         elif self._saved_at is None:
             self.state.setText("Saved" if self._document.folder else "Not saved yet")
