@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -43,15 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def open_app(args: list[str], *, smoke_test: bool = False) -> int:
     """The desktop app on the bundle given, or on the user's copy of the sample."""
-    started = time.perf_counter()
     if len(args) > 1:
         print("usage: reviewdesk [--smoke-test] [BUNDLE]", file=sys.stderr)
         return EXIT_USAGE
     from reviewdesk.ui import app  # noqa: PLC0415 (Qt loads only when the window is wanted)
 
-    return app.run(
-        bundle.folder_of(args[0]) if args else None, smoke_test=smoke_test, started=started
-    )
+    return app.run(bundle.folder_of(args[0]) if args else None, smoke_test=smoke_test)
 
 
 def _report(problems: Sequence[Problem]) -> None:

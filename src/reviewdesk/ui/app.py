@@ -16,13 +16,14 @@ from reviewdesk.core.problems import BundleError
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.preview.scheme import register_scheme
+from reviewdesk.ui.process_stats import age_s, pss_mb
 from reviewdesk.ui.settings import Settings
 
 SMOKE_TIMEOUT_MS = 60_000
 
 
 def run(folder: Path | None, *, smoke_test: bool = False, started: float | None = None) -> int:
-    started = time.perf_counter() if started is None else started
+    started = time.perf_counter() - age_s() if started is None else started
     register_scheme()  # custom URL schemes must be known before the application exists
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(sys.argv[:1])
@@ -67,8 +68,13 @@ class _SmokeTest:
             self._finish(False, f"the preview shows {title!r}, not {expected!r}")
             return
         rss_mb = _peak_rss_mb()
-        print(json.dumps({"window_shown_ms": round(self._shown_ms), "preview_ready_ms":
-                          round(self._ready_ms), "rss_mb": round(rss_mb)}), flush=True)  # fmt: skip
+        report = {
+            "window_shown_ms": round(self._shown_ms),
+            "preview_ready_ms": round(self._ready_ms),
+            "rss_mb": round(rss_mb),
+            "pss_total_mb": round(pss_mb()),
+        }
+        print(json.dumps(report), flush=True)
         self._finish(True, "")
 
     def _finish(self, ok: bool, problem: str) -> None:
