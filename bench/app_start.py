@@ -23,8 +23,9 @@ KEYS = (("window_shown_ms", "window shown (ms)"), ("preview_ready_ms", "preview 
 
 
 def run_once(home: Path, x11: bool) -> dict[str, float]:
-    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "data"),
-               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"))  # fmt: skip
+    env = dict(os.environ, HOME=str(home))
+    for name in ("data", "config", "cache"):
+        env[f"XDG_{name.upper()}_HOME"] = str(home / name)
     env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
     if not x11:
         env["QT_QPA_PLATFORM"] = "offscreen"
