@@ -25,6 +25,7 @@ from reviewdesk.ui.autosave import Autosaver
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.file_controller import FileController
 from reviewdesk.ui.panes.body_pane import BodyPane
+from reviewdesk.ui.panes.hero_pane import HeroPane
 from reviewdesk.ui.panes.lists_pane import ListsPane
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
 from reviewdesk.ui.panes.seo_pane import SeoPane
@@ -40,7 +41,8 @@ PANE_FIELDS: tuple[frozenset[str], ...] = tuple(
     frozenset(names.split())
     for names in (
         "title subtitle slug status published updated category subject rating badges authors",
-        "tags hero",
+        "tags",
+        "hero",
         "summary",
         "body",
         "pros cons",
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         for title, pane in (
             ("Metadata", _scrolling(MetadataPane(document))),
             ("Tags", TagsPane(document)),
+            ("Hero", _scrolling(HeroPane(document))),
             ("Summary", SummaryPane(document)),
             ("Body", BodyPane(document)),
             ("Pros && cons", ListsPane(document, [("pros", "Pros"), ("cons", "Cons")])),

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
-from reviewdesk.core import bundle
+from reviewdesk.ui.asset_import import IMAGE_FILTER, import_asset
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.widgets.markdown_editor import MarkdownEditor
-
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
 
 
 class BodyPane(QWidget):
@@ -35,18 +32,5 @@ class BodyPane(QWidget):
         return Path(chosen) if chosen else None
 
     def _import(self, source: Path) -> str | None:
-        """Copy an image into the bundle's assets/ (once) and return its relative path."""
         folder = self._document.folder
-        if folder is None:
-            return None
-        assets = folder / bundle.ASSETS_DIR
-        if source.resolve().parent == assets.resolve():
-            return f"{bundle.ASSETS_DIR}/{source.name}"
-        assets.mkdir(exist_ok=True)
-        target = assets / source.name
-        counter = 2
-        while target.exists():
-            target = assets / f"{source.stem}-{counter}{source.suffix}"
-            counter += 1
-        shutil.copyfile(source, target)
-        return f"{bundle.ASSETS_DIR}/{target.name}"
+        return import_asset(folder, source) if folder else None
