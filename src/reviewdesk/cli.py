@@ -10,9 +10,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reviewdesk import __version__
+import reviewdesk
 from reviewdesk.core import bundle, checks, exports, importer
-from reviewdesk.core.exports.json_payload import payload_schema
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError, Problem, has_errors
 
@@ -28,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_app(args)
         options = _parser().parse_args(args)
         if options.version:
-            print(f"ReviewDesk {__version__}")
+            print(f"ReviewDesk {reviewdesk.__version__}")
             return EXIT_OK
         if options.command is None:
             return open_app([])
@@ -108,7 +107,13 @@ def _import(options: argparse.Namespace) -> int:
 
 
 def _schema(options: argparse.Namespace) -> int:
-    schema = payload_schema() if options.of == "json-export" else review_schema()
+    if options.of == "json-export":
+        # Loaded here only: it brings the renderer, which opening the app does not need yet.
+        from reviewdesk.core.exports.json_payload import payload_schema  # noqa: PLC0415
+
+        schema = payload_schema()
+    else:
+        schema = review_schema()
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK
 

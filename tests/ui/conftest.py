@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401 (must precede the app)
 
-from reviewdesk.ui.preview import register_scheme
+from reviewdesk.ui.preview.scheme import register_scheme
 
 register_scheme()
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)

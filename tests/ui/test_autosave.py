@@ -1,14 +1,9 @@
-import json
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reviewdesk.core import bundle, recovery
+from reviewdesk.core import recovery
 from reviewdesk.ui.autosave import Autosaver
 from reviewdesk.ui.document import ReviewDocument
 from tests.conftest import snapshot
@@ -43,37 +38,3 @@ def test_recovering_is_one_undoable_edit(sample_bundle: Path) -> None:
     assert (document.review.title, document.modified) == ("Recovered", True)
     document.undo_stack.undo()
     assert document.review == original
-
-
-CRASHING_CHILD = """
-import os, signal, sys
-from pathlib import Path
-from PySide6.QtCore import QCoreApplication
-from reviewdesk.ui.autosave import Autosaver
-from reviewdesk.ui.document import ReviewDocument
-app = QCoreApplication([])
-document = ReviewDocument.open(Path(sys.argv[1]))
-saver = Autosaver(document, delay_ms=100)
-saver.autosaved.connect(lambda: os.kill(os.getpid(), signal.SIGKILL))
-document.set("body", document.review.body + "\\nWords typed just before the crash.\\n")
-app.exec()
-"""
-
-
-def test_a_killed_app_leaves_its_autosave_for_the_next_start(
-    sample_bundle: Path, data_home: Path
-) -> None:
-    env = dict(os.environ, XDG_DATA_HOME=str(data_home))
-    done = subprocess.run(
-        [sys.executable, "-c", CRASHING_CHILD, str(sample_bundle)],
-        env=env,
-        timeout=60,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == -signal.SIGKILL, done.stderr
-    found = recovery.find(sample_bundle)
-    assert found is not None
-    assert found.review.body.endswith("Words typed just before the crash.\n")
-    assert not bundle.load(sample_bundle).body.endswith("crash.\n")
-    assert json.dumps(str(found.saved_at))

@@ -4,7 +4,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle, recovery
@@ -98,3 +100,61 @@ def test_autosaved_changes_are_offered_back(
     window.files.offer_recovery()
     assert window.document.review.summary == "Written before the crash"
     assert window.isWindowModified()
+
+
+def menu_action(window: MainWindow, menu: str, text: str) -> QAction:
+    (bar_menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == menu]
+    assert isinstance(bar_menu, QMenu)
+    (found,) = [a for a in bar_menu.actions() if a.text().startswith(text)]
+    return found
+
+
+def test_an_external_edit_reloads_the_open_review(qtbot: QtBot, window: MainWindow) -> None:
+    folder = window.document.folder
+    assert folder is not None
+    with qtbot.waitSignal(window.preview.rendered, timeout=10_000):
+        (folder / "body.md").write_text("## Rewritten elsewhere\n\nBy git.\n", encoding="utf-8")
+    assert window.body.editor.text() == "## Rewritten elsewhere\n\nBy git.\n"
+    assert window.preview.run_js("document.querySelector('#review-body h2').textContent") == (
+        "Rewritten elsewhere"
+    )
+    assert not window.isWindowModified()
+    assert "body.md" in window.statusBar().currentMessage()
+
+
+def test_an_external_edit_of_a_modified_review_asks_first(qtbot: QtBot, window: MainWindow) -> None:
+    folder = window.document.folder
+    assert folder is not None
+    window.document.set("summary", "Mine, not saved")
+    (folder / "body.md").write_text("Theirs.\n", encoding="utf-8")
+    qtbot.waitUntil(window.reload_bar.isVisible)
+    assert window.document.review.summary == "Mine, not saved"
+    qtbot.mouseClick(window.reload_bar.keep_button, Qt.MouseButton.LeftButton)
+    assert not window.reload_bar.isVisible()
+    assert window.files.save()
+    assert bundle.load(folder).summary == "Mine, not saved"
+
+
+def test_help_shows_markdown_syntax_and_every_shortcut(window: MainWindow) -> None:
+    menu_action(window, "&Help", "&Markdown Help").trigger()
+    menu_action(window, "&Help", "&Keyboard Shortcuts").trigger()
+    shown = {d.windowTitle(): d.findChild(QTextBrowser) for d in window.findChildren(QDialog)}
+    syntax = shown["Markdown Help"]
+    assert syntax is not None and "![Alt text](assets/photo.png)" in syntax.toPlainText()
+    keys = shown["Keyboard Shortcuts"]
+    assert keys is not None
+    text = keys.toPlainText()
+    for action in ("Save", "Undo", "Bold", "Find next", "Preview"):
+        assert action in text
+    assert QKeySequence(QKeySequence.StandardKey.Save).toString() in text
+    assert "Alt+Up" in text
+
+
+def test_edit_find_opens_the_body_search_from_any_pane(qtbot: QtBot, window: MainWindow) -> None:
+    window.panes.setCurrentIndex(0)
+    menu_action(window, "&Edit", "&Find in Body").trigger()
+    assert window.panes.currentWidget() is window.body
+    bar = window.body.editor.find_bar
+    qtbot.waitUntil(bar.find_field.hasFocus)
+    qtbot.keyClicks(bar.find_field, "Wrenfall")
+    assert window.body.editor.plain_text_edit.textCursor().selectedText() == "Wrenfall"

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewdesk.core import user_files
@@ -31,11 +31,11 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     app.setOrganizationName("ReviewDesk")
     document = _open(folder or user_files.sample_copy())
     window = MainWindow(document, Settings())
-    window.show()
-    if not smoke_test:
-        QTimer.singleShot(0, window.files.offer_recovery)  # once the window is up
+    if smoke_test:
+        _SmokeTest(window, started)  # the window's child
     else:
-        _SmokeTest(window, started)
+        QTimer.singleShot(0, window.files.offer_recovery)  # once the window is up
+    window.show()
     return app.exec()
 
 
@@ -47,16 +47,29 @@ def _open(folder: Path) -> ReviewDocument:
         return ReviewDocument(Review(title="Untitled review"))
 
 
-class _SmokeTest:
+class _SmokeTest(QObject):
     """Checks that the window shows and the preview renders the review, then exits."""
 
     def __init__(self, window: MainWindow, started: float) -> None:
+        super().__init__(window)
         self._window, self._started = window, started
-        self._shown_ms = (time.perf_counter() - started) * 1000
+        self._shown_ms = 0.0
+        window.installEventFilter(self)
         window.preview.ready.connect(self._preview_ready)
         QTimer.singleShot(
             SMOKE_TIMEOUT_MS, lambda: self._finish(False, "the preview never rendered")
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
+        # Shown means painted: the first paint of the window, measured once it is done (a
+        # zero timer queued now runs after the whole window has painted).
+        if event.type() == QEvent.Type.Paint and not self._shown_ms:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._shown)
+        return False
+
+    def _shown(self) -> None:
+        self._shown_ms = (time.perf_counter() - self._started) * 1000
 
     def _preview_ready(self) -> None:
         self._ready_ms = (time.perf_counter() - self._started) * 1000

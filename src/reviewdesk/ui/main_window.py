@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QMainWindow,
     QMenu,
@@ -16,12 +17,15 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from reviewdesk import __version__
+import reviewdesk
 from reviewdesk.core.exports import FORMATS
+from reviewdesk.ui import help_dialogs
 from reviewdesk.ui.autosave import Autosaver
+from reviewdesk.ui.disk_watcher import DiskWatcher
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.file_controller import FileController
 from reviewdesk.ui.panes.body_pane import BodyPane
@@ -33,6 +37,7 @@ from reviewdesk.ui.panes.summary_pane import SummaryPane
 from reviewdesk.ui.panes.tags_pane import TagsPane
 from reviewdesk.ui.preview.preview_view import PreviewView
 from reviewdesk.ui.problems_view import ProblemsView
+from reviewdesk.ui.reload_bar import ReloadBar
 from reviewdesk.ui.settings import SPLITTER_STATE, WINDOW_GEOMETRY, Settings
 from reviewdesk.ui.status_bar import ReviewStatusBar
 
@@ -60,6 +65,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document, self._settings = document, settings
         self.files = FileController(document, settings, self)
+        self.body = BodyPane(document)
         self.panes = QTabWidget()
         self.panes.setDocumentMode(True)
         for title, pane in (
@@ -67,7 +73,7 @@ class MainWindow(QMainWindow):
             ("Tags", TagsPane(document)),
             ("Hero", _scrolling(HeroPane(document))),
             ("Summary", SummaryPane(document)),
-            ("Body", BodyPane(document)),
+            ("Body", self.body),
             ("Pros && cons", ListsPane(document, [("pros", "Pros"), ("cons", "Cons")])),
             ("Features && insights", ListsPane(
                 document, [("key_features", "Key features"), ("key_insights", "Key insights")])),
@@ -80,11 +86,20 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(self.splitter)
+        self.disk_watcher = DiskWatcher(document, self)
+        self.reload_bar = ReloadBar(document, self.disk_watcher)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reload_bar)
+        column.addWidget(self.splitter)
+        self.setCentralWidget(central)
         self.autosaver = Autosaver(document, parent=self)
         status = ReviewStatusBar(document)
         self.autosaver.autosaved.connect(status.autosaved)
         self.setStatusBar(status)
+        self.reload_bar.reloaded.connect(lambda text: status.showMessage(text, 5000))
         self.problems = ProblemsView(document)
         self.problems.field_activated.connect(self.show_field)
         dock = QDockWidget("Problems", self)
@@ -118,8 +133,9 @@ class MainWindow(QMainWindow):
         _add(file, "Save &As…", self.files.save_as, QKeySequence.StandardKey.SaveAs)
         _add(file, "Re&vert", self.files.revert)
         export = file.addMenu("&Export")
-        for name in sorted(FORMATS):
-            _add(export, name, lambda checked=False, n=name: self.files.export(n))
+        for name, kind in FORMATS.items():
+            action = _add(export, f"{kind.label}…", lambda _=False, n=name: self.files.export(n))
+            action.setStatusTip(kind.description)
         file.addSeparator()
         _add(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -129,6 +145,10 @@ class MainWindow(QMainWindow):
         redo = self.document.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addActions([undo, redo])
+        edit.addSeparator()
+        # The body's own Ctrl+F and Ctrl+H act within it; these bring it up from any pane.
+        _add(edit, "&Find in Body…\tCtrl+F", lambda: self._find_in_body(replace=False))
+        _add(edit, "R&eplace in Body…\tCtrl+H", lambda: self._find_in_body(replace=True))
 
         view = bar.addMenu("&View")
         show = _add(view, "&Preview", self.preview.setVisible, QKeySequence("F8"))
@@ -138,6 +158,9 @@ class MainWindow(QMainWindow):
         _choices(view.addMenu("Preview &width"), PREVIEW_WIDTHS, self.preview.set_width)
 
         help_menu = bar.addMenu("&Help")
+        _add(help_menu, "&Markdown Help", self._markdown_help)
+        _add(help_menu, "&Keyboard Shortcuts", self._shortcuts)
+        help_menu.addSeparator()
         _add(help_menu, "&About ReviewDesk", self._about)
 
     def _fill_recent(self) -> None:
@@ -151,8 +174,21 @@ class MainWindow(QMainWindow):
             place = f" ({folder.name})" if folder else ""
             self.setWindowTitle(f"{self.document.review.title}{place}[*] — ReviewDesk")
 
+    def _find_in_body(self, *, replace: bool) -> None:
+        self.show_field("body")
+        bar = self.body.editor.find_bar
+        bar.start_replace() if replace else bar.start_find()
+
+    def _markdown_help(self) -> QDialog:
+        return help_dialogs.show_reference(self, "Markdown Help", help_dialogs.markdown_help_html())
+
+    def _shortcuts(self) -> QDialog:
+        table = help_dialogs.shortcuts_html(self.findChildren(QAction))
+        return help_dialogs.show_reference(self, "Keyboard Shortcuts", table)
+
     def _about(self) -> None:
-        text = f"ReviewDesk {__version__}\nWrite structured reviews offline, publish anywhere."
+        version = reviewdesk.__version__
+        text = f"ReviewDesk {version}\nWrite structured reviews offline, publish anywhere."
         QMessageBox.about(self, "About ReviewDesk", text)
 
     def _restore_layout(self) -> None:

@@ -21,7 +21,8 @@ from pytestqt.qtbot import QtBot
 from reviewdesk.core.exports import html
 from reviewdesk.core.layout import LayoutOptions
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.preview import PreviewView, scheme
+from reviewdesk.ui.preview import scheme
+from reviewdesk.ui.preview.preview_view import PreviewView
 from reviewdesk.ui.preview.scheme import PAGE_URL
 
 FIRST_LOAD_MS = 20_000  # the first page of a session also starts QtWebEngine's processes
@@ -310,7 +311,7 @@ def test_the_guard_holds_without_the_sanitizer_and_without_the_policy(
 ) -> None:
     view = make_view(document)
     loads: list[bool] = []
-    view.web_view.page().loadFinished.connect(loads.append)
+    view.started.connect(lambda: view.web_view.page().loadFinished.connect(loads.append))
     with qtbot.waitSignal(view.ready, timeout=FIRST_LOAD_MS):
         view.show()
     assert view.run_js("document.querySelector('h1').textContent") == "Raw"

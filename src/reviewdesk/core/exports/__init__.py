@@ -1,22 +1,39 @@
-"""Every export format, by the name `reviewdesk export --to NAME` takes."""
+"""Every export format, by the name `reviewdesk export --to NAME` takes.
+
+A format's module loads when it is first used: the app lists the formats in its menu at
+start, long before any is needed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
+from typing import NamedTuple
 
-from reviewdesk.core.exports import fragment, html, json_payload, markdown
 from reviewdesk.core.exports.base import ExportOptions, ExportResult, write
 from reviewdesk.core.model import Review
 
 Exporter = Callable[[Review, Path, ExportOptions, str], ExportResult]
 
-FORMATS: dict[str, Exporter] = {
-    "html": html.export,
-    "fragment": fragment.export,
-    "json": json_payload.export,
-    "markdown": markdown.export,
+
+class Format(NamedTuple):
+    label: str  # for menus
+    description: str
+    module: str  # in this package
+
+
+FORMATS: dict[str, Format] = {
+    "html": Format("HTML page", "a standalone page, images beside it or embedded", "html"),
+    "fragment": Format("CMS fragment", "the article alone, for a CMS's HTML block", "fragment"),
+    "json": Format("JSON", "every field and the rendered body, as JSON", "json_payload"),
+    "markdown": Format("Markdown", "Markdown with YAML front matter", "markdown"),
 }
+
+
+def exporter(to: str) -> Exporter:
+    """The function that exports as format `to` (a key of FORMATS)."""
+    found: Exporter = import_module(f"{__name__}.{FORMATS[to].module}").export
+    return found
 
 
 def export(
@@ -24,7 +41,7 @@ def export(
 ) -> ExportResult:
     """Render `review` (from the bundle `folder`) as format `to`; `stem` names the main
     output file, which names the folder of images some formats copy beside it."""
-    return FORMATS[to](review, folder, options or ExportOptions(), stem or review.effective_slug)
+    return exporter(to)(review, folder, options or ExportOptions(), stem or review.effective_slug)
 
 
-__all__ = ["FORMATS", "ExportOptions", "ExportResult", "export", "write"]
+__all__ = ["FORMATS", "ExportOptions", "ExportResult", "Format", "export", "exporter", "write"]

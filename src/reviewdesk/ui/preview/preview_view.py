@@ -1,15 +1,16 @@
 """The live preview: the review rendered with the published layout (the same template as the
-HTML export), its HTML source or its Markdown, at the width of a desktop, tablet or phone."""
+HTML export), its HTML source or its Markdown, at the width of a desktop, tablet or phone.
+
+This module stays light: QtWebEngine and the renderer load only after the window's first
+paint, so the window shows at once and the page fills in after."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineScript, QWebEngineSettings
-from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
@@ -19,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewdesk.core.exports import html
-from reviewdesk.core.layout import LayoutOptions
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.preview.guard import PreviewPage, RequestGuard
-from reviewdesk.ui.preview.scheme import PAGE_URL, SCHEME, PreviewSchemeHandler
+
+if TYPE_CHECKING:
+    from reviewdesk.ui.preview.page_view import PageView
 
 Mode = Literal["page", "html", "markdown"]
 Width = Literal["desktop", "tablet", "phone", "fit"]
@@ -36,66 +36,32 @@ UPDATE_DELAY_MS = 150
 
 _MODES: tuple[Mode, ...] = get_args(Mode)
 _NO_LIMIT = 16777215  # QWIDGETSIZE_MAX
-_APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld  # isolated from the page's own JS
-
-_OFF = (
-    # The page is the review, not a web site: nothing runs, opens, stores or fetches on its own.
-    QWebEngineSettings.WebAttribute.JavascriptEnabled,
-    QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows,
-    QWebEngineSettings.WebAttribute.LocalStorageEnabled,
-    QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls,
-    QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls,
-    QWebEngineSettings.WebAttribute.HyperlinkAuditingEnabled,
-    QWebEngineSettings.WebAttribute.PluginsEnabled,
-    QWebEngineSettings.WebAttribute.PdfViewerEnabled,
-    QWebEngineSettings.WebAttribute.AutoLoadIconsForPage,
-    QWebEngineSettings.WebAttribute.DnsPrefetchEnabled,
-    # A file dropped on the preview would replace it; a failed load shows nothing, not
-    # Chromium's error page.
-    QWebEngineSettings.WebAttribute.NavigateOnDropEnabled,
-    QWebEngineSettings.WebAttribute.ErrorPageEnabled,
-)
 
 
 class PreviewView(QWidget):
+    started = Signal()  # the web view exists (after the first paint), its first page to come
     rendered = Signal()  # a render finished loading: its DOM ready, the scroll position restored
     ready = Signal()  # the first render did: emitted once
 
     def __init__(self, document: ReviewDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._layout_options = LayoutOptions()
         self._page_html = ""
         self._mode: Mode = "page"
+        self._width: Width = "fit"
         self._stale_text: set[Mode] = set()  # text views not yet showing the latest render
-        self._generation = 0  # renders started; a finished load reports only for the latest
-        self._scroll_to: float | None = None  # while a render loads: where the reader was
+        self._web: PageView | None = None
         self._is_ready = False
-
-        # Off the record (no name): no cache, cookies or storage on disk; one per view, so its
-        # interceptor and scheme handler serve this document alone.
-        profile = QWebEngineProfile()
-        settings = profile.settings()
-        for attribute in _OFF:
-            settings.setAttribute(attribute, False)
-        self._guard = RequestGuard(profile)
-        profile.setUrlRequestInterceptor(self._guard)
-        self._scheme = PreviewSchemeHandler(lambda: document.folder, profile)
-        profile.installUrlSchemeHandler(SCHEME.encode(), self._scheme)
-
-        self._web = QWebEngineView()
-        self._page = PreviewPage(profile, PAGE_URL, self._web)  # deleted with the web view
-        self._web.setPage(self._page)
-        self._page.loadFinished.connect(self._load_finished)
         self._html_source = _read_only_text()
         self._markdown_source = _read_only_text()
 
         # The web view sits in a scroll area so that a fixed width wider than the pane scrolls
         # sideways; the page scrolls vertically itself.
         self._frame = QWidget()
+        self._frame.setBackgroundRole(QPalette.ColorRole.Base)  # the page's colour till it starts
+        self._frame.setAutoFillBackground(True)
         self._frame_layout = QHBoxLayout(self._frame)
         self._frame_layout.setContentsMargins(0, 0, 0, 0)
-        self._frame_layout.addWidget(self._web)
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -108,20 +74,20 @@ class PreviewView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
-        # The profile must outlive its page. Children are deleted in the order they were
-        # added: as the last, the profile goes after the stack, its web view and the page.
-        profile.setParent(self)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._render)
         document.changed.connect(self._schedule)
-        self._timer.start(0)  # the first render once the event loop runs: the widget shows at once
+        self._frame.installEventFilter(self)  # its first paint starts the web engine
 
     # --- public -------------------------------------------------------------------------------
 
     @property
-    def web_view(self) -> QWebEngineView:
+    def web_view(self) -> PageView:
+        """The page's web view; it exists once the preview has been painted."""
+        if self._web is None:
+            raise RuntimeError("the preview's web view starts after its first paint")
         return self._web
 
     @property
@@ -136,7 +102,7 @@ class PreviewView(QWidget):
     @property
     def blocked_requests(self) -> list[str]:
         """URLs the page tried to load from outside and was refused, oldest first."""
-        return list(self._guard.blocked_urls)
+        return self._web.blocked_requests if self._web else []
 
     def set_mode(self, mode: Mode) -> None:
         """Show the rendered "page", its "html" source or the body's "markdown"."""
@@ -151,6 +117,9 @@ class PreviewView(QWidget):
         scrolling sideways when the pane is narrower, or at the pane's width ("fit")."""
         if name not in WIDTHS:
             raise ValueError(f"unknown preview width {name!r}")
+        self._width = name
+        if self._web is None:
+            return  # applied when the web view starts
         width = WIDTHS[name]
         if width is None:
             self._web.setMinimumWidth(0)
@@ -161,14 +130,9 @@ class PreviewView(QWidget):
             self._frame_layout.setAlignment(self._web, Qt.AlignmentFlag.AlignHCenter)
 
     def run_js_async(self, expression: str, done: Callable[[Any], None]) -> None:
-        """Evaluate `expression` in the page's DOM and call `done` with its value. It runs in
-        the isolated application world (the page's own scripts are off) and travels as JSON,
-        since PySide6 turns arrays and null into ""; undefined arrives as None."""
-
-        def parse(text: object) -> None:
-            done(json.loads(text) if isinstance(text, str) and text else None)
-
-        self._page.runJavaScript(f"JSON.stringify({expression})", _APP_WORLD, parse)
+        """Evaluate `expression` in the page's DOM and call `done` with its value (JSON-typed;
+        undefined arrives as None)."""
+        self.web_view.run_js_async(expression, done)
 
     def run_js(self, expression: str, timeout_ms: int = 5000) -> Any:
         """`run_js_async`, waiting for the value in a local event loop: for tests and scripts,
@@ -190,39 +154,41 @@ class PreviewView(QWidget):
             raise TimeoutError(f"no value for {expression!r} in {timeout_ms} ms")
         return results[0]
 
+    # --- starting -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
+        if watched is self._frame and event.type() == QEvent.Type.Paint:
+            self._frame.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._start)  # after this paint reaches the screen
+        return False
+
+    def _start(self) -> None:
+        from reviewdesk.ui.preview.page_view import PageView  # noqa: PLC0415 (see the docstring)
+
+        self._web = PageView(lambda: self._document.folder)
+        self._web.shown.connect(self._shown)
+        self._frame_layout.addWidget(self._web)
+        self.set_width(self._width)
+        self.started.emit()
+        self._render()
+
     # --- rendering ----------------------------------------------------------------------------
 
     def _schedule(self, _field: str = "") -> None:
-        self._timer.start(UPDATE_DELAY_MS)  # restarted by every edit: one render per pause
+        if self._web is not None:
+            self._timer.start(UPDATE_DELAY_MS)  # restarted by every edit: one render per pause
 
     def _render(self) -> None:
         """Render the review and show it. Every update goes through here."""
-        self._page_html = html.render(self._document.review, self._layout_options)
-        self._scheme.set_page(self._page_html)
+        from reviewdesk.core.exports import html  # noqa: PLC0415 (see the docstring)
+        from reviewdesk.core.layout import LayoutOptions  # noqa: PLC0415
+
+        self._page_html = html.render(self._document.review, LayoutOptions())
         self._stale_text = {"html", "markdown"}
         self._refresh_text(self._mode)
-        self._generation += 1
-        if self._scroll_to is None:  # else an earlier render is still loading: its position holds
-            self._scroll_to = self._page.scrollPosition().y()
-        self._page.load(PAGE_URL)
+        self.web_view.show_page(self._page_html)
 
-    def _load_finished(self, ok: bool) -> None:
-        if not ok or self._scroll_to is None:
-            return  # a render replaced by a newer one, a refused navigation, an in-page jump
-        generation = self._generation
-        # The page's own scripts are off; the isolated application world still runs ours.
-        # Its callback only queues the report: a listener of `rendered` may run scripts of its
-        # own, and their results cannot arrive while QtWebEngine is inside a callback.
-        self._page.runJavaScript(
-            f"window.scrollTo(0, {self._scroll_to:.0f})",
-            _APP_WORLD,
-            lambda _: QTimer.singleShot(0, self, lambda: self._report(generation)),
-        )
-
-    def _report(self, generation: int) -> None:
-        if generation != self._generation or self._scroll_to is None:
-            return  # a newer render started meanwhile: it restores and reports
-        self._scroll_to = None
+    def _shown(self) -> None:
         self.rendered.emit()
         if not self._is_ready:
             self._is_ready = True

@@ -1,0 +1,178 @@
+"""Changes made to the open bundle by other programs: noticed, reloaded or offered, never lost."""
+
+import os
+import shutil
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reviewdesk.ui.disk_watcher import DiskWatcher
+from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.reload_bar import REMOVED_MESSAGE, ReloadBar
+from tests.conftest import MakeBundle
+
+TIMEOUT = 5000
+QUIET_MS = 600  # well past the watcher's 150 ms settling time
+
+
+class Desk(NamedTuple):
+    folder: Path
+    document: ReviewDocument
+    watcher: DiskWatcher
+    bar: ReloadBar
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, make_bundle: MakeBundle) -> Desk:
+    folder = make_bundle("format: reviewdesk/1\ntitle: On disk\n", "Old body\n")
+    document = ReviewDocument.open(folder)
+    watcher = DiskWatcher(document, parent=document)
+    bar = ReloadBar(document, watcher)
+    qtbot.addWidget(bar)
+    return Desk(folder, document, watcher, bar)
+
+
+def replace(path: Path, text: str) -> None:
+    """Write as git and our CLI do: a temporary file renamed over the original."""
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def test_a_change_to_an_unmodified_review_reloads_it_as_one_undoable_step(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    with qtbot.waitSignal(desk.bar.reloaded, timeout=TIMEOUT) as reloaded:
+        (desk.folder / "body.md").write_text("New body\n", encoding="utf-8")
+    assert reloaded.args == ["Reloaded: body.md changed on disk"]
+    assert desk.document.review.body == "New body\n"
+    assert not desk.document.modified
+    assert desk.bar.isHidden()
+    assert desk.document.undo_stack.undoText() == "Reload from disk"
+    desk.document.undo_stack.undo()
+    assert desk.document.review.body == "Old body\n"
+
+
+def test_a_change_to_a_modified_review_is_offered_and_reload_keeps_edits_in_undo(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    desk.document.set("title", "Mine")
+    with qtbot.waitSignal(desk.watcher.changed_on_disk, timeout=TIMEOUT):
+        (desk.folder / "body.md").write_text("Theirs\n", encoding="utf-8")
+    assert desk.bar.isVisible() and desk.bar.keep_button.isVisible()
+    assert desk.bar.message.text() == "“body.md” changed on disk."
+    assert not desk.bar.dismiss_button.isVisible()
+    assert desk.document.review.title == "Mine"  # nothing happens before the writer chooses
+    with qtbot.waitSignal(desk.bar.reloaded, timeout=TIMEOUT):
+        qtbot.mouseClick(desk.bar.reload_button, Qt.MouseButton.LeftButton)
+    assert (desk.document.review.title, desk.document.review.body) == ("On disk", "Theirs\n")
+    assert not desk.document.modified
+    assert desk.bar.isHidden()
+    desk.document.undo_stack.undo()
+    assert (desk.document.review.title, desk.document.review.body) == ("Mine", "Old body\n")
+
+
+def test_keep_mine_keeps_the_edits_and_the_next_save_writes_them(qtbot: QtBot, desk: Desk) -> None:
+    desk.document.set("title", "Mine")
+    with qtbot.waitSignal(desk.watcher.changed_on_disk, timeout=TIMEOUT):
+        replace(desk.folder / "body.md", "Theirs\n")
+    qtbot.mouseClick(desk.bar.keep_button, Qt.MouseButton.LeftButton)
+    assert desk.bar.isHidden()
+    assert desk.document.modified and desk.document.review.title == "Mine"
+    with qtbot.assertNotEmitted(desk.watcher.changed_on_disk, wait=QUIET_MS):
+        desk.document.save()
+    assert (desk.folder / "body.md").read_text(encoding="utf-8") == "Old body\n"
+
+
+def test_our_own_saves_are_not_announced(qtbot: QtBot, desk: Desk) -> None:
+    for title in ("Saved once", "Saved twice"):
+        desk.document.set("title", title)
+        desk.document.set("body", f"{title}\n")
+        with qtbot.assertNotEmitted(desk.watcher.changed_on_disk, wait=QUIET_MS):
+            desk.document.save()
+    assert "Saved twice" in (desk.folder / "review.yaml").read_text(encoding="utf-8")
+
+
+def test_unchanged_bytes_and_other_files_are_not_announced(qtbot: QtBot, desk: Desk) -> None:
+    with qtbot.assertNotEmitted(desk.watcher.changed_on_disk, wait=QUIET_MS):
+        replace(desk.folder / "body.md", "Old body\n")
+        (desk.folder / "notes.txt").write_text("not part of the review", encoding="utf-8")
+
+
+def test_atomic_replaces_are_noticed_each_time(qtbot: QtBot, desk: Desk) -> None:
+    for body in ("First\n", "Second\n", "Third\n"):
+        with qtbot.waitSignal(desk.bar.reloaded, timeout=TIMEOUT):
+            replace(desk.folder / "body.md", body)
+        assert desk.document.review.body == body
+    watched = {str(desk.folder / name) for name in ("review.yaml", "body.md", "")}
+    assert set(desk.watcher.watched_paths()) == watched
+
+
+def test_a_checkout_of_both_files_is_announced_once(qtbot: QtBot, desk: Desk) -> None:
+    messages: list[str] = []
+    desk.bar.reloaded.connect(messages.append)
+    with qtbot.waitSignal(desk.watcher.changed_on_disk, timeout=TIMEOUT):
+        replace(desk.folder / "review.yaml", "format: reviewdesk/1\ntitle: Checked out\n")
+        replace(desk.folder / "body.md", "Checked out body\n")
+    qtbot.wait(QUIET_MS)
+    assert messages == ["Reloaded: review.yaml and body.md changed on disk"]
+    assert (desk.document.review.title, desk.document.review.body) == (
+        "Checked out",
+        "Checked out body\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("yaml_source", "problem"),
+    [
+        ("format: reviewdesk/1\ntitle: [unclosed\n", "Cannot reload: review.yaml:"),
+        ("format: reviewdesk/1\ntitle: T\nstatus: nope\n", "Cannot reload: review.yaml:3: status:"),
+    ],
+)
+def test_an_unreadable_bundle_shows_its_problem_and_a_fixed_one_reloads(
+    qtbot: QtBot, desk: Desk, yaml_source: str, problem: str
+) -> None:
+    with qtbot.waitSignal(desk.watcher.changed_on_disk, timeout=TIMEOUT):
+        replace(desk.folder / "review.yaml", yaml_source)
+    assert desk.bar.isVisible() and desk.bar.message.text().startswith(problem)
+    assert desk.bar.dismiss_button.isVisible() and not desk.bar.reload_button.isVisible()
+    assert desk.document.review.title == "On disk" and not desk.document.modified
+    with qtbot.waitSignal(desk.bar.reloaded, timeout=TIMEOUT):
+        replace(desk.folder / "review.yaml", "format: reviewdesk/1\ntitle: Fixed\n")
+    assert desk.bar.isHidden() and desk.document.review.title == "Fixed"
+
+
+@pytest.mark.parametrize("what", ["files", "folder"])
+def test_removed_files_are_reported_and_saving_writes_them_again(
+    qtbot: QtBot, desk: Desk, what: str
+) -> None:
+    with qtbot.waitSignal(desk.watcher.changed_on_disk, timeout=TIMEOUT):
+        if what == "folder":
+            shutil.rmtree(desk.folder)
+        else:
+            (desk.folder / "body.md").unlink()
+            (desk.folder / "review.yaml").unlink()
+    assert desk.bar.isVisible() and desk.bar.message.text() == REMOVED_MESSAGE
+    assert desk.document.review.body == "Old body\n"
+    qtbot.mouseClick(desk.bar.dismiss_button, Qt.MouseButton.LeftButton)
+    assert desk.bar.isHidden()
+    desk.document.save()
+    assert (desk.folder / "body.md").read_text(encoding="utf-8") == "Old body\n"
+    with qtbot.waitSignal(desk.bar.reloaded, timeout=TIMEOUT):  # watched again after the save
+        replace(desk.folder / "body.md", "Back\n")
+
+
+def test_the_watch_follows_the_document_to_another_folder(
+    qtbot: QtBot, tmp_path: Path, desk: Desk
+) -> None:
+    copy = tmp_path / "copy"
+    desk.document.save(copy)  # Save As
+    assert all(path.startswith(str(copy)) for path in desk.watcher.watched_paths())
+    with qtbot.assertNotEmitted(desk.watcher.changed_on_disk, wait=QUIET_MS):
+        replace(desk.folder / "body.md", "Old folder\n")
+    with qtbot.waitSignal(desk.watcher.changed_on_disk, timeout=TIMEOUT):
+        replace(copy / "body.md", "New folder\n")
+    assert desk.watcher.changed_files == ("body.md",)
