@@ -6,14 +6,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QTextBrowser
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle, recovery
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
+from reviewdesk.ui.panes.lists_pane import ListsPane
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
+from reviewdesk.ui.panes.seo_pane import SeoPane
 from reviewdesk.ui.settings import Settings
+from reviewdesk.ui.widgets.string_list_editor import StringListEditor
 
 
 @pytest.fixture
@@ -35,6 +38,10 @@ def metadata(window: MainWindow) -> MetadataPane:
     pane = window.findChild(MetadataPane)
     assert pane is not None
     return pane
+
+
+def lists_editor(window: MainWindow, field: str) -> StringListEditor:
+    return next(p for p in window.findChildren(ListsPane) if field in p.editors).editors[field]
 
 
 def test_typing_a_title_updates_model_preview_and_modified_marker(
@@ -89,6 +96,40 @@ def test_a_problem_brings_up_its_pane(qtbot: QtBot, window: MainWindow) -> None:
     assert item.text().startswith("pros: give at least two")
     window.problems.itemActivated.emit(item)
     assert window.panes.tabText(window.panes.currentIndex()) == "Pros && cons"
+    pros = lists_editor(window, "pros")
+    qtbot.waitUntil(lambda: window.focusWidget() is pros.list_widget)
+
+
+def test_a_repeated_item_focuses_its_row(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.problems.counted, timeout=5000):
+        window.document.set("cons", ["Slow", "Loud", "slow"], merge=False)
+    texts = [window.problems.item(row).text() for row in range(window.problems.count())]
+    window.problems.itemActivated.emit(window.problems.item(texts.index("cons.2: repeats 'slow'")))
+    cons = lists_editor(window, "cons")
+    qtbot.waitUntil(lambda: window.focusWidget() is cons.list_widget)
+    assert cons.list_widget.currentRow() == 2
+
+
+def test_a_body_problem_puts_the_cursor_on_its_line(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.problems.counted, timeout=5000):
+        window.document.set("body", "First.\n\nSecond.\n\n![Chart](assets/gone.png)\n")
+    window.problems.itemActivated.emit(window.problems.item(0))
+    edit = window.body.editor.plain_text_edit
+    qtbot.waitUntil(lambda: window.focusWidget() is edit)
+    assert edit.textCursor().blockNumber() == 4
+
+
+def test_checks_show_as_hints_under_their_fields(qtbot: QtBot, window: MainWindow) -> None:
+    seo = window.findChild(SeoPane)
+    assert seo is not None
+    window.show_field("seo")
+    seo.description.selectAll()
+    with qtbot.waitSignal(window.document.checks.checked, timeout=5000):
+        qtbot.keyClicks(seo.description, "Short")
+    hints = [hint for hint in seo.findChildren(QLabel, "fieldHint") if hint.isVisible()]
+    assert [hint.text() for hint in hints] == ["is 5 characters; search results show 50-160"]
+    window.problems.itemActivated.emit(window.problems.item(0))
+    qtbot.waitUntil(lambda: window.focusWidget() is seo.description)
 
 
 def test_autosaved_changes_are_offered_back(

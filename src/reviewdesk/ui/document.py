@@ -12,9 +12,12 @@ from PySide6.QtGui import QUndoStack
 from reviewdesk.core import bundle, edits
 from reviewdesk.core.model import Review
 from reviewdesk.ui.commands import ReplaceReviewCommand, SetFieldCommand
+from reviewdesk.ui.review_checks import ReviewChecks
 
 
 class ReviewDocument(QObject):
+    """`checks` holds the live publishing checks of the review."""
+
     changed = Signal(str)  # the top-level field edited; "" when the whole review was replaced
     modified_changed = Signal(bool)
     saved = Signal()
@@ -28,6 +31,7 @@ class ReviewDocument(QObject):
         self._folder = folder
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.checks = ReviewChecks(self)
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)

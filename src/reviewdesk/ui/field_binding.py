@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from reviewdesk.core.edits import EditError
 from reviewdesk.ui.document import ReviewDocument
 
+FIELD_PROPERTY = "reviewField"
+"""The dotted path a widget edits, so a problem about that field can focus it."""
 
-class FieldBinding:
+
+class FieldBinding(QObject):
     """Pushes the widget's value into `path` on each user edit (merged into one undo step
     per field) and pulls the model's value back when the field changes elsewhere (undo).
-    An invalid value stays in the widget, is refused by the model, and is named in `hint`."""
+    An invalid value stays in the widget, is refused by the model, and is named in `hint`;
+    otherwise `hint` names what the publishing checks say of the field."""
 
     def __init__(
         self,
@@ -26,11 +31,15 @@ class FieldBinding:
         write: Callable[[Any], None],
         hint: QLabel,
     ) -> None:
+        super().__init__(widget)  # a child of its widget: its connections end with it
         self._document, self.path, self.widget = document, path, widget
         self._read, self._write, self._hint = read, write, hint
         self._top = path.partition(".")[0]
         self._pushing = False
+        self._refused = ""  # why the model refused the widget's value
+        widget.setProperty(FIELD_PROPERTY, path)
         document.changed.connect(self._model_changed)
+        document.checks.checked.connect(self._show)
         self._model_changed("")
 
     def push(self) -> None:
@@ -38,11 +47,12 @@ class FieldBinding:
         try:
             self._document.set(self.path, self._read())
         except EditError as error:
-            self._show(str(error))
+            self._refused = str(error)
         else:
-            self._show("")
+            self._refused = ""
         finally:
             self._pushing = False
+        self._show()
 
     def _model_changed(self, field: str) -> None:
         # While typing, the model may normalise ("A " is stored as "A"): the widget keeps
@@ -52,12 +62,15 @@ class FieldBinding:
         value = self._document.value(self.path)
         if value != self._read():
             self._write(value)
-            self._show("")
+            self._refused = ""
+            self._show()
 
-    def _show(self, message: str) -> None:
+    def _show(self) -> None:
+        checked = self._document.checks.for_field(self.path)
+        message = self._refused or (checked[0].message if checked else "")
         self._hint.setText(message)
         self._hint.setVisible(bool(message))
-        self.widget.setProperty("invalid", bool(message))
+        self.widget.setProperty("invalid", bool(self._refused))
         self.widget.setToolTip(message)
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
+    QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 
 import reviewdesk
 from reviewdesk.core.exports import FORMATS
+from reviewdesk.core.problems import Problem
 from reviewdesk.ui import help_dialogs
 from reviewdesk.ui.autosave import Autosaver
 from reviewdesk.ui.disk_watcher import DiskWatcher
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.field_binding import FIELD_PROPERTY
 from reviewdesk.ui.file_controller import FileController
 from reviewdesk.ui.panes.body_pane import BodyPane
 from reviewdesk.ui.panes.hero_pane import HeroPane
@@ -100,8 +103,8 @@ class MainWindow(QMainWindow):
         self.autosaver.autosaved.connect(status.autosaved)
         self.setStatusBar(status)
         self.reload_bar.reloaded.connect(lambda text: status.showMessage(text, 5000))
-        self.problems = ProblemsView(document)
-        self.problems.field_activated.connect(self.show_field)
+        self.problems = ProblemsView(document.checks)
+        self.problems.problem_activated.connect(self.show_problem)
         dock = QDockWidget("Problems", self)
         dock.setObjectName("problems")
         dock.setWidget(self.problems)
@@ -121,6 +124,23 @@ class MainWindow(QMainWindow):
         top = field.partition(".")[0]
         self.panes.setCurrentIndex(next(
             (i for i, fields in enumerate(PANE_FIELDS) if top in fields), 0))  # fmt: skip
+
+    def show_problem(self, problem: Problem) -> None:
+        """Bring up the field a problem is about and focus it: the line of the body, the
+        item of a list, the input of a field."""
+        self.show_field(problem.field)
+        if problem.field == "body":
+            self.body.editor.go_to_line(problem.line or 1)
+            return
+        path, _, index = problem.field.rpartition(".")
+        for target in (problem.field, path, problem.field.partition(".")[0]):
+            widget = next((w for w in self.panes.currentWidget().findChildren(QWidget)
+                           if w.property(FIELD_PROPERTY) == target), None)  # fmt: skip
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                if isinstance(widget, QListWidget) and index.isdigit():
+                    widget.setCurrentRow(int(index))
+                return
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

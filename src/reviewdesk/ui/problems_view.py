@@ -2,42 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
-from reviewdesk.core import checks
 from reviewdesk.core.problems import Problem, Severity
-from reviewdesk.ui.document import ReviewDocument
-
-REFRESH_DELAY_MS = 400
+from reviewdesk.ui.review_checks import ReviewChecks
 
 
 class ProblemsView(QListWidget):
-    field_activated = Signal(str)  # the field a problem is about, when the writer picks it
+    problem_activated = Signal(object)  # the Problem the writer picked
     counted = Signal(int)
 
-    def __init__(self, document: ReviewDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, checks: ReviewChecks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._document = document
+        self._checks = checks
+        self._shown: list[Problem] = []
         self.setAccessibleName("Problems")
-        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        document.changed.connect(lambda _field: self._timer.start())
-        document.folder_changed.connect(self.refresh)
-        self.itemActivated.connect(self._activated)
+        checks.checked.connect(self.refresh)
+        self.itemActivated.connect(
+            lambda item: self.problem_activated.emit(self._shown[self.row(item)])
+        )
         self.refresh()
 
-    def problems(self) -> list[Problem]:
-        folder = self._document.folder
-        if folder is None:
-            return []
-        at = checks.Locator(folder)
-        review = self._document.review
-        return checks.path_problems(review, at) + checks.publishing_problems(review, at)
-
     def refresh(self) -> None:
-        found = self.problems()
+        found = self._checks.problems
+        if found == self._shown and self.count() == len(found):
+            return  # a refilled list would lose the writer's place in it
+        self._shown = found
         self.clear()
         style = self.style()
         icons = {
@@ -50,10 +42,10 @@ class ProblemsView(QListWidget):
 
     def _add(self, problem: Problem, icon: QIcon) -> None:
         where = f"{problem.field}: " if problem.field else ""
-        item = QListWidgetItem(icon, f"{where}{problem.message}")
-        item.setData(Qt.ItemDataRole.UserRole, problem.field)
+        line = f" (line {problem.line})" if problem.field == "body" and problem.line else ""
+        item = QListWidgetItem(icon, f"{where}{problem.message}{line}")
         item.setToolTip(str(problem))
         self.addItem(item)
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self.field_activated.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.problem_activated.emit(self._shown[self.row(item)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.field_binding import FIELD_PROPERTY
 from reviewdesk.ui.widgets.string_list_editor import StringListEditor
 
 
@@ -21,6 +22,7 @@ class ListsPane(QWidget):
         row = QHBoxLayout(self)
         for field, title in fields:
             editor = StringListEditor(title)
+            editor.list_widget.setProperty(FIELD_PROPERTY, field)
             editor.items_edited.connect(lambda items, f=field: document.set(f, items, merge=False))
             self.editors[field] = editor
             row.addWidget(editor)

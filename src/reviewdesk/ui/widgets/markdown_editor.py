@@ -197,6 +197,14 @@ class MarkdownEditor(QWidget):
         self._edit.textChanged.connect(self._text_changed)
         self._edit.cursorPositionChanged.connect(self._cursor_moved)
 
+    def go_to_line(self, line: int) -> None:
+        """Put the cursor at the start of `line` (1-based), shown, and focus the text."""
+        block = self._edit.document().findBlockByNumber(max(0, line - 1))
+        if block.isValid():
+            self._edit.setTextCursor(QTextCursor(block))
+            self._edit.centerCursor()
+        self._edit.setFocus()
+
     @property
     def plain_text_edit(self) -> QPlainTextEdit:
         return self._edit

@@ -1,0 +1,51 @@
+"""The publishing checks of the open review, kept live: the problems list and the hints under
+the fields both read them from here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reviewdesk.core import checks
+from reviewdesk.core.problems import Problem
+
+if TYPE_CHECKING:
+    from reviewdesk.ui.document import ReviewDocument
+
+CHECK_DELAY_MS = 400
+"""Checks run once typing pauses: they read the bundle's files."""
+
+
+class ReviewChecks(QObject):
+    checked = Signal()  # `problems` may have changed
+
+    def __init__(self, document: ReviewDocument) -> None:
+        super().__init__(document)
+        self._document = document
+        self._problems: list[Problem] = []
+        self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.run)
+        document.changed.connect(lambda _field: self._timer.start())
+        document.folder_changed.connect(self.run)
+        self.run()
+
+    @property
+    def problems(self) -> list[Problem]:
+        return list(self._problems)
+
+    def for_field(self, path: str) -> list[Problem]:
+        """The problems of the field at `path` (`seo.description`) and of its parts."""
+        return [p for p in self._problems if p.field == path or p.field.startswith(f"{path}.")]
+
+    def run(self) -> None:
+        """Check now (the timer runs this once edits pause)."""
+        self._timer.stop()
+        folder = self._document.folder
+        found: list[Problem] = []
+        if folder is not None:
+            at = checks.Locator(folder)
+            review = self._document.review
+            found = checks.path_problems(review, at) + checks.publishing_problems(review, at)
+        self._problems = found
+        self.checked.emit()
