@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDockWidget,
+    QLabel,
     QListWidget,
     QMainWindow,
     QMenu,
@@ -41,7 +41,13 @@ from reviewdesk.ui.panes.tags_pane import TagsPane
 from reviewdesk.ui.preview.preview_view import PreviewView
 from reviewdesk.ui.problems_view import ProblemsView
 from reviewdesk.ui.reload_bar import ReloadBar
-from reviewdesk.ui.settings import SPLITTER_STATE, WINDOW_GEOMETRY, Settings
+from reviewdesk.ui.settings import (
+    FORM_SPLITTER_STATE,
+    SPLITTER_STATE,
+    WINDOW_GEOMETRY,
+    Setting,
+    Settings,
+)
 from reviewdesk.ui.status_bar import ReviewStatusBar
 
 # Which fields each tab edits, in tab order: problems jump to their pane.
@@ -83,9 +89,17 @@ class MainWindow(QMainWindow):
             ("SEO", SeoPane(document)),
         ):  # fmt: skip
             self.panes.addTab(pane, title)
+        self.problems = ProblemsView(document.checks)
+        self.problems.problem_activated.connect(self.show_problem)
+        # The problems sit under the form, not across the window: the preview keeps its height.
+        self.form_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.form_splitter.addWidget(self.panes)
+        self.form_splitter.addWidget(_problems_box(self.problems))
+        self.form_splitter.setStretchFactor(0, 1)
+        self.form_splitter.setSizes([10_000, 120])
         self.preview = PreviewView(document)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.panes)
+        self.splitter.addWidget(self.form_splitter)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -103,15 +117,6 @@ class MainWindow(QMainWindow):
         self.autosaver.autosaved.connect(status.autosaved)
         self.setStatusBar(status)
         self.reload_bar.reloaded.connect(lambda text: status.showMessage(text, 5000))
-        self.problems = ProblemsView(document.checks)
-        self.problems.problem_activated.connect(self.show_problem)
-        dock = QDockWidget("Problems", self)
-        dock.setObjectName("problems")
-        dock.setWidget(self.problems)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.problems.counted.connect(
-            lambda count: dock.setWindowTitle(f"Problems ({count})" if count else "Problems")
-        )
         self._build_menus()
         document.modified_changed.connect(self.setWindowModified)
         document.changed.connect(self._update_title)
@@ -217,17 +222,22 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             available = self.screen().availableGeometry()
-            self.resize(min(1440, available.width() * 9 // 10), min(900, available.height()))
-        splitter = self._settings.get(SPLITTER_STATE)
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+            self.resize(min(1440, available.width()), min(900, available.height()))
+        for splitter, setting in self._splitters():
+            state = self._settings.get(setting)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    def _splitters(self) -> tuple[tuple[QSplitter, Setting], ...]:
+        return (self.splitter, SPLITTER_STATE), (self.form_splitter, FORM_SPLITTER_STATE)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
         if not self.files.maybe_save():
             event.ignore()
             return
         self._settings.set(WINDOW_GEOMETRY, self.saveGeometry())
-        self._settings.set(SPLITTER_STATE, self.splitter.saveState())
+        for splitter, setting in self._splitters():
+            self._settings.set(setting, splitter.saveState())
         self._settings.sync()
         event.accept()
 
@@ -254,6 +264,24 @@ def _choices(
         action.setCheckable(True)
         action.setChecked(index == 0)
         group.addAction(action)
+
+
+def _problems_box(problems: ProblemsView) -> QWidget:
+    box = QWidget()
+    header = QLabel()
+    header.setContentsMargins(6, 4, 6, 0)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(header)
+    column.addWidget(problems)
+
+    def count(found: int) -> None:
+        header.setText(f"Problems ({found})" if found else "Problems: none, ready to publish")
+
+    problems.counted.connect(count)
+    count(problems.count())
+    return box
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:

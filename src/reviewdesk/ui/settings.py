@@ -15,8 +15,8 @@ class Setting:
 
 
 WINDOW_GEOMETRY = Setting("window/geometry", None)
-WINDOW_STATE = Setting("window/state", None)
 SPLITTER_STATE = Setting("window/splitter", None)
+FORM_SPLITTER_STATE = Setting("window/form_splitter", None)
 RECENT_FILES = Setting("files/recent", [])
 LAST_FOLDER = Setting("files/last_folder", "")
 MAX_RECENT = 10

@@ -195,3 +195,15 @@ def test_set_tags_refreshes_without_emitting(qtbot: QtBot) -> None:
         widget.set_tags(["Two", "Three"])
     assert widget.tags() == ["Two", "Three"]
     assert chip_labels(widget) == ["#Two", "#Three"]
+
+
+def test_a_noun_and_prefix_make_other_chips(qtbot: QtBot) -> None:
+    widget = TagChips(noun="badge", prefix="")
+    qtbot.addWidget(widget)
+    widget.set_tags(["NEW"])
+    (chip,) = widget.findChildren(TagChip)
+    assert (chip.label.text(), chip.accessibleName()) == ("NEW", "Badge NEW")
+    assert chip.remove.accessibleName() == "Remove badge NEW"
+    assert widget.edit.placeholderText() == "Add a badge"
+    qtbot.keyClicks(widget.edit, "new,")
+    assert widget.message.text() == '"new" is already a badge'

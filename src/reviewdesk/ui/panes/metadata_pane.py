@@ -1,15 +1,14 @@
-"""Metadata: title, deck, slug, status, dates, category, subject and rating."""
+"""Metadata: title, deck, slug, status, dates, category, badges, authors, subject and rating."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QSignalBlocker
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,10 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from reviewdesk.core.edits import EditError
-from reviewdesk.core.model import Rating, Status
+from reviewdesk.core.model import Status
 from reviewdesk.core.slug import slugify
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FieldBinding, bind_line_edit, bind_text_edit, hint_label
+from reviewdesk.ui.panes.authors_field import AuthorsField
+from reviewdesk.ui.panes.rating_field import RatingField
+from reviewdesk.ui.panes.subject_fields import SubjectFields
+from reviewdesk.ui.widgets.tag_chips import TagChips
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
@@ -61,19 +64,8 @@ class MetadataPane(QWidget):
         hint = hint_label()
         self._bindings.append(bind_text_edit(document, "subtitle", self.subtitle, hint))
         form.addRow(_label("&Deck", self.subtitle), self._column(self.subtitle, hint))
-
         self.slug = line("derived from the title when empty")
-        derive = QPushButton("Derive from title")
-        derive.clicked.connect(self._derive_slug)
-        hint = hint_label()
-        self._bindings.append(bind_line_edit(document, "slug", self.slug, hint, None))
-        row = QHBoxLayout()
-        row.addWidget(self.slug)
-        row.addWidget(derive)
-        slug_box = QVBoxLayout()
-        slug_box.addLayout(row)
-        slug_box.addWidget(hint)
-        form.addRow(_label("S&lug", self.slug), slug_box)
+        self._add_slug(form)
 
         self.status = QComboBox()
         self.status.addItems([status.value for status in Status])
@@ -87,15 +79,32 @@ class MetadataPane(QWidget):
 
         self.category = line("e.g. Laptops, Language models")
         self._add_line(form, "&Category", "category", self.category)
-        self.subject_name = line("the product, software or model reviewed")
-        self._add_line(form, "Su&bject", "subject.name", self.subject_name)
-        self.subject_brand = line("who makes it")
-        self._add_line(form, "&Brand", "subject.brand", self.subject_brand)
+        self.badges = TagChips(noun="badge", prefix="")
+        self.badges.tags_edited.connect(lambda badges: self._set("badges", badges))
+        form.addRow(_label("Badg&es", self.badges.edit), self.badges)
+        self.authors = AuthorsField(document, self)
+        self.authors.add_rows(form)
 
-        self.rating = _RatingField(document)
+        self.subject = SubjectFields(document)
+        self.subject_name, self.subject_brand = self.subject.name, self.subject.brand
+        form.addRow(self.subject)
+        self.rating = RatingField(document)
         form.addRow("Rating", self.rating)
         document.changed.connect(self._refresh)
         self._refresh("")
+
+    def _add_slug(self, form: QFormLayout) -> None:
+        derive = QPushButton("Derive from title")
+        derive.clicked.connect(self._derive_slug)
+        hint = hint_label()
+        self._bindings.append(bind_line_edit(self._document, "slug", self.slug, hint, None))
+        row = QHBoxLayout()
+        row.addWidget(self.slug)
+        row.addWidget(derive)
+        slug_box = QVBoxLayout()
+        slug_box.addLayout(row)
+        slug_box.addWidget(hint)
+        form.addRow(_label("S&lug", self.slug), slug_box)
 
     def _add_line(self, form: QFormLayout, label: str, path: str, edit: QLineEdit) -> None:
         hint = hint_label()
@@ -123,6 +132,8 @@ class MetadataPane(QWidget):
 
     def _refresh(self, field: str) -> None:
         review = self._document.review
+        if field in ("", "badges"):
+            self.badges.set_tags(list(review.badges))
         if field in ("", "status") and self.status.currentText() != review.status.value:
             self.status.blockSignals(True)
             self.status.setCurrentText(review.status.value)
@@ -180,47 +191,3 @@ class _DateField(QWidget):
         self.edit.setDate(shown)
         for widget in (self.enabled, self.edit):
             widget.blockSignals(False)
-
-
-class _RatingField(QWidget):
-    """A rating on the review's own scale, or none."""
-
-    def __init__(self, document: ReviewDocument) -> None:
-        super().__init__()
-        self._document = document
-        self.enabled = QCheckBox("&Rated")
-        self.value = QDoubleSpinBox()
-        self.value.setSingleStep(0.5)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.enabled)
-        row.addWidget(self.value)
-        row.addStretch()
-        self.enabled.toggled.connect(self._edited)
-        self.value.valueChanged.connect(self._edited)
-        document.changed.connect(self._refresh)
-        self._refresh("")
-
-    def _edited(self) -> None:
-        rating = None
-        if self.enabled.isChecked():
-            current = self._document.review.rating
-            best, worst = (current.best, current.worst) if current else (5.0, 1.0)
-            value = min(max(self.value.value(), worst), best)
-            rating = Rating(value=value, best=best, worst=worst)
-        self._document.set("rating", rating, merge=False)
-        self._refresh("rating")
-
-    def _refresh(self, field: str) -> None:
-        if field not in ("", "rating"):
-            return
-        rating = self._document.review.rating
-        blockers = [QSignalBlocker(self.enabled), QSignalBlocker(self.value)]
-        self.enabled.setChecked(rating is not None)
-        self.value.setEnabled(rating is not None)
-        scale = rating or Rating(value=1.0)
-        self.value.setRange(scale.worst, scale.best)
-        self.value.setSuffix(f" / {scale.best:g}")
-        self.value.setValue(scale.value)
-        del blockers

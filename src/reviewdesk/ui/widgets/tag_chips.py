@@ -1,4 +1,5 @@
-"""Tags as `#Tag` chips with a remove button each, and a line edit that adds them."""
+"""Tags as `#Tag` chips with a remove button each, and a line edit that adds them. The same
+chips serve other short labels (badges) given another noun and no `#`."""
 
 from __future__ import annotations
 
@@ -23,18 +24,20 @@ class TagChip(QFrame):
 
     remove_clicked = Signal()
 
-    def __init__(self, tag: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tag: str, parent: QWidget | None = None, *, noun: str = "tag", prefix: str = "#"
+    ) -> None:
         super().__init__(parent)
         self.tag = tag
-        self.setAccessibleName(f"Tag {tag}")
-        self.label = QLabel(f"#{tag}")
+        self.setAccessibleName(f"{noun.capitalize()} {tag}")
+        self.label = QLabel(f"{prefix}{tag}")
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # a tag is never markup
         self.label.setForegroundRole(QPalette.ColorRole.ButtonText)
         self.remove = QToolButton()
         self.remove.setText("\N{MULTIPLICATION SIGN}")
         self.remove.setAutoRaise(True)
-        self.remove.setAccessibleName(f"Remove tag {tag}")
-        self.remove.setToolTip(f"Remove tag {tag}")
+        self.remove.setAccessibleName(f"Remove {noun} {tag}")
+        self.remove.setToolTip(f"Remove {noun} {tag}")
         self.remove.setForegroundRole(QPalette.ColorRole.ButtonText)
         self.remove.clicked.connect(self.remove_clicked)
         row = QHBoxLayout(self)
@@ -57,21 +60,25 @@ class TagChip(QFrame):
 
 
 class TagChips(QWidget):
-    """Edits a list of tags; `tags_edited` carries the new list after each user change."""
+    """Edits a list of tags; `tags_edited` carries the new list after each user change.
+    `noun` names one item in labels and messages ("badge"), `prefix` starts each chip."""
 
     tags_edited = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, noun: str = "tag", prefix: str = "#"
+    ) -> None:
         super().__init__(parent)
+        self._noun, self._prefix = noun, prefix
         self._tags: list[str] = []
         self._completions: list[str] = []
         self._chips: list[TagChip] = []
 
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Add a tag")
-        self.edit.setAccessibleName("Add a tag")
-        self.edit.setToolTip("Enter or a comma adds the tag; Backspace removes the last one")
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("Add a tag") * 2)
+        self.edit.setPlaceholderText(f"Add a {noun}")
+        self.edit.setAccessibleName(f"Add a {noun}")
+        self.edit.setToolTip(f"Enter or a comma adds the {noun}; Backspace removes the last one")
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(f"Add a {noun}") * 2)
         self.edit.textEdited.connect(self._text_edited)
         self.edit.installEventFilter(self)
 
@@ -165,7 +172,7 @@ class TagChips(QWidget):
     def _accepts(self, tag: str, tags: list[str]) -> bool:
         """Whether `tag` may join `tags`; says why not. An empty tag is only ignored."""
         if self._has(tag, tags):
-            self._say(f'"{tag}" is already a tag')
+            self._say(f'"{tag}" is already a {self._noun}')
             return False
         return True
 
@@ -189,7 +196,9 @@ class TagChips(QWidget):
             self._flow.removeWidget(chip)
             chip.hide()
             chip.deleteLater()  # it may be the sender of the click being handled
-        self._chips = [TagChip(tag, self._chips_area) for tag in tags]
+        self._chips = [
+            TagChip(tag, self._chips_area, noun=self._noun, prefix=self._prefix) for tag in tags
+        ]
         for index, chip in enumerate(self._chips):
             chip.remove_clicked.connect(lambda tag=chip.tag: self._remove(tag))
             self._flow.insertWidget(index, chip)
