@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
             ("Summary", SummaryPane(document)),
             ("Body", self.body),
             ("Pros && cons", ListsPane(document, [("pros", "Pros"), ("cons", "Cons")])),
-            ("Features && insights", ListsPane(
+            ("Key points", ListsPane(
                 document, [("key_features", "Key features"), ("key_insights", "Key insights")])),
             ("SEO", SeoPane(document)),
         ):  # fmt: skip
@@ -277,7 +277,8 @@ def _problems_box(problems: ProblemsView) -> QWidget:
     column.addWidget(problems)
 
     def count(found: int) -> None:
-        header.setText(f"Problems ({found})" if found else "Problems: none, ready to publish")
+        header.setText(f"Problems ({found})")
+        box.setVisible(found > 0)  # when all is well the status bar says so, in less room
 
     problems.counted.connect(count)
     count(problems.count())

@@ -25,9 +25,10 @@ class ReviewStatusBar(QStatusBar):
         self._saved_at: float | None = None
         self._autosaved_at: float | None = None
         self.words = QLabel()
+        self.problems = QLabel()
         self.state = QLabel()
-        self.addPermanentWidget(self.words)
-        self.addPermanentWidget(self.state)
+        for label in (self.words, self.problems, self.state):
+            self.addPermanentWidget(label)
         # Counting a long body costs milliseconds: not on every keystroke.
         self._recount = QTimer(self, singleShot=True, interval=300)
         self._recount.timeout.connect(self._count)
@@ -37,7 +38,9 @@ class ReviewStatusBar(QStatusBar):
         document.changed.connect(self._changed)
         document.modified_changed.connect(self._show_state)
         document.saved.connect(self._saved)
+        document.checks.checked.connect(self._count_problems)
         self._count()
+        self._count_problems()
         self._show_state()
 
     def _changed(self, field: str) -> None:
@@ -48,6 +51,12 @@ class ReviewStatusBar(QStatusBar):
         words = count_words(self._document.review.body)
         minutes = max(1, round(words / WORDS_PER_MINUTE)) if words else 0
         self.words.setText(f"{words:,} words · {minutes} min read")
+
+    def _count_problems(self) -> None:
+        found = len(self._document.checks.problems)
+        self.problems.setText(
+            f"{found} problem{'s' if found != 1 else ''}" if found else "No problems"
+        )
 
     def _saved(self) -> None:
         self._saved_at = time.monotonic()
