@@ -1,22 +1,37 @@
 """The assembled window, driven as a writer would."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMenu, QMessageBox, QTextBrowser
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextBrowser,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle, recovery
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
+from reviewdesk.ui.panes.hero_pane import HeroPane
 from reviewdesk.ui.panes.lists_pane import ListsPane
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
 from reviewdesk.ui.panes.seo_pane import SeoPane
+from reviewdesk.ui.panes.summary_pane import SummaryPane
+from reviewdesk.ui.panes.tags_pane import TagsPane
 from reviewdesk.ui.settings import Settings
 from reviewdesk.ui.widgets.string_list_editor import StringListEditor
+
+PaneT = TypeVar("PaneT", bound=QWidget)
 
 
 @pytest.fixture
@@ -199,3 +214,77 @@ def test_edit_find_opens_the_body_search_from_any_pane(qtbot: QtBot, window: Mai
     qtbot.waitUntil(bar.find_field.hasFocus)
     qtbot.keyClicks(bar.find_field, "Wrenfall")
     assert window.body.editor.plain_text_edit.textCursor().selectedText() == "Wrenfall"
+
+
+def _type_line(qtbot: QtBot, edit: QLineEdit | QPlainTextEdit, text: str) -> None:
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def _type_item(qtbot: QtBot, editor: StringListEditor, text: str) -> None:
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.list_widget.focusWidget() or editor.list_widget, text)
+    qtbot.keyClick(editor.list_widget.focusWidget() or editor.list_widget, Qt.Key.Key_Return)
+
+
+# (pane, what to type into, where the preview shows it): one per pane of the window.
+PANE_EDITS: dict[str, tuple[Callable[[QtBot, MainWindow, str], object], str]] = {
+    "metadata": (
+        lambda bot, w, text: _type_line(bot, metadata(w).category, text),
+        "document.querySelector('[data-field=category]').textContent",
+    ),
+    "tags": (
+        lambda bot, w, text: (
+            bot.keyClicks(_pane(w, TagsPane).chips.edit, text),
+            bot.keyClick(_pane(w, TagsPane).chips.edit, Qt.Key.Key_Return),
+        ),
+        "[...document.querySelectorAll('[data-field=tags] li')].at(-1).textContent",
+    ),
+    "hero": (
+        lambda bot, w, text: _type_line(bot, _pane(w, HeroPane).caption, text),
+        "document.querySelector('[data-field=hero] figcaption').textContent",
+    ),
+    "summary": (
+        lambda bot, w, text: _type_line(bot, _pane(w, SummaryPane).summary, text),
+        "document.querySelector('[data-field=summary] p').textContent",
+    ),
+    "body": (
+        lambda bot, w, text: _type_line(bot, w.body.editor.plain_text_edit, text),
+        "document.querySelector('[data-field=body]').textContent",
+    ),
+    "pros": (
+        lambda bot, w, text: _type_item(bot, lists_editor(w, "pros"), text),
+        "[...document.querySelectorAll('[data-field=pros] li')].at(-1).textContent",
+    ),
+    "key_insights": (
+        lambda bot, w, text: _type_item(bot, lists_editor(w, "key_insights"), text),
+        "[...document.querySelectorAll('[data-field=key_insights] li')].at(-1).textContent",
+    ),
+    "seo": (
+        lambda bot, w, text: _type_line(bot, _pane(w, SeoPane).title, text),
+        "document.title",
+    ),
+}
+
+
+def _pane(window: MainWindow, kind: type[PaneT]) -> PaneT:
+    found = window.findChild(kind)
+    assert found is not None
+    return found
+
+
+@pytest.mark.parametrize("field", PANE_EDITS)
+def test_typing_in_each_pane_reaches_model_preview_and_title(
+    qtbot: QtBot, window: MainWindow, field: str
+) -> None:
+    type_in, shown_at = PANE_EDITS[field]
+    window.show_field(field)
+    text = f"Typed in {field.replace('_', ' ')}"
+    with qtbot.waitSignal(window.preview.rendered, timeout=10_000):
+        type_in(qtbot, window, text)
+    assert text in str(window.document.review.model_dump(mode="json")) + window.document.review.body
+    assert str(window.preview.run_js(shown_at)).strip().removeprefix("#") == text
+    assert window.isWindowModified() and window.windowTitle().endswith("[*] — ReviewDesk")
+    window.document.undo_stack.undo()
+    assert text not in str(window.document.review.model_dump(mode="json"))
