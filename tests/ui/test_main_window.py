@@ -28,7 +28,8 @@ from reviewdesk.ui.panes.metadata_pane import MetadataPane
 from reviewdesk.ui.panes.seo_pane import SeoPane
 from reviewdesk.ui.panes.summary_pane import SummaryPane
 from reviewdesk.ui.panes.tags_pane import TagsPane
-from reviewdesk.ui.settings import Settings
+from reviewdesk.ui.preferences import PreferencesDialog
+from reviewdesk.ui.settings import APPEARANCE, EDITOR_FONT_SIZE, Settings
 from reviewdesk.ui.widgets.string_list_editor import StringListEditor
 
 PaneT = TypeVar("PaneT", bound=QWidget)
@@ -288,3 +289,52 @@ def test_typing_in_each_pane_reaches_model_preview_and_title(
     assert window.isWindowModified() and window.windowTitle().endswith("[*] — ReviewDesk")
     window.document.undo_stack.undo()
     assert text not in str(window.document.review.model_dump(mode="json"))
+
+
+def test_preferences_set_the_look_and_the_body_text_size(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr("reviewdesk.ui.main_window.apply_appearance", asked.append)
+    menu_action(window, "&Edit", "Pre&ferences").trigger()
+    dialog = window.findChild(PreferencesDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.appearance.setFocus()
+    qtbot.keyClick(dialog.appearance, Qt.Key.Key_End)  # the last choice: dark
+    dialog.font_size.selectAll()
+    qtbot.keyClicks(dialog.font_size, "17")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert asked == ["dark"]
+    assert window.body.editor.plain_text_edit.font().pointSize() == 17
+    settings = Settings(str(tmp_path / "settings.ini"))
+    assert (settings.get(APPEARANCE), int(settings.get(EDITOR_FONT_SIZE))) == ("dark", 17)
+
+
+def test_the_preview_zooms_in_steps_and_back(window: MainWindow) -> None:
+    zoom = menu_action(window, "&View", "Preview &zoom").menu()
+    assert isinstance(zoom, QMenu)
+    for _ in range(3):
+        zoom.actions()[0].trigger()
+    assert window.preview.web_view.zoomFactor() == pytest.approx(1.3)
+    window.preview.zoom(0)
+    assert window.preview.web_view.zoomFactor() == 1.0
+
+
+def test_window_size_and_both_splitters_are_remembered(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.resize(780, 560)  # within the offscreen screen, 800x600
+    window.splitter.setSizes([300, 480])
+    window.form_splitter.widget(1).show()
+    window.form_splitter.setSizes([350, 120])
+    sizes = (window.splitter.sizes(), window.form_splitter.sizes())
+    window.close()
+    again = MainWindow(window.document, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.size() == window.size()
+    assert again.splitter.sizes() == sizes[0]
+    with qtbot.waitSignal(again.problems.counted, timeout=5000):  # the list shows again
+        again.document.set("cons", [""], merge=False)
+    qtbot.waitUntil(lambda: again.form_splitter.sizes()[1] == sizes[1][1])

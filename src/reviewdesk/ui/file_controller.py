@@ -7,10 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reviewdesk.core import bundle, exports, recovery
+from reviewdesk.core import bundle, exports, importer, recovery
 from reviewdesk.core.problems import BundleError
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.settings import LAST_FOLDER, Settings
+
+IMPORT_FILTER = "Markdown with front matter (*.md *.markdown *.mdx);;All files (*)"
 
 
 class FileController(QObject):
@@ -76,6 +78,35 @@ class FileController(QObject):
             return False
         self._document.reopen(Path(chosen))
         self._remember(Path(chosen))
+        return True
+
+    def import_markdown(self) -> bool:
+        """Make a bundle of a Markdown file with front matter (Hugo, Jekyll, a CMS export)
+        and open it; the file itself is left as it is."""
+        if not self.maybe_save():
+            return False
+        file = QFileDialog.getOpenFileName(
+            self._window, "Import Markdown", str(self._settings.get(LAST_FOLDER)), IMPORT_FILTER
+        )[0]
+        if not file:
+            return False
+        source = Path(file)
+        target = QFileDialog.getSaveFileName(
+            self._window, "Import: choose the new review's folder", str(source.with_suffix(""))
+        )[0]
+        if not target:
+            return False
+        try:
+            _review, warnings = importer.import_markdown(source, Path(target))
+            self._document.reopen(Path(target))
+        except BundleError as error:
+            self._error(f"{source.name} could not be imported", error)
+            return False
+        self._remember(Path(target))
+        if warnings:
+            QMessageBox.information(
+                self._window, "Imported, with notes", "\n".join(f"• {w}" for w in warnings)
+            )
         return True
 
     def save(self) -> bool:

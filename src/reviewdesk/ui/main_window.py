@@ -38,10 +38,13 @@ from reviewdesk.ui.panes.metadata_pane import MetadataPane
 from reviewdesk.ui.panes.seo_pane import SeoPane
 from reviewdesk.ui.panes.summary_pane import SummaryPane
 from reviewdesk.ui.panes.tags_pane import TagsPane
+from reviewdesk.ui.preferences import PreferencesDialog, apply_appearance
 from reviewdesk.ui.preview.preview_view import PreviewView
 from reviewdesk.ui.problems_view import ProblemsView
 from reviewdesk.ui.reload_bar import ReloadBar
 from reviewdesk.ui.settings import (
+    APPEARANCE,
+    EDITOR_FONT_SIZE,
     FORM_SPLITTER_STATE,
     SPLITTER_STATE,
     WINDOW_GEOMETRY,
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         document.folder_changed.connect(lambda: self._update_title(""))
         self._update_title("")
         self._restore_layout()
+        self._apply_preferences()
 
     def show_field(self, field: str) -> None:
         """Bring up the pane that edits `field` (`pros.1`, `seo.description`, ...)."""
@@ -157,6 +161,8 @@ class MainWindow(QMainWindow):
         _add(file, "&Save", self.files.save, QKeySequence.StandardKey.Save)
         _add(file, "Save &As…", self.files.save_as, QKeySequence.StandardKey.SaveAs)
         _add(file, "Re&vert", self.files.revert)
+        file.addSeparator()
+        _add(file, "&Import Markdown…", self.files.import_markdown)
         export = file.addMenu("&Export")
         for name, kind in FORMATS.items():
             action = _add(export, f"{kind.label}…", lambda _=False, n=name: self.files.export(n))
@@ -171,6 +177,8 @@ class MainWindow(QMainWindow):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit.addActions([undo, redo])
         edit.addSeparator()
+        _add(edit, "Pre&ferences…", self._preferences, QKeySequence.StandardKey.Preferences)
+        edit.addSeparator()
         # The body's own Ctrl+F and Ctrl+H act within it; these bring it up from any pane.
         _add(edit, "&Find in Body…\tCtrl+F", lambda: self._find_in_body(replace=False))
         _add(edit, "R&eplace in Body…\tCtrl+H", lambda: self._find_in_body(replace=True))
@@ -181,6 +189,10 @@ class MainWindow(QMainWindow):
         show.setChecked(True)
         _choices(view.addMenu("Preview &mode"), PREVIEW_MODES, self.preview.set_mode)
         _choices(view.addMenu("Preview &width"), PREVIEW_WIDTHS, self.preview.set_width)
+        zoom = view.addMenu("Preview &zoom")
+        _add(zoom, "Zoom &In", lambda: self.preview.zoom(1), QKeySequence.StandardKey.ZoomIn)
+        _add(zoom, "Zoom &Out", lambda: self.preview.zoom(-1), QKeySequence.StandardKey.ZoomOut)
+        _add(zoom, "&Actual Size", lambda: self.preview.zoom(0), QKeySequence("Ctrl+0"))
 
         help_menu = bar.addMenu("&Help")
         _add(help_menu, "&Markdown Help", self._markdown_help)
@@ -198,6 +210,23 @@ class MainWindow(QMainWindow):
             folder = self.document.folder
             place = f" ({folder.name})" if folder else ""
             self.setWindowTitle(f"{self.document.review.title}{place}[*] — ReviewDesk")
+
+    def _preferences(self) -> PreferencesDialog:
+        size = self.body.editor.plain_text_edit.font().pointSize()
+        dialog = PreferencesDialog(self._settings, size, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._apply_preferences)
+        dialog.open()
+        return dialog
+
+    def _apply_preferences(self) -> None:
+        apply_appearance(str(self._settings.get(APPEARANCE)))
+        size = int(self._settings.get(EDITOR_FONT_SIZE))
+        if size:
+            edit = self.body.editor.plain_text_edit
+            font = edit.font()
+            font.setPointSize(size)
+            edit.setFont(font)
 
     def _find_in_body(self, *, replace: bool) -> None:
         self.show_field("body")

@@ -19,6 +19,8 @@ SPLITTER_STATE = Setting("window/splitter", None)
 FORM_SPLITTER_STATE = Setting("window/form_splitter", None)
 RECENT_FILES = Setting("files/recent", [])
 LAST_FOLDER = Setting("files/last_folder", "")
+APPEARANCE = Setting("view/appearance", "system")
+EDITOR_FONT_SIZE = Setting("editor/font_size", 0)  # 0: the system's size
 MAX_RECENT = 10
 
 

@@ -34,6 +34,9 @@ WIDTHS: dict[Width, int | None] = {"desktop": 1280, "tablet": 768, "phone": 390,
 UPDATE_DELAY_MS = 150
 """Edits within this time of each other make one render: never render per keystroke."""
 
+ZOOM_STEP = 0.1
+ZOOM_RANGE = (0.5, 3.0)
+
 _MODES: tuple[Mode, ...] = get_args(Mode)
 _NO_LIMIT = 16777215  # QWIDGETSIZE_MAX
 
@@ -49,6 +52,7 @@ class PreviewView(QWidget):
         self._page_html = ""
         self._mode: Mode = "page"
         self._width: Width = "fit"
+        self._zoom = 1.0
         self._stale_text: set[Mode] = set()  # text views not yet showing the latest render
         self._web: PageView | None = None
         self._is_ready = False
@@ -129,6 +133,18 @@ class PreviewView(QWidget):
             self._web.setFixedWidth(width)
             self._frame_layout.setAlignment(self._web, Qt.AlignmentFlag.AlignHCenter)
 
+    @property
+    def zoom_factor(self) -> float:
+        return self._zoom
+
+    def zoom(self, step: int) -> None:
+        """One step larger (1) or smaller (-1), or back to actual size (0)."""
+        self._zoom = (
+            min(ZOOM_RANGE[1], max(ZOOM_RANGE[0], self._zoom + step * ZOOM_STEP)) if step else 1.0
+        )
+        if self._web is not None:
+            self._web.setZoomFactor(self._zoom)
+
     def run_js_async(self, expression: str, done: Callable[[Any], None]) -> None:
         """Evaluate `expression` in the page's DOM and call `done` with its value (JSON-typed;
         undefined arrives as None)."""
@@ -169,6 +185,7 @@ class PreviewView(QWidget):
         self._web.shown.connect(self._shown)
         self._frame_layout.addWidget(self._web)
         self.set_width(self._width)
+        self._web.setZoomFactor(self._zoom)
         self.started.emit()
         self._render()
 

@@ -1,0 +1,62 @@
+"""Edit ▸ Preferences: the app's look (following the system, or always light or dark) and the
+size of the body editor's text. Stored in the settings; applied at start and on OK."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
+
+from reviewdesk.ui.settings import APPEARANCE, EDITOR_FONT_SIZE, Settings
+
+APPEARANCES: dict[str, tuple[str, Qt.ColorScheme]] = {
+    "system": ("Follow the system", Qt.ColorScheme.Unknown),
+    "light": ("Light", Qt.ColorScheme.Light),
+    "dark": ("Dark", Qt.ColorScheme.Dark),
+}
+FONT_SIZES = (8, 32)
+
+
+def apply_appearance(name: str) -> None:
+    """Ask for a light or dark look; where the platform cannot switch, it keeps its own."""
+    hints = QGuiApplication.styleHints()
+    if name in ("light", "dark"):
+        hints.setColorScheme(APPEARANCES[name][1])
+    else:
+        hints.unsetColorScheme()
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, editor_size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setWindowTitle("Preferences")
+        self.appearance = QComboBox()
+        for key, (text, _scheme) in APPEARANCES.items():
+            self.appearance.addItem(text, key)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.get(APPEARANCE))))
+        self.font_size = QSpinBox()
+        self.font_size.setRange(*FONT_SIZES)
+        self.font_size.setSuffix(" pt")
+        self.font_size.setValue(int(settings.get(EDITOR_FONT_SIZE)) or editor_size)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&Appearance", self.appearance)
+        form.addRow("Body &text size", self.font_size)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        self._settings.set(APPEARANCE, self.appearance.currentData())
+        self._settings.set(EDITOR_FONT_SIZE, self.font_size.value())
+        super().accept()

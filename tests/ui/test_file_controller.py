@@ -1,0 +1,198 @@
+"""File commands as a writer meets them: the folder and file choosers answered, the questions
+answered, and what ends up on disk and in the window."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from reviewdesk.core import bundle
+from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.file_controller import FileController
+from reviewdesk.ui.settings import LAST_FOLDER, MAX_RECENT, Settings
+from tests.conftest import MakeBundle, snapshot
+
+Answer = QMessageBox.StandardButton
+
+
+class Chooser:
+    """Stands in for the file dialogs and message boxes: answers with what a test queues and
+    records what the writer was told."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.paths: list[str] = []
+        self.answers: list[Answer] = []
+        self.told: list[str] = []
+        path = lambda *_args, **_kw: (self.paths.pop(0), "")  # noqa: E731
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", path)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", path)
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: self.paths.pop(0))
+        monkeypatch.setattr(QMessageBox, "question", lambda *_a: self.answers.pop(0))
+        for kind in ("warning", "information"):
+            monkeypatch.setattr(QMessageBox, kind, self._tell)
+
+    def _tell(self, _parent: object, _title: str, text: str, *_rest: object) -> Answer:
+        self.told.append(text)
+        return Answer.Ok
+
+
+@pytest.fixture
+def chooser(monkeypatch: pytest.MonkeyPatch) -> Chooser:
+    return Chooser(monkeypatch)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(str(tmp_path / "settings.ini"))
+
+
+Files = Callable[[Path], tuple[ReviewDocument, FileController]]
+
+
+@pytest.fixture
+def files(qtbot: QtBot, settings: Settings) -> Files:
+    def make(folder: Path) -> tuple[ReviewDocument, FileController]:
+        window = QWidget()
+        qtbot.addWidget(window)
+        document = ReviewDocument.open(folder, window)
+        return document, FileController(document, settings, window)
+
+    return make
+
+
+def test_open_switches_to_the_chosen_bundle_and_remembers_it(
+    files: Files, chooser: Chooser, sample_bundle: Path, make_bundle: MakeBundle,
+    settings: Settings,
+) -> None:  # fmt: skip
+    other = make_bundle("format: reviewdesk/1\ntitle: Another one\n", name="another")
+    document, controller = files(sample_bundle)
+    chooser.paths.append(str(other))
+    assert controller.open_chosen()
+    assert (document.folder, document.review.title, document.modified) == (
+        other, "Another one", False)  # fmt: skip
+    assert settings.recent_files()[0] == str(other)
+    assert settings.get(LAST_FOLDER) == str(other.parent)
+
+
+def test_a_bad_bundle_is_named_and_the_open_one_stays(
+    files: Files, chooser: Chooser, sample_bundle: Path, make_bundle: MakeBundle
+) -> None:
+    bad = make_bundle("format: reviewdesk/1\ntitle: Bad\nrating: {value: lots}\n", name="bad")
+    document, controller = files(sample_bundle)
+    document.set("summary", "Unsaved words")
+    chooser.answers.append(Answer.Discard)  # "save changes?" before opening another
+    chooser.paths.append(str(bad))
+    assert not controller.open_chosen()
+    assert (document.folder, document.review.summary) == (sample_bundle, "Unsaved words")
+    (told,) = chooser.told
+    assert f"{bad / 'review.yaml'}:3: rating.value:" in told
+
+
+def test_cancelling_the_save_question_keeps_everything(
+    files: Files, chooser: Chooser, sample_bundle: Path, make_bundle: MakeBundle
+) -> None:
+    other = make_bundle(name="other")
+    document, controller = files(sample_bundle)
+    document.set("summary", "Unsaved words")
+    chooser.answers.append(Answer.Cancel)
+    assert not controller.open(other)
+    assert (document.folder, document.modified) == (sample_bundle, True)
+    chooser.answers.append(Answer.Save)
+    assert controller.open(other)
+    assert bundle.load(sample_bundle).summary == "Unsaved words"
+
+
+def test_new_creates_a_bundle_named_after_its_folder(
+    files: Files, chooser: Chooser, sample_bundle: Path, tmp_path: Path
+) -> None:
+    document, controller = files(sample_bundle)
+    chooser.paths.append(str(tmp_path / "espresso-grinder"))
+    assert controller.new()
+    assert document.folder == tmp_path / "espresso-grinder"
+    assert bundle.load(tmp_path / "espresso-grinder").title == "espresso grinder"
+    assert not document.modified
+
+
+def test_save_as_writes_a_copy_and_leaves_the_original(
+    files: Files, chooser: Chooser, sample_bundle: Path, tmp_path: Path
+) -> None:
+    before = snapshot(sample_bundle)
+    document, controller = files(sample_bundle)
+    document.set("title", "A copy")
+    chooser.paths.append(str(tmp_path / "copy"))
+    assert controller.save_as()
+    assert document.folder == tmp_path / "copy"
+    assert bundle.load(tmp_path / "copy") == document.review
+    assert snapshot(sample_bundle) == before
+    assert not document.modified
+
+
+def test_revert_asks_then_reloads_the_saved_review(
+    files: Files, chooser: Chooser, sample_bundle: Path
+) -> None:
+    document, controller = files(sample_bundle)
+    saved = document.review
+    document.set("title", "Changed my mind")
+    chooser.answers.append(Answer.No)
+    controller.revert()
+    assert document.review.title == "Changed my mind"
+    chooser.answers.append(Answer.Yes)
+    controller.revert()
+    assert (document.review, document.modified) == (saved, False)
+
+
+def test_import_makes_a_bundle_of_a_static_site_page_and_opens_it(
+    files: Files, chooser: Chooser, sample_bundle: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "site" / "grinder.md"
+    page.parent.mkdir()
+    page.write_text(
+        "---\ntitle: Grinder test\ntags: [coffee]\nfavourite: yes\n---\nIt grinds.\n",
+        encoding="utf-8",
+    )
+    document, controller = files(sample_bundle)
+    chooser.paths += [str(page), str(tmp_path / "grinder")]
+    assert controller.import_markdown()
+    assert document.folder == tmp_path / "grinder"
+    assert (document.review.title, document.review.tags) == ("Grinder test", ["coffee"])
+    assert document.review.body == "It grinds.\n"
+    assert page.read_text(encoding="utf-8").startswith("---\ntitle: Grinder test")
+
+
+def test_import_into_a_used_folder_is_refused_with_its_reason(
+    files: Files, chooser: Chooser, sample_bundle: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: Page\n---\nText.\n", encoding="utf-8")
+    document, controller = files(sample_bundle)
+    chooser.paths += [str(page), str(sample_bundle)]
+    assert not controller.import_markdown()
+    assert document.folder == sample_bundle
+    (told,) = chooser.told
+    assert "already exists and is not an empty folder" in told
+
+
+def test_export_writes_the_chosen_file(
+    files: Files, chooser: Chooser, sample_bundle: Path, tmp_path: Path
+) -> None:
+    document, controller = files(sample_bundle)
+    chooser.paths.append(str(tmp_path / "out" / "page.html"))
+    (tmp_path / "out").mkdir()
+    controller.export("html")
+    page = (tmp_path / "out" / "page.html").read_text(encoding="utf-8")
+    assert f">{document.review.title}</h1>" in page
+    assert (tmp_path / "out" / "page_files" / "assets" / "hero.png").is_file()
+
+
+def test_recent_files_are_unique_newest_first_and_capped(
+    files: Files, make_bundle: MakeBundle, settings: Settings, sample_bundle: Path
+) -> None:
+    _document, controller = files(sample_bundle)
+    folders = [make_bundle(name=f"b{index}") for index in range(MAX_RECENT + 2)]
+    for folder in [*folders, folders[0]]:
+        assert controller.open(folder)
+    recent = settings.recent_files()
+    assert recent[0] == str(folders[0])
+    assert len(recent) == len(set(recent)) == MAX_RECENT
