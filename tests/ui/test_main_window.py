@@ -326,7 +326,9 @@ def test_window_size_and_both_splitters_are_remembered(
 ) -> None:
     window.resize(780, 560)  # within the offscreen screen, 800x600
     window.splitter.setSizes([300, 480])
-    window.form_splitter.widget(1).show()
+    problems_box = window.form_splitter.widget(1)
+    assert problems_box is not None
+    problems_box.show()
     window.form_splitter.setSizes([350, 120])
     sizes = (window.splitter.sizes(), window.form_splitter.sizes())
     window.close()

@@ -17,10 +17,11 @@ from markdown.treeprocessors import Treeprocessor
 
 from reviewdesk.core.typography import TypographyExtension
 
-__all__ = ["ALLOWED_TAGS", "render_markdown"]
+__all__ = ["ALLOWED_TAGS", "BODY_TOP_LEVEL", "new_markdown", "render_markdown", "sanitize"]
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BODY_TOP_LEVEL = 2  # the page's <h1> is the title; body sections start at <h2>
+BODY_TOP_LEVEL = _BODY_TOP_LEVEL
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {
@@ -139,3 +140,14 @@ def render_markdown(text: str) -> str:
     md = _markdown()
     md.reset()  # footnotes, abbreviations and used ids must not leak between documents
     return _CLEANER.clean(md.convert(text))
+
+
+def new_markdown() -> markdown.Markdown:
+    """A fresh converter set up as `render_markdown`'s, for callers that hook their own
+    processors into it (core.incremental renders the body block by block with one)."""
+    return _new_markdown()
+
+
+def sanitize(html: str) -> str:
+    """The sanitizing pass of `render_markdown`, for HTML converted by a `new_markdown()`."""
+    return _CLEANER.clean(html)
