@@ -295,7 +295,7 @@ def test_preferences_set_the_look_and_the_body_text_size(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     asked: list[str] = []
-    monkeypatch.setattr("reviewdesk.ui.main_window.apply_appearance", asked.append)
+    monkeypatch.setattr("reviewdesk.ui.preferences.apply_appearance", asked.append)
     menu_action(window, "&Edit", "Pre&ferences").trigger()
     dialog = window.findChild(PreferencesDialog)
     assert dialog is not None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
@@ -31,6 +32,15 @@ def apply_appearance(name: str) -> None:
         hints.setColorScheme(APPEARANCES[name][1])
     else:
         hints.unsetColorScheme()
+
+
+def apply_preferences(settings: Settings, editor: QPlainTextEdit) -> None:
+    apply_appearance(str(settings.get(APPEARANCE)))
+    size = int(settings.get(EDITOR_FONT_SIZE))
+    if size:
+        font = editor.font()
+        font.setPointSize(size)
+        editor.setFont(font)
 
 
 class PreferencesDialog(QDialog):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from reviewdesk.core.problems import Problem, Severity
 from reviewdesk.ui.review_checks import ReviewChecks
@@ -49,3 +49,23 @@ class ProblemsView(QListWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.problem_activated.emit(self._shown[self.row(item)])
+
+
+def problems_box(problems: ProblemsView) -> QWidget:
+    """The list under a header that counts it; hidden while there is nothing to list."""
+    box = QWidget()
+    header = QLabel()
+    header.setContentsMargins(6, 4, 6, 0)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(header)
+    column.addWidget(problems)
+
+    def count(found: int) -> None:
+        header.setText(f"Problems ({found})")
+        box.setVisible(found > 0)  # when all is well the status bar says so, in less room
+
+    problems.counted.connect(count)
+    count(problems.count())
+    return box

@@ -1,0 +1,143 @@
+"""The main window's menus: File, Edit, View and Help, each item a call into the part of the
+window that does the work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+
+import reviewdesk
+from reviewdesk.core.exports import FORMATS
+from reviewdesk.ui import help_dialogs
+from reviewdesk.ui.preferences import PreferencesDialog, apply_preferences
+from reviewdesk.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from reviewdesk.ui.main_window import MainWindow
+
+PREVIEW_MODES = (("Page", "page"), ("HTML source", "html"), ("Markdown", "markdown"))
+PREVIEW_WIDTHS = (("Fit", "fit"), ("Desktop (1280)", "desktop"), ("Tablet (768)", "tablet"),
+                  ("Phone (390)", "phone"))  # fmt: skip
+
+
+def build_menus(window: MainWindow, settings: Settings) -> None:
+    bar = window.menuBar()
+    _file_menu(window, settings, bar.addMenu("&File"))
+    _edit_menu(window, settings, bar.addMenu("&Edit"))
+    _view_menu(window, bar.addMenu("&View"))
+    _help_menu(window, bar.addMenu("&Help"))
+
+
+def _file_menu(window: MainWindow, settings: Settings, file: QMenu) -> None:
+    files = window.files
+    _add(file, "&New…", files.new, QKeySequence.StandardKey.New)
+    _add(file, "&Open…", files.open_chosen, QKeySequence.StandardKey.Open)
+    recent = file.addMenu("Open &Recent")
+
+    def fill_recent() -> None:
+        recent.clear()
+        for path in settings.recent_files():
+            _add(recent, path, lambda _=False, p=path: files.open(Path(p)))
+
+    recent.aboutToShow.connect(fill_recent)
+    _add(file, "&Save", files.save, QKeySequence.StandardKey.Save)
+    _add(file, "Save &As…", files.save_as, QKeySequence.StandardKey.SaveAs)
+    _add(file, "Re&vert", files.revert)
+    file.addSeparator()
+    _add(file, "&Import Markdown…", files.import_markdown)
+    export = file.addMenu("&Export")
+    for name, kind in FORMATS.items():
+        action = _add(export, f"{kind.label}…", lambda _=False, n=name: files.export(n))
+        action.setStatusTip(kind.description)
+    file.addSeparator()
+    _add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+
+
+def _edit_menu(window: MainWindow, settings: Settings, edit: QMenu) -> None:
+    stack = window.document.undo_stack
+    undo = stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(QKeySequence.StandardKey.Redo)
+    edit.addActions([undo, redo])
+    edit.addSeparator()
+    # The body's own Ctrl+F and Ctrl+H act within it; these bring it up from any pane.
+    _add(edit, "&Find in Body…\tCtrl+F", lambda: _find_in_body(window, replace=False))
+    _add(edit, "R&eplace in Body…\tCtrl+H", lambda: _find_in_body(window, replace=True))
+    edit.addSeparator()
+    _add(edit, "Pre&ferences…", lambda: _preferences(window, settings),
+         QKeySequence.StandardKey.Preferences)  # fmt: skip
+
+
+def _view_menu(window: MainWindow, view: QMenu) -> None:
+    preview = window.preview
+    show = _add(view, "&Preview", preview.setVisible, QKeySequence("F8"))
+    show.setCheckable(True)
+    show.setChecked(True)
+    _choices(view.addMenu("Preview &mode"), PREVIEW_MODES, preview.set_mode)
+    _choices(view.addMenu("Preview &width"), PREVIEW_WIDTHS, preview.set_width)
+    zoom = view.addMenu("Preview &zoom")
+    _add(zoom, "Zoom &In", lambda: preview.zoom(1), QKeySequence.StandardKey.ZoomIn)
+    _add(zoom, "Zoom &Out", lambda: preview.zoom(-1), QKeySequence.StandardKey.ZoomOut)
+    _add(zoom, "&Actual Size", lambda: preview.zoom(0), QKeySequence("Ctrl+0"))
+
+
+def _help_menu(window: MainWindow, help_menu: QMenu) -> None:
+    _add(help_menu, "&Markdown Help", lambda: help_dialogs.show_reference(
+        window, "Markdown Help", help_dialogs.markdown_help_html()))  # fmt: skip
+    _add(help_menu, "&Keyboard Shortcuts", lambda: help_dialogs.show_reference(
+        window, "Keyboard Shortcuts", help_dialogs.shortcuts_html(
+            window.findChildren(QAction))))  # fmt: skip
+    help_menu.addSeparator()
+    _add(help_menu, "&About ReviewDesk", lambda: _about(window))
+
+
+def _find_in_body(window: MainWindow, *, replace: bool) -> None:
+    window.show_field("body")
+    bar = window.body.editor.find_bar
+    bar.start_replace() if replace else bar.start_find()
+
+
+def _preferences(window: MainWindow, settings: Settings) -> QDialog:
+    editor = window.body.editor.plain_text_edit
+    dialog = PreferencesDialog(settings, editor.font().pointSize(), window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: apply_preferences(settings, editor))
+    dialog.open()
+    return dialog
+
+
+def _about(window: MainWindow) -> None:
+    text = (
+        f"ReviewDesk {reviewdesk.__version__}\nWrite structured reviews offline, publish anywhere."
+    )
+    QMessageBox.about(window, "About ReviewDesk", text)
+
+
+def _add(
+    menu: QMenu,
+    text: str,
+    slot: Callable[..., object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+) -> QAction:
+    action = menu.addAction(text)
+    action.triggered.connect(slot)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+    return action
+
+
+def _choices(
+    menu: QMenu, choices: tuple[tuple[str, str], ...], chosen: Callable[[Any], None]
+) -> None:
+    group = QActionGroup(menu)
+    for index, (text, value) in enumerate(choices):
+        action = _add(menu, text, lambda _=False, v=value: chosen(v))
+        action.setCheckable(True)
+        action.setChecked(index == 0)
+        group.addAction(action)
