@@ -340,3 +340,27 @@ def test_window_size_and_both_splitters_are_remembered(
     with qtbot.waitSignal(again.problems.counted, timeout=5000):  # the list shows again
         again.document.set("cons", [""], merge=False)
     qtbot.waitUntil(lambda: again.form_splitter.sizes()[1] == sizes[1][1])
+
+
+IN_VIEW = (
+    "((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })"
+)
+
+
+def test_the_preview_follows_the_pane_and_the_body_cursor(qtbot: QtBot, window: MainWindow) -> None:
+    pros = "document.querySelector('[data-field=pros]')"
+    assert not window.preview.run_js(f"{IN_VIEW}({pros})")
+    window.show_field("pros")
+    qtbot.waitUntil(lambda: window.preview.run_js(f"{IN_VIEW}({pros})"))
+
+    window.show_field("body")
+    edit = window.body.editor.plain_text_edit
+    lines = edit.toPlainText().split("\n")
+    target = next(i for i in range(len(lines) // 2, len(lines)) if lines[i].startswith("## "))
+    heading = lines[target].removeprefix("## ")
+    window.body.editor.go_to_line(target + 1)
+    shown = (
+        "[...document.querySelectorAll('[data-field=body] h2')]"
+        f".find((h) => h.textContent === {heading!r})"
+    )
+    qtbot.waitUntil(lambda: window.preview.run_js(f"{IN_VIEW}({shown})"))

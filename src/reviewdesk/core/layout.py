@@ -141,11 +141,17 @@ def _context(review: Review, body_html: str, options: LayoutOptions) -> dict[str
         "review": review,
         "options": options,
         "ids": SECTION_IDS,
-        "body": Markup(_dodge_layout_ids(_resolve_images(body_html, options))),
+        "body": Markup(page_body(body_html, options)),
         "hero_src": hero_src,
         "share_links": _share_links(review) if options.show_footer else [],
         "show_updated": _shows_update(review),
     }
+
+
+def page_body(body_html: str, options: LayoutOptions) -> str:
+    """The rendered body as the page shows it: images where they are published, no id that
+    the layout uses. Both passes are local, so a body may go through in pieces."""
+    return _dodge_layout_ids(_resolve_images(body_html, options))
 
 
 # --- asset URLs --------------------------------------------------------------------------------

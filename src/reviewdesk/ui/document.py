@@ -94,8 +94,8 @@ class ReviewDocument(QObject):
         folder = bundle.folder_of(folder)
         review = bundle.load(folder)
         self._folder = folder
-        self.folder_changed.emit()
         self.replace_review(review)
+        self.folder_changed.emit()  # last: its listeners see the new review
 
     def save(self, folder: Path | None = None) -> None:
         """Write the bundle (to `folder`: Save As). Raises BundleError when it cannot."""

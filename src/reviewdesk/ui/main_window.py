@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QListWidget,
     QMainWindow,
     QScrollArea,
@@ -42,8 +43,8 @@ from reviewdesk.ui.settings import (
 from reviewdesk.ui.status_bar import ReviewStatusBar
 
 # Which fields each tab edits, in tab order: problems jump to their pane.
-PANE_FIELDS: tuple[frozenset[str], ...] = tuple(
-    frozenset(names.split())
+PANE_FIELDS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(names.split())
     for names in (
         "title subtitle slug status published updated category subject rating badges authors",
         "tags",
@@ -58,7 +59,10 @@ PANE_FIELDS: tuple[frozenset[str], ...] = tuple(
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: ReviewDocument, settings: Settings) -> None:
+    def __init__(
+        self, document: ReviewDocument, settings: Settings, *, live_preview: bool = True
+    ) -> None:
+        """`live_preview` False gives the reloading preview the benchmarks compare with."""
         super().__init__()
         self.document, self._settings = document, settings
         self.files = FileController(document, settings, self)
@@ -85,7 +89,7 @@ class MainWindow(QMainWindow):
         self.form_splitter.addWidget(problems_box(self.problems))
         self.form_splitter.setStretchFactor(0, 1)
         self.form_splitter.setSizes([10_000, 120])
-        self.preview = PreviewView(document)
+        self.preview = PreviewView(document, live=live_preview)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.form_splitter)
         self.splitter.addWidget(self.preview)
@@ -106,6 +110,13 @@ class MainWindow(QMainWindow):
         self.setStatusBar(status)
         self.reload_bar.reloaded.connect(lambda text: status.showMessage(text, 5000))
         build_menus(self, settings)
+        # The preview follows the writer: to the section of the pane or field in focus, to
+        # the block of the body under the cursor.
+        self.panes.currentChanged.connect(lambda i: self.preview.show_field(PANE_FIELDS[i][0]))
+        focus = QApplication.instance()
+        if isinstance(focus, QApplication):
+            focus.focusChanged.connect(self._focus_moved)
+        self.body.editor.cursor_block_changed.connect(self.preview.show_body_line)
         document.modified_changed.connect(self.setWindowModified)
         document.changed.connect(self._update_title)
         document.folder_changed.connect(lambda: self._update_title(""))
@@ -118,6 +129,12 @@ class MainWindow(QMainWindow):
         top = field.partition(".")[0]
         self.panes.setCurrentIndex(next(
             (i for i, fields in enumerate(PANE_FIELDS) if top in fields), 0))  # fmt: skip
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        while new is not None and new.property(FIELD_PROPERTY) is None:
+            new = new.parentWidget()
+        if new is not None:
+            self.preview.show_field(str(new.property(FIELD_PROPERTY)))
 
     def show_problem(self, problem: Problem) -> None:
         """Bring up the field a problem is about and focus it: the line of the body, the

@@ -27,11 +27,19 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     return ExportResult(page, ".html", copies, tuple(warnings))
 
 
-def render(review: Review, layout: LayoutOptions, *, asset_base_url: str | None = None) -> str:
+def render(
+    review: Review,
+    layout: LayoutOptions,
+    *,
+    asset_base_url: str | None = None,
+    body_html: str | None = None,
+) -> str:
     """The standalone page, JSON-LD included: what the export writes and the preview shows.
     `layout` already says where the images are; `asset_base_url` makes the hero's URL in the
-    JSON-LD absolute."""
+    JSON-LD absolute. `body_html` stands in for the rendered body (the live preview renders it
+    apart, block by block)."""
     canonical = review.seo.canonical_url if review.seo else None
     hero = shared.absolute_url(asset_base_url, review.hero.image) if review.hero else None
     jsonld = review_jsonld(review, page_url=canonical, image_url=hero)
-    return render_page(review, render_markdown(review.body), layout, jsonld=jsonld)
+    body = render_markdown(review.body) if body_html is None else body_html
+    return render_page(review, body, layout, jsonld=jsonld)

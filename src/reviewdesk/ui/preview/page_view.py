@@ -14,6 +14,7 @@ from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineScript, QWebEng
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from reviewdesk.ui.preview import dom_patch
 from reviewdesk.ui.preview.guard import PreviewPage, RequestGuard
 from reviewdesk.ui.preview.scheme import PAGE_URL, SCHEME, PreviewSchemeHandler
 
@@ -68,11 +69,14 @@ class PageView(QWebEngineView):
         """URLs the page tried to load from outside and was refused, oldest first."""
         return list(self._guard.blocked_urls)
 
-    def show_page(self, html: str) -> None:
-        """Load `html` in place of the page shown, keeping the reader's scroll position."""
+    def show_page(self, html: str, *, keep_scroll: bool = True) -> None:
+        """Load `html` in place of the page shown, keeping the reader's scroll position (or
+        from the top: another review)."""
         self._scheme.set_page(html)
         self._generation += 1
-        if self._scroll_to is None:  # else an earlier page is still loading: its position holds
+        if not keep_scroll:
+            self._scroll_to = 0.0
+        elif self._scroll_to is None:  # else an earlier page is loading: its position holds
             self._scroll_to = self._page.scrollPosition().y()
         self._page.load(PAGE_URL)
 
@@ -86,6 +90,13 @@ class PageView(QWebEngineView):
 
         self._page.runJavaScript(f"JSON.stringify({expression})", _APP_WORLD, parse)
 
+    def apply(self, patch: dict[str, Any], done: Callable[[], None]) -> None:
+        """Patch the page loaded by `show_page` in place (a `PagePatch.as_json()`); `done`
+        runs once the page holds it."""
+        self._page.runJavaScript(
+            dom_patch.apply_call(patch), _APP_WORLD, lambda _: QTimer.singleShot(0, self, done)
+        )
+
     def _load_finished(self, ok: bool) -> None:
         if not ok or self._scroll_to is None:
             return  # a load replaced by a newer one, a refused navigation, an in-page jump
@@ -93,7 +104,7 @@ class PageView(QWebEngineView):
         # Its callback only queues the report: a listener of `shown` may run scripts of its
         # own, and their results cannot arrive while QtWebEngine is inside a callback.
         self._page.runJavaScript(
-            f"window.scrollTo(0, {self._scroll_to:.0f})",
+            f"{dom_patch.INSTALL}; window.scrollTo(0, {self._scroll_to:.0f})",
             _APP_WORLD,
             lambda _: QTimer.singleShot(0, self, lambda: self._report(generation)),
         )

@@ -6,6 +6,7 @@ paint, so the window shows at once and the page fills in after."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
@@ -24,6 +25,7 @@ from reviewdesk.ui.document import ReviewDocument
 
 if TYPE_CHECKING:
     from reviewdesk.ui.preview.page_view import PageView
+    from reviewdesk.ui.preview.updaters import LiveUpdater, ReloadUpdater
 
 Mode = Literal["page", "html", "markdown"]
 Width = Literal["desktop", "tablet", "phone", "fit"]
@@ -32,7 +34,7 @@ WIDTHS: dict[Width, int | None] = {"desktop": 1280, "tablet": 768, "phone": 390,
 """CSS pixels of the page for each width; None fills the pane."""
 
 UPDATE_DELAY_MS = 150
-"""Edits within this time of each other make one render: never render per keystroke."""
+"""Reloading updates wait for this pause in typing: never a reload per keystroke."""
 
 ZOOM_STEP = 0.1
 ZOOM_RANGE = (0.5, 3.0)
@@ -46,10 +48,14 @@ class PreviewView(QWidget):
     rendered = Signal()  # a render finished loading: its DOM ready, the scroll position restored
     ready = Signal()  # the first render did: emitted once
 
-    def __init__(self, document: ReviewDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: ReviewDocument, parent: QWidget | None = None, *, live: bool = True
+    ) -> None:
+        """`live` patches the page in place; else each update reloads it (the baseline)."""
         super().__init__(parent)
         self._document = document
-        self._page_html = ""
+        self._live = live
+        self._updater: LiveUpdater | ReloadUpdater | None = None
         self._mode: Mode = "page"
         self._width: Width = "fit"
         self._zoom = 1.0
@@ -83,6 +89,7 @@ class PreviewView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._render)
         document.changed.connect(self._schedule)
+        document.folder_changed.connect(self._folder_changed)
         self._frame.installEventFilter(self)  # its first paint starts the web engine
 
     # --- public -------------------------------------------------------------------------------
@@ -100,8 +107,8 @@ class PreviewView(QWidget):
 
     @property
     def page_html(self) -> str:
-        """The HTML of the last render, as the page is served."""
-        return self._page_html
+        """The page shown, as HTML: what the HTML export gives for the review."""
+        return self._updater.page_html if self._updater else ""
 
     @property
     def blocked_requests(self) -> list[str]:
@@ -145,6 +152,19 @@ class PreviewView(QWidget):
         if self._web is not None:
             self._web.setZoomFactor(self._zoom)
 
+    def show_field(self, field: str) -> None:
+        """Scroll the page to the section of `field` (`pros`, `subject.name`...), if it shows
+        one and it is out of sight."""
+        top = field.partition(".")[0]
+        if self._web is not None and self._is_ready and top:
+            self._web.run_js_async(f"reviewdesk.showField({json.dumps(top)})", _ignore)
+
+    def show_body_line(self, line: int) -> None:
+        """Scroll the page to the body block holding source line `line` (0-based)."""
+        if self._web is not None and self._is_ready and self._updater is not None:
+            group = self._updater.group_at(line)
+            self._web.run_js_async(f"reviewdesk.showGroup({group})", _ignore)
+
     def run_js_async(self, expression: str, done: Callable[[Any], None]) -> None:
         """Evaluate `expression` in the page's DOM and call `done` with its value (JSON-typed;
         undefined arrives as None)."""
@@ -179,33 +199,39 @@ class PreviewView(QWidget):
         return False
 
     def _start(self) -> None:
-        from reviewdesk.ui.preview.page_view import PageView  # noqa: PLC0415 (see the docstring)
+        # Imported late on purpose: see the module's docstring.
+        from reviewdesk.ui.preview.page_view import PageView  # noqa: PLC0415
+        from reviewdesk.ui.preview.updaters import LiveUpdater, ReloadUpdater  # noqa: PLC0415
 
         self._web = PageView(lambda: self._document.folder)
-        self._web.shown.connect(self._shown)
+        kind = LiveUpdater if self._live else ReloadUpdater
+        self._updater = kind(self._document, self._web)
+        self._updater.rendered.connect(self._rendered)
         self._frame_layout.addWidget(self._web)
         self.set_width(self._width)
         self._web.setZoomFactor(self._zoom)
         self.started.emit()
-        self._render()
+        self._updater.reset()
 
     # --- rendering ----------------------------------------------------------------------------
 
     def _schedule(self, _field: str = "") -> None:
-        if self._web is not None:
-            self._timer.start(UPDATE_DELAY_MS)  # restarted by every edit: one render per pause
+        # Live: once this turn of the event loop is over (edits in it make one update).
+        # Reload: after a pause in typing, since each costs a whole render and page load.
+        if self._updater is not None:
+            self._timer.start(0 if self._live else UPDATE_DELAY_MS)
+
+    def _folder_changed(self) -> None:
+        if self._updater is not None:
+            self._updater.reset()
 
     def _render(self) -> None:
-        """Render the review and show it. Every update goes through here."""
-        from reviewdesk.core.exports import html  # noqa: PLC0415 (see the docstring)
-        from reviewdesk.core.layout import LayoutOptions  # noqa: PLC0415
+        if self._updater is not None:
+            self._updater.request()
 
-        self._page_html = html.render(self._document.review, LayoutOptions())
+    def _rendered(self) -> None:
         self._stale_text = {"html", "markdown"}
         self._refresh_text(self._mode)
-        self.web_view.show_page(self._page_html)
-
-    def _shown(self) -> None:
         self.rendered.emit()
         if not self._is_ready:
             self._is_ready = True
@@ -217,9 +243,13 @@ class PreviewView(QWidget):
             return
         self._stale_text.discard(mode)
         if mode == "html":
-            _set_text(self._html_source, self._page_html)
+            _set_text(self._html_source, self.page_html)
         elif mode == "markdown":
             _set_text(self._markdown_source, self._document.review.body)
+
+
+def _ignore(_value: object) -> None:
+    pass
 
 
 def _read_only_text() -> QPlainTextEdit:
