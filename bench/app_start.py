@@ -24,6 +24,8 @@ KEYS = (("window_shown_ms", "window shown (ms)"), ("preview_ready_ms", "preview 
 
 def run_once(home: Path, x11: bool) -> dict[str, float]:
     env = dict(os.environ, HOME=str(home))
+    # Warm means compiled too: a user's install keeps its bytecode, whatever this shell says.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for name in ("data", "config", "cache"):
         env[f"XDG_{name.upper()}_HOME"] = str(home / name)
     env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
