@@ -5,7 +5,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.status_bar import ReviewStatusBar, count_words
+from reviewdesk.ui.status_bar import ReviewStatusBar, WordCounter, count_words
 
 
 def test_words_count_like_a_reader_reads_them() -> None:
@@ -34,3 +34,10 @@ def test_it_shows_words_problems_and_save_state(qtbot: QtBot, sample_bundle: Pat
     with qtbot.waitSignal(document.checks.checked, timeout=5000):
         document.set("summary", "")
     assert bar.problems.text() == "1 problem"
+
+
+def test_the_word_counter_counts_like_count_words_after_edits() -> None:
+    counter = WordCounter()
+    text = "One two.\n\nThree four five.\n\nThree four five.\n\n- six\n- seven"
+    for edited in (text, text.replace("two", "two and a half"), text + "\n\nEight", "", "\n\n"):
+        assert counter(edited) == count_words(edited)

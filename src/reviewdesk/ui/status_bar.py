@@ -18,10 +18,31 @@ def count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
+class WordCounter:
+    """Counts a long body again in a fraction of the time: paragraphs (no word spans a blank
+    line) are counted once and remembered while they stay in the text."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        known, total = self._counts, 0
+        counts: dict[str, int] = {}
+        for paragraph in text.split("\n\n"):
+            count = counts.get(paragraph)
+            if count is None:
+                count = known.get(paragraph)
+                counts[paragraph] = count = count_words(paragraph) if count is None else count
+            total += count
+        self._counts = counts  # only what the text still holds
+        return total
+
+
 class ReviewStatusBar(QStatusBar):
     def __init__(self, document: ReviewDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
+        self._count_words = WordCounter()
         self._saved_at: float | None = None
         self._autosaved_at: float | None = None
         self.words = QLabel()
@@ -48,7 +69,7 @@ class ReviewStatusBar(QStatusBar):
             self._recount.start()
 
     def _count(self) -> None:
-        words = count_words(self._document.review.body)
+        words = self._count_words(self._document.review.body)
         minutes = max(1, round(words / WORDS_PER_MINUTE)) if words else 0
         self.words.setText(f"{words:,} words · {minutes} min read")
 

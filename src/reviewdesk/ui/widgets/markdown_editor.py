@@ -135,7 +135,9 @@ class MarkdownEditor(QWidget):
     bundle and returns its path relative to the bundle (None refuses it). Both default to
     doing nothing."""
 
-    text_edited = Signal(str)  # on every change by the writer, with the whole text
+    # On every change by the writer, with the whole text: an object, not a str, so that a
+    # long body is not converted to a QString and back for each listener.
+    text_edited = Signal(object)
     cursor_block_changed = Signal(int)  # the number of the block the cursor moved into
 
     def __init__(
@@ -228,9 +230,12 @@ class MarkdownEditor(QWidget):
         """Show `text` without emitting, replacing only what differs so that the cursor and
         the scroll position stay where they can. The text edit's own undo history starts
         again: it cannot step back across a change made by the owner."""
+        if text == self._text:
+            return  # what the editor holds (it says so on every change): no need to read it
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         current = self.text()
         if text == current:
+            self._text = text
             return
         prefix = _common_prefix(current, text)
         suffix = _common_suffix(current, text, min(len(current), len(text)) - prefix)
