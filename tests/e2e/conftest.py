@@ -34,3 +34,51 @@ def vnu() -> VnuChecker:
         return check_html(paths, jar=jar, java=java)
 
     return checker
+
+
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
+SETUP = "run scripts/setup-tools"
+
+
+def _require(what: str, found: Path | None) -> Path:
+    """`found`, or a skip naming the install command; on CI (CI=true) a failure instead."""
+    if found is not None:
+        return found
+    message = f"{what} not installed: {SETUP}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def _which(command: str) -> Path | None:
+    found = shutil.which(command)
+    return Path(found) if found else None
+
+
+def _node_package(name: str) -> Path | None:
+    folder = TOOLS / "node_modules" / name
+    return folder if (folder / "package.json").is_file() and shutil.which("node") else None
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's Chromium, for axe-core (driven by puppeteer-core)."""
+    _require("puppeteer-core", _node_package("puppeteer-core"))
+    _require("axe-core", _node_package("axe-core"))
+    return _require("Chromium", _which("chromium"))
+
+
+@pytest.fixture(scope="session")
+def hugo() -> Path:
+    return _require("Hugo", _which("hugo"))
+
+
+@pytest.fixture(scope="session")
+def jekyll() -> Path:
+    return _require("Jekyll", _which("jekyll"))
+
+
+@pytest.fixture(scope="session")
+def ghost_schema() -> Path:
+    """The folder of @tryghost/admin-api-schema (Ghost's own validator), for node."""
+    return _require("@tryghost/admin-api-schema", _node_package("@tryghost/admin-api-schema"))
