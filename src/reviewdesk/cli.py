@@ -86,10 +86,13 @@ def _export(options: argparse.Namespace) -> int:
         show_footer=options.footer,
     )
     out = Path(options.output) if options.output and options.output != "-" else None
-    result = exports.export(review, folder, options.to, settings, stem=out.stem if out else "")
+    stem = out.stem if out and exports.FORMATS[options.to].into_folder is False else ""
+    result = exports.export(review, folder, options.to, settings, stem=stem)
     for warning in result.warnings:
         print(f"{folder}: warning: {warning}", file=sys.stderr)
-    if out is None and (options.output == "-" or not result.assets):
+    if result.location and options.output != "-":  # into a site: -o names its folder
+        out = (out or Path()) / result.location
+    elif out is None and (options.output == "-" or not result.assets):
         sys.stdout.write(result.text)
         return EXIT_OK
     out = out or Path(review.effective_slug + result.suffix)
@@ -154,7 +157,8 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         help="output file ('-' for standard output; default: SLUG.EXT, or "
-        "standard output for formats without images)",
+        "standard output for formats without images); for hugo and jekyll, the folder "
+        "(content section or site) to write into (default: here)",
     )
     parser.add_argument("--embed", action="store_true", help="html: embed images as data: URIs")
     parser.add_argument(

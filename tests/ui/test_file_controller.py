@@ -5,11 +5,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.export_dialog import ExportDialog
 from reviewdesk.ui.file_controller import FileController
 from reviewdesk.ui.settings import LAST_FOLDER, MAX_RECENT, Settings
 from tests.conftest import MakeBundle, snapshot
@@ -174,16 +176,65 @@ def test_import_into_a_used_folder_is_refused_with_its_reason(
     assert "already exists and is not an empty folder" in told
 
 
-def test_export_writes_the_chosen_file(
-    files: Files, chooser: Chooser, sample_bundle: Path, tmp_path: Path
+def export(qtbot: QtBot, controller: FileController, to: str, target: Path) -> ExportDialog:
+    dialog = controller.export(to)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.destination.setText(str(target))
+    return dialog
+
+
+def click_export(qtbot: QtBot, dialog: ExportDialog) -> None:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def test_export_writes_the_chosen_file_and_remembers_its_folder(
+    qtbot: QtBot, files: Files, chooser: Chooser, sample_bundle: Path, tmp_path: Path
 ) -> None:
     document, controller = files(sample_bundle)
-    chooser.paths.append(str(tmp_path / "out" / "page.html"))
     (tmp_path / "out").mkdir()
-    controller.export("html")
+    dialog = export(qtbot, controller, "html", tmp_path / "out" / "page.html")
+    with qtbot.waitSignal(controller.exported) as exported:
+        click_export(qtbot, dialog)
+    assert exported.args == [str(tmp_path / "out" / "page.html")]
     page = (tmp_path / "out" / "page.html").read_text(encoding="utf-8")
     assert f">{document.review.title}</h1>" in page
     assert (tmp_path / "out" / "page_files" / "assets" / "hero.png").is_file()
+    again = controller.export("html")
+    assert again.destination.text() == str(tmp_path / "out" / "wrenfall-3-mini-review.html")
+    assert controller.export("json").destination.text().endswith(".json")  # its own folder
+    assert not controller.export("json").destination.text().startswith(str(tmp_path / "out"))
+
+
+def test_export_options_embed_images_and_make_urls_absolute(
+    qtbot: QtBot, files: Files, chooser: Chooser, sample_bundle: Path, tmp_path: Path
+) -> None:
+    _document, controller = files(sample_bundle)
+    dialog = export(qtbot, controller, "html", tmp_path / "embedded.html")
+    qtbot.mouseClick(dialog.embed_images, Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
+    qtbot.keyClicks(dialog.asset_base_url, "https://cdn.example.org/wrenfall/")
+    with qtbot.waitSignal(controller.exported):
+        click_export(qtbot, dialog)
+    page = (tmp_path / "embedded.html").read_text(encoding="utf-8")
+    assert 'src="data:image/png;base64,' in page
+    assert "https://cdn.example.org/wrenfall/assets/hero.png" in page  # in the JSON-LD
+    assert not (tmp_path / "embedded_files").exists()
+    again = controller.export("html")
+    assert again.embed_images.isChecked()
+    assert again.asset_base_url.text() == "https://cdn.example.org/wrenfall/"
+
+
+def test_a_failed_export_says_why(
+    qtbot: QtBot, files: Files, chooser: Chooser, sample_bundle: Path, tmp_path: Path
+) -> None:
+    _document, controller = files(sample_bundle)
+    (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
+    dialog = export(qtbot, controller, "html", tmp_path / "taken" / "page.html")
+    click_export(qtbot, dialog)
+    (told,) = chooser.told
+    assert str(tmp_path / "taken") in told
 
 
 def test_recent_files_are_unique_newest_first_and_capped(

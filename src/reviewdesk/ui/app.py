@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reviewdesk.core import user_files
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError
+from reviewdesk.ui.bundle_lock import may_open
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.preview.scheme import register_scheme
@@ -40,6 +41,8 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
 
 
 def _open(folder: Path) -> ReviewDocument:
+    if not may_open(folder, None):
+        return ReviewDocument(Review(title="Untitled review"))
     try:
         return ReviewDocument.open(folder)
     except BundleError as error:

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewdesk.core import bundle, exports, importer, recovery
 from reviewdesk.core.problems import BundleError
+from reviewdesk.ui.bundle_lock import may_open
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.export_dialog import ExportDialog
 from reviewdesk.ui.settings import LAST_FOLDER, Settings
 
 IMPORT_FILTER = "Markdown with front matter (*.md *.markdown *.mdx);;All files (*)"
 
 
 class FileController(QObject):
+    exported = Signal(str)  # the main file written
+
     def __init__(self, document: ReviewDocument, settings: Settings, window: QWidget) -> None:
         super().__init__(window)
         self._document, self._settings, self._window = document, settings, window
@@ -30,6 +34,8 @@ class FileController(QObject):
             if not chosen:
                 return False
             folder = Path(chosen)
+        if not may_open(bundle.folder_of(folder), self._window):
+            return False
         try:
             self._document.reopen(folder)
         except BundleError as error:
@@ -133,21 +139,36 @@ class FileController(QObject):
             except BundleError as error:
                 self._error("The saved review could not be read", error)
 
-    def export(self, to: str) -> None:
-        folder = self._document.folder or Path.cwd()
+    def export(self, to: str) -> ExportDialog:
+        """Ask where (and how) to export as format `to`; export when the writer says so."""
         review = self._document.review
-        suffix = {"json": ".json", "markdown": ".md"}.get(to, ".html")
-        chosen = QFileDialog.getSaveFileName(
-            self._window, f"Export as {to}", str(folder.parent / f"{review.effective_slug}{suffix}")
-        )[0]
-        if not chosen:
-            return
-        out = Path(chosen)
+        name = f"{review.effective_slug}{exports.FORMATS[to].suffix}"
+        dialog = ExportDialog(to, name, self._settings, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._export(to, dialog.target, dialog.options()))
+        dialog.open()
+        return dialog
+
+    def _export(self, to: str, target: Path, options: exports.ExportOptions) -> None:
+        folder = self._document.folder or Path.cwd()
+        into_folder = exports.FORMATS[to].into_folder
         try:
-            result = exports.export(review, folder, to, stem=out.stem)
-            exports.write(result, out)
+            result = exports.export(
+                self._document.review, folder, to, options, stem="" if into_folder else target.stem
+            )
+            out = target / result.location if result.location else target
+            written = exports.write(result, out)
         except OSError as error:
-            QMessageBox.warning(self._window, "Export failed", f"{out}: {error.strerror}")
+            QMessageBox.warning(
+                self._window, "Export failed", f"{error.filename}: {error.strerror}"
+            )
+            return
+        self.exported.emit(str(out))
+        if result.warnings:
+            notes = "\n".join(f"• {warning}" for warning in result.warnings)
+            QMessageBox.information(
+                self._window, "Exported, with notes", f"Wrote {written[0]}.\n\n{notes}"
+            )
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the open review (saved, or the writer said so)."""

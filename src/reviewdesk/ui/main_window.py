@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from reviewdesk.core.problems import Problem
 from reviewdesk.ui.autosave import Autosaver
+from reviewdesk.ui.bundle_lock import LockKeeper
 from reviewdesk.ui.disk_watcher import DiskWatcher
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY
@@ -105,10 +106,12 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter)
         self.setCentralWidget(central)
         self.autosaver = Autosaver(document, parent=self)
+        self.lock = LockKeeper(document)
         status = ReviewStatusBar(document)
         self.autosaver.autosaved.connect(status.autosaved)
         self.setStatusBar(status)
         self.reload_bar.reloaded.connect(lambda text: status.showMessage(text, 5000))
+        self.files.exported.connect(lambda path: status.showMessage(f"Exported {path}", 5000))
         build_menus(self, settings)
         # The preview follows the writer: to the section of the pane or field in focus, to
         # the block of the body under the cursor.
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
         for splitter, setting in self._splitters():
             self._settings.set(setting, splitter.saveState())
         self._settings.sync()
+        self.lock.release()
         event.accept()
 
 

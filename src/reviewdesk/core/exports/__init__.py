@@ -20,13 +20,17 @@ class Format(NamedTuple):
     label: str  # for menus
     description: str
     module: str  # in this package
+    into_folder: bool = False  # written into a site's folder (ExportResult.location)
+    suffix: str = ".html"  # of the main file, for file choosers
 
 
 FORMATS: dict[str, Format] = {
     "html": Format("HTML page", "a standalone page, images beside it or embedded", "html"),
     "fragment": Format("CMS fragment", "the article alone, for a CMS's HTML block", "fragment"),
-    "json": Format("JSON", "every field and the rendered body, as JSON", "json_payload"),
-    "markdown": Format("Markdown", "Markdown with YAML front matter", "markdown"),
+    "json": Format(
+        "JSON", "every field and the rendered body, as JSON", "json_payload", suffix=".json"
+    ),
+    "markdown": Format("Markdown", "Markdown with YAML front matter", "markdown", suffix=".md"),
 }
 
 

@@ -31,6 +31,9 @@ class ExportResult:
     suffix: str  # of the main file: ".html", ".json", ".md"
     assets: tuple[Asset, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    # For formats written into a site (hugo, jekyll): where the main file goes in the folder
+    # given (`wrenfall/index.md`, `_posts/2026-03-18-wrenfall.md`); "" for a file of its own.
+    location: str = ""
 
 
 def write(result: ExportResult, out: Path) -> list[Path]:

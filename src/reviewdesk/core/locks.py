@@ -1,0 +1,88 @@
+"""A lock file in a bundle open for editing, so that a second ReviewDesk on the same bundle (on
+this machine or on another sharing the folder) can warn before two writers overwrite each other.
+
+The lock names its process id and host. On the same host a lock whose process is gone is
+stale; from another host it cannot be checked, so the writer decides."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from reviewdesk.core.atomic import write_atomic
+
+LOCK_FILE = ".reviewdesk.lock"
+
+
+@dataclass(frozen=True)
+class Holder:
+    pid: int
+    host: str
+    since: datetime
+
+    @property
+    def is_this_process(self) -> bool:
+        return self.pid == os.getpid() and self.host == socket.gethostname()
+
+    @property
+    def is_stale(self) -> bool:
+        """Left by a process of this host that is no longer running."""
+        return self.host == socket.gethostname() and not _running(self.pid)
+
+    def describe(self) -> str:
+        when = self.since.astimezone().strftime("%d %B %Y at %H:%M")
+        return f"ReviewDesk (process {self.pid}) on {self.host}, since {when}"
+
+
+def holder(folder: Path) -> Holder | None:
+    """Who holds the bundle's lock, if anyone (an unreadable lock counts as stale)."""
+    try:
+        data = json.loads((folder / LOCK_FILE).read_text(encoding="utf-8"))
+        return Holder(int(data["pid"]), str(data["host"]), datetime.fromisoformat(data["since"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return Holder(0, socket.gethostname(), datetime.now(UTC))  # pid 0: never running
+
+
+def acquire(folder: Path) -> Holder | None:
+    """Take the lock; return None when taken, or the live holder that has it (then nothing is
+    written). A stale lock, or one of this process, is taken over."""
+    current = holder(folder)
+    if current is not None and not current.is_stale and not current.is_this_process:
+        return current
+    take(folder)
+    return None
+
+
+def take(folder: Path) -> None:
+    """Take the lock whoever holds it (the writer chose to open anyway)."""
+    since = datetime.now(UTC).isoformat(timespec="seconds")
+    data = {"pid": os.getpid(), "host": socket.gethostname(), "since": since}
+    write_atomic(folder / LOCK_FILE, json.dumps(data).encode("utf-8"))
+
+
+def release(folder: Path) -> None:
+    """Remove the lock if it is this process's."""
+    current = holder(folder)
+    if current is not None and current.is_this_process:
+        (folder / LOCK_FILE).unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        return True  # os.kill would end the process there; the writer decides instead
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # running, as another user
+    return True

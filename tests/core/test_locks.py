@@ -1,0 +1,61 @@
+"""The bundle lock: taken on open, refused to a second live holder, stale ones taken over."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from reviewdesk.core import bundle, locks
+
+
+def test_the_first_takes_it_and_a_live_second_is_told_who_holds_it(sample_bundle: Path) -> None:
+    assert locks.acquire(sample_bundle) is None
+    mine = locks.holder(sample_bundle)
+    assert mine is not None and mine.is_this_process and not mine.is_stale
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        data = {
+            "pid": other.pid,
+            "host": socket.gethostname(),
+            "since": "2026-11-26T09:00:00+00:00",
+        }
+        (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
+        held = locks.acquire(sample_bundle)
+        assert held is not None and held.pid == other.pid
+        assert f"(process {other.pid}) on {socket.gethostname()}" in held.describe()
+        assert json.loads((sample_bundle / locks.LOCK_FILE).read_text())["pid"] == other.pid
+    finally:
+        other.kill()
+        other.wait()
+    assert locks.acquire(sample_bundle) is None  # its process is gone: stale, taken over
+    held = locks.holder(sample_bundle)
+    assert held is not None and held.pid == os.getpid()
+
+
+def test_another_host_cannot_be_checked_so_it_is_not_stale(sample_bundle: Path) -> None:
+    data = {"pid": 1, "host": "elsewhere.example", "since": "2026-11-26T09:00:00+00:00"}
+    (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
+    held = locks.acquire(sample_bundle)
+    assert held is not None and held.host == "elsewhere.example" and not held.is_stale
+    locks.take(sample_bundle)  # the writer chose to open anyway
+    mine = locks.holder(sample_bundle)
+    assert mine is not None and mine.is_this_process
+
+
+def test_an_unreadable_lock_is_stale_and_release_removes_only_our_own(sample_bundle: Path) -> None:
+    (sample_bundle / locks.LOCK_FILE).write_text("{not json", encoding="utf-8")
+    assert locks.acquire(sample_bundle) is None
+    locks.release(sample_bundle)
+    assert not (sample_bundle / locks.LOCK_FILE).exists()
+    data = {"pid": 1, "host": "elsewhere.example", "since": "2026-11-26T09:00:00+00:00"}
+    (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
+    locks.release(sample_bundle)
+    assert (sample_bundle / locks.LOCK_FILE).exists()
+
+
+def test_the_lock_is_not_part_of_the_review(sample_bundle: Path) -> None:
+    before = bundle.load(sample_bundle)
+    locks.acquire(sample_bundle)
+    assert bundle.load(sample_bundle) == before
