@@ -343,7 +343,7 @@ def test_window_size_and_both_splitters_are_remembered(
 
 
 IN_VIEW = (
-    "((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })"
+    "((e) => { const r = e.getBoundingClientRect(); return r.top > -1 && r.top < innerHeight; })"
 )
 
 
