@@ -53,6 +53,7 @@ def test_publishing_checks_with_levels(make_bundle: MakeBundle) -> None:
     assert found == {
         ("title", Severity.WARNING, 2): "is 76 characters; search results show about 60",
         ("summary", Severity.WARNING, 1): "is empty; the summary box will be missing",
+        ("authors", Severity.WARNING, 1): "none given; search engines show reviews with an author",
         ("seo.description", Severity.WARNING, 9): "is 9 characters; search results show 50-160",
         (
             "hero.alt",
@@ -75,5 +76,5 @@ def test_publishing_checks_with_levels(make_bundle: MakeBundle) -> None:
 
 
 def test_a_clean_minimal_review_only_warns(make_bundle: MakeBundle) -> None:
-    folder = make_bundle("format: reviewdesk/1\ntitle: T\nsummary: S\n" + GOOD_SEO)
+    folder = make_bundle("format: reviewdesk/1\ntitle: T\nsummary: S\nauthors: [Ann]\n" + GOOD_SEO)
     assert checks.check(folder) == []

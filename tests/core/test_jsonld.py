@@ -98,7 +98,7 @@ def test_software_has_a_version_and_a_publisher(full_review: Review) -> None:
 def test_without_a_subject_the_item_is_named_from_the_title() -> None:
     review = Review(title="Example Model Review: Faster and Cheaper")
     data = review_jsonld(review)
-    assert (data["@type"], data["name"]) == ("Thing", "Example Model")
+    assert (data["@type"], data["name"]) == ("Product", "Example Model")
     assert set(data["review"]) == {"@type", "name"}
     assert review_jsonld(Review(title="Review"))["name"] == "Review"
 

@@ -42,7 +42,8 @@ class Source:
         return self.folder / REVIEW_FILE
 
     def line_of(self, field: str) -> int | None:
-        parts = tuple(int(p) if p.isdigit() else p for p in field.split(".") if p)
+        # isdecimal, not isdigit: "²" is a digit that int() refuses (a key found by fuzzing).
+        parts = tuple(int(p) if p.isdecimal() else p for p in field.split(".") if p)
         return self.document.line_of(parts) if parts else None
 
 

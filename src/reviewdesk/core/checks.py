@@ -78,6 +78,7 @@ def _leaves_bundle(folder: Path, src: str) -> str | None:
 def publishing_problems(review: Review, at: Locator) -> list[Problem]:
     return [
         *_text_lengths(review, at),
+        *_authors(review, at),
         *_hero(review, at),
         *_lists(review, at),
         *_body(review, at),
@@ -119,6 +120,12 @@ def _text_lengths(review: Review, at: Locator) -> list[Problem]:
             )
         )
     return problems
+
+
+def _authors(review: Review, at: Locator) -> list[Problem]:
+    if review.authors:
+        return []
+    return [at.field("authors", "none given; search engines show reviews with an author", WARNING)]
 
 
 def _hero(review: Review, at: Locator) -> list[Problem]:

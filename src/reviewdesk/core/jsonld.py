@@ -45,7 +45,8 @@ def review_jsonld(
 def _item(review: Review) -> dict[str, Any]:
     subject = review.subject
     if subject is None:
-        return {"@type": "Thing", "name": _name_from_title(review.title)}
+        # Google shows review snippets for a Product (and a few other types), never a Thing.
+        return {"@type": "Product", "name": _name_from_title(review.title)}
     item: dict[str, Any] = {"@type": subject.type, "name": subject.name}
     if subject.brand:
         if subject.type in _CREATIVE_WORK_TYPES:

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
                            if w.property(FIELD_PROPERTY) == target), None)  # fmt: skip
             if widget is not None:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                if isinstance(widget, QListWidget) and index.isdigit():
+                if isinstance(widget, QListWidget) and index.isdecimal():
                     widget.setCurrentRow(int(index))
                 return
 
