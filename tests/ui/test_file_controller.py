@@ -247,3 +247,20 @@ def test_recent_files_are_unique_newest_first_and_capped(
     recent = settings.recent_files()
     assert recent[0] == str(folders[0])
     assert len(recent) == len(set(recent)) == MAX_RECENT
+
+
+def test_a_site_format_exports_into_the_chosen_folder(
+    qtbot: QtBot, files: Files, chooser: Chooser, sample_bundle: Path, tmp_path: Path
+) -> None:
+    _document, controller = files(sample_bundle)
+    content = tmp_path / "site" / "content" / "reviews"
+    content.mkdir(parents=True)
+    dialog = export(qtbot, controller, "hugo", content)
+    assert not dialog.asset_base_url.isVisibleTo(dialog)  # a page bundle keeps its images
+    with qtbot.waitSignal(controller.exported) as exported:
+        click_export(qtbot, dialog)
+    page = content / "wrenfall-3-mini-review" / "index.md"
+    assert exported.args == [str(page)]
+    assert page.read_text(encoding="utf-8").startswith("---\n")
+    assert (page.parent / "assets" / "hero.png").is_file()
+    assert controller.export("hugo").destination.text() == str(content)

@@ -30,6 +30,24 @@ FORMATS: dict[str, Format] = {
     "json": Format(
         "JSON", "every field and the rendered body, as JSON", "json_payload", suffix=".json"
     ),
+    "ghost": Format("Ghost post", "a Ghost Admin API post (source=html)", "ghost", suffix=".json"),
+    "wordpress": Format(
+        "WordPress post", "a WordPress REST API post (wp/v2/posts)", "wordpress", suffix=".json"
+    ),
+    "hugo": Format(
+        "Hugo page bundle",
+        "SLUG/index.md and its images, into a content section",
+        "hugo",
+        into_folder=True,
+        suffix=".md",
+    ),
+    "jekyll": Format(
+        "Jekyll post",
+        "_posts/DATE-SLUG.md and its images, into a site",
+        "jekyll",
+        into_folder=True,
+        suffix=".md",
+    ),
     "markdown": Format("Markdown", "Markdown with YAML front matter", "markdown", suffix=".md"),
 }
 

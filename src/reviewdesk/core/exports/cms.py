@@ -1,0 +1,72 @@
+"""What the CMS payloads (Ghost, WordPress) share: dates in UTC, scheduling, texts cut to a
+limit, the article HTML with its images where they are published."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Final
+from urllib.parse import quote
+
+from reviewdesk.core import assets, render
+from reviewdesk.core.exports.base import ExportOptions
+from reviewdesk.core.layout import LayoutOptions, render_article
+from reviewdesk.core.markdown_body import render_markdown
+from reviewdesk.core.model import Review, Status
+
+_ELLIPSIS: Final = "…"
+
+
+def utc(when: date) -> datetime:
+    """`when` as a UTC date-time; a date alone is its first moment in UTC."""
+    if isinstance(when, datetime):  # before `date`: a datetime is a date too
+        return when.astimezone(UTC)
+    return datetime(when.year, when.month, when.day, tzinfo=UTC)
+
+
+def is_scheduled(review: Review, now: datetime) -> bool:
+    """Ready or published, with a publication date after `now`: for the CMS to publish later."""
+    published = review.published
+    return review.status is not Status.DRAFT and published is not None and utc(published) > now
+
+
+def fit(text: str, limit: int, what: str, warnings: list[str]) -> str:
+    """`text`, or when longer than `limit` its words that fit followed by an ellipsis."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - len(_ELLIPSIS)]
+    if not text[len(head)].isspace():  # the cut falls inside a word: drop that word
+        shorter = re.sub(r"\S+\Z", "", head)
+        head = shorter if shorter.strip() else head  # one endless word: cut it anyway
+    warnings.append(f"{what} is longer than {limit} characters; shortened to fit")
+    return head.rstrip() + _ELLIPSIS
+
+
+def article_html(review: Review, options: ExportOptions) -> str:
+    """The published article, its images under `asset_base_url` when given."""
+    base = options.asset_base_url
+    layout = LayoutOptions(
+        summary_label=options.summary_label,
+        show_footer=options.show_footer,
+        asset_base=base.rstrip("/") + "/" if base else "",
+    )
+    return render_article(review, render_markdown(review.body), layout)
+
+
+def image_warnings(review: Review, folder: Path, options: ExportOptions) -> list[str]:
+    """Missing images, and relative paths that the CMS cannot resolve on its own."""
+    warnings = render.local_assets(review, folder)[1]
+    if assets.local_paths(review) and not options.asset_base_url:
+        warnings.append(
+            "images keep their relative paths; pass --asset-base-url to make them absolute"
+        )
+    return warnings
+
+
+def hero_url(review: Review, options: ExportOptions) -> str | None:
+    """Where the hero is published, as the article's `<img>` has it."""
+    if review.hero is None:
+        return None
+    path = quote(review.hero.image, safe="/")  # a file name, not yet a URL
+    return render.absolute_url(options.asset_base_url, path)

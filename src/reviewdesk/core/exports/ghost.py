@@ -1,0 +1,204 @@
+"""`--to ghost`: a Ghost Admin API post for `POST /ghost/api/admin/posts/?source=html`.
+
+The payload is `{"posts": [post]}`. Ghost's own validator, `@tryghost/admin-api-schema` 4.x
+(`lib/schemas/posts-add.json` and `posts.json`), removes keys it does not know without a word,
+so only keys of its `posts` definition are written (tests/e2e/test_ghost_export.py checks that
+nothing is dropped). Texts longer than Ghost accepts - the API schema, or Ghost's database
+validations in `ghost/core/core/server/data/schema/schema.js` where those are stricter (title
+255, feature_image_alt 191) - are cut on a word boundary, with a warning.
+
+How the review maps:
+
+- `html`: the published article (header, hero, summary, body, pros, cons, key features, key
+  insights) wrapped in one HTML card, `<!--kg-card-begin: html-->`...`<!--kg-card-end: html-->`:
+  Ghost documents this as its lossless way in, where its HTML-to-Lexical conversion would drop
+  the layout's sections and classes. The article shows its own title and hero; a theme that
+  shows the post's title and feature image as well shows them twice.
+- JSON-LD: a `<script type="application/ld+json">` in `codeinjection_head`, never in `html`.
+- `custom_excerpt`: the deck (subtitle), at most 300 characters.
+- `tags`: by name (Ghost creates missing ones), the category first, then the tags, without
+  repeats ignoring case: Ghost's primary tag is the first, and the category is what a reader
+  browses by. A name starting with "#" is an internal (hidden) tag in Ghost.
+- `status`: a draft stays `draft`; ready and published become `scheduled` when the publication
+  date is in the future, else `published`.
+- `published_at`: UTC, ISO 8601 with `Z`; a date without a time is 00:00 UTC that day.
+- `updated_at` is left out: Ghost uses it as its record's own timestamp (collision detection
+  when editing), not as an editorial "updated" date; that date is in the JSON-LD.
+- `authors` is left out: Ghost links existing staff users by id, slug or email, which a review
+  does not know, and assigns the API key's owner instead. The names stay in the article's byline
+  and the JSON-LD, and a warning says so.
+- images: with `asset_base_url` the hero (`feature_image`, `og_image`, `twitter_image`) and the
+  body's images are absolute URLs under it; without it they stay relative and a warning says so.
+- SEO: `meta_title`/`meta_description` from `seo`; `og_*` and `twitter_*` from `seo`, falling
+  back to the title and the deck; `canonical_url` from `seo`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import quote
+
+from reviewdesk.core.exports.base import ExportOptions, ExportResult
+from reviewdesk.core.exports.cms import (
+    article_html,
+    fit,
+    hero_url,
+    image_warnings,
+    is_scheduled,
+    utc,
+)
+from reviewdesk.core.jsonld import jsonld_script, review_jsonld
+from reviewdesk.core.model import Review, Status
+
+__all__ = ["LIMITS", "export", "payload"]
+
+# Longest text each field takes, in code points as Ghost counts them: the API schema's
+# maxLength, or Ghost's database validation where it is stricter (title, feature_image_alt).
+# "tag" is a tag's name, "url" any image or canonical URL.
+LIMITS: Final[dict[str, int]] = {
+    "title": 255,
+    "slug": 191,
+    "custom_excerpt": 300,
+    "feature_image_alt": 191,
+    "feature_image_caption": 65535,
+    "meta_title": 300,
+    "meta_description": 500,
+    "og_title": 300,
+    "og_description": 500,
+    "twitter_title": 300,
+    "twitter_description": 500,
+    "codeinjection_head": 65535,
+    "tag": 191,
+    "url": 2000,
+}
+HTML_CARD: Final = ("<!--kg-card-begin: html-->\n", "\n<!--kg-card-end: html-->")
+_ELLIPSIS: Final = "…"
+# What RFC 3986 lets a URI's path, query and fragment hold as it is (and "%" of escapes).
+_URI_SAFE: Final = ":/?@!$&'()*+,;=%~"
+
+
+def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> ExportResult:
+    data, warnings = payload(review, folder, options, now=datetime.now(UTC))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return ExportResult(text, ".json", (), tuple(warnings))
+
+
+def payload(
+    review: Review, folder: Path, options: ExportOptions, *, now: datetime
+) -> tuple[dict[str, Any], list[str]]:
+    """The request body and the warnings; `now` decides between scheduled and published."""
+    warnings = image_warnings(review, folder, options)
+    post: dict[str, Any] = {}
+    _text(post, "title", review.title, warnings)
+    post["slug"] = _slug(review.effective_slug, warnings)
+    post["status"] = _status(review, now)
+    if review.published is not None:
+        post["published_at"] = _ghost_time(review.published)
+    _text(post, "custom_excerpt", review.subtitle, warnings)
+    article = article_html(review, options)
+    post["html"] = HTML_CARD[0] + article.strip() + HTML_CARD[1]
+    hero = hero_url(review, options)
+    _feature_image(post, review, hero, warnings)
+    if tags := _tags(review, warnings):
+        post["tags"] = tags
+    _seo(post, review, hero, warnings)
+    _code_injection(post, review, hero if options.asset_base_url else None, warnings)
+    if review.authors:
+        names = ", ".join(author.name for author in review.authors)
+        warnings.append(
+            f"Ghost assigns posts to its own staff users: the authors ({names}) appear in the "
+            "article's byline and JSON-LD only; choose the post's authors in Ghost"
+        )
+    return {"posts": [post]}, warnings
+
+
+def _status(review: Review, now: datetime) -> str:
+    if review.status is Status.DRAFT:
+        return "draft"
+    return "scheduled" if is_scheduled(review, now) else "published"
+
+
+def _ghost_time(when: date) -> str:
+    """2026-03-18T08:05:00.000Z: the form Ghost itself returns."""
+    return utc(when).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _text(post: dict[str, Any], key: str, text: str, warnings: list[str]) -> None:
+    """Set `key` to `text` made to fit its limit; an empty text leaves the key out."""
+    if text:
+        post[key] = fit(text, LIMITS[key], key, warnings)
+
+
+def _slug(slug: str, warnings: list[str]) -> str:
+    limit = LIMITS["slug"]
+    if len(slug) <= limit:
+        return slug
+    warnings.append(f"slug is longer than {limit} characters; shortened to fit")
+    head = slug[: limit + 1]
+    return head.rsplit("-", 1)[0] if "-" in head else slug[:limit]
+
+
+def _uri(url: str) -> str:
+    """`url` with spaces, non-ASCII and stray `%` or `#` escaped: the validator checks image
+    and canonical URLs as RFC 3986 `uri-reference`, which the model's URLs need not be."""
+    url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url)
+    head, hash_, fragment = url.partition("#")
+    return quote(head, safe=_URI_SAFE) + hash_ + quote(fragment, safe=_URI_SAFE)
+
+
+def _url(post: dict[str, Any], key: str, url: str | None, warnings: list[str]) -> None:
+    if not url:
+        return
+    url = _uri(url)
+    if len(url) > LIMITS["url"]:
+        warnings.append(f"{key} is longer than {LIMITS['url']} characters; left out")
+        return
+    post[key] = url
+
+
+def _feature_image(
+    post: dict[str, Any], review: Review, hero: str | None, warnings: list[str]
+) -> None:
+    if review.hero is None:
+        return
+    _url(post, "feature_image", hero, warnings)
+    _text(post, "feature_image_alt", review.hero.alt, warnings)
+    _text(post, "feature_image_caption", review.hero.caption, warnings)
+
+
+def _tags(review: Review, warnings: list[str]) -> list[dict[str, str]]:
+    tags: dict[str, dict[str, str]] = {}
+    for raw in [review.category, *review.tags]:
+        # Ghost refuses a tag name that starts with a comma (its list separator).
+        name = fit(re.sub(r"^[\s,]+", "", raw).rstrip(), LIMITS["tag"], f"tag {raw!r}", warnings)
+        if name:
+            tags.setdefault(name.casefold(), {"name": name})
+    return list(tags.values())
+
+
+def _seo(post: dict[str, Any], review: Review, hero: str | None, warnings: list[str]) -> None:
+    seo_title = review.seo.title if review.seo else ""
+    seo_description = review.seo.description if review.seo else ""
+    _text(post, "meta_title", seo_title, warnings)
+    _text(post, "meta_description", seo_description, warnings)
+    for network in ("og", "twitter"):
+        _text(post, f"{network}_title", seo_title or review.title, warnings)
+        _text(post, f"{network}_description", seo_description or review.subtitle, warnings)
+        _url(post, f"{network}_image", hero, warnings)
+    _url(post, "canonical_url", review.seo.canonical_url if review.seo else None, warnings)
+
+
+def _code_injection(
+    post: dict[str, Any], review: Review, image_url: str | None, warnings: list[str]
+) -> None:
+    # Search engines need an absolute image URL: a relative hero is left out of the JSON-LD.
+    canonical = review.seo.canonical_url if review.seo else None
+    script = str(jsonld_script(review_jsonld(review, page_url=canonical, image_url=image_url)))
+    if len(script) > LIMITS["codeinjection_head"]:
+        warnings.append("the JSON-LD is too long for Ghost's code injection; left out")
+        return
+    post["codeinjection_head"] = script

@@ -1,0 +1,91 @@
+"""`--to jekyll`: a post `_posts/YYYY-MM-DD-SLUG.md` for a site's root folder, its images
+in the site's `assets/SLUG/`, linked by site-absolute URLs (`/assets/SLUG/chart.png`).
+
+A post's URL depends on the site's permalink setting, so no relative link from it could
+reach the images: the URLs are absolute from the site's root. The shipped layout
+(`resources/jekyll/`) puts the site's `baseurl` in front of them for sites served from a
+sub-path. The body is sent through `render_with_liquid: false`: it is the writer's text,
+and a `{{` in it must print, not break the build. The front matter has the fields of the
+Hugo export (exports/static_site.py), under Jekyll's names."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+from reviewdesk.core import front_matter, render
+from reviewdesk.core.exports import static_site
+from reviewdesk.core.exports.base import Asset, ExportOptions, ExportResult
+from reviewdesk.core.model import Review, Status
+
+# The image sources `assets.body_images` finds: `![alt](src` and `<img ... src="src`.
+_MARKDOWN_IMAGE = re.compile(r"(!\[[^\]\n]*\]\(\s*<?)([^)\s>]+)")
+_HTML_IMAGE = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*[\"']?)([^\"'\s>]+)", re.IGNORECASE)
+_BUNDLE_FOLDER = "assets/"
+
+
+def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> ExportResult:
+    files, warnings = render.local_assets(review, folder)
+    day, dated = _post_day(review)
+    if not dated:
+        warnings.append(f"no publication date: the post is dated today, {day.isoformat()}")
+    warnings += static_site.future_warning(review, "jekyll build --future")
+    site_paths = _site_paths([file.target for file in files], stem)
+    urls = {src: "/" + quote(path) for src, path in site_paths.items()}
+    data = _front_matter(review, urls) | static_site.layout_options(options)
+    text = front_matter.join(
+        static_site.with_extra(data, review), _rewrite_images(review.body, urls)
+    )
+    # Asset targets are relative to the post's folder, `_posts/`: `../` is the site's root.
+    copies = tuple(Asset(file.source, "../" + site_paths[file.target]) for file in files)
+    location = f"_posts/{day.isoformat()}-{stem}.md"
+    return ExportResult(text, ".md", copies, tuple(warnings), location=location)
+
+
+def _post_day(review: Review) -> tuple[date, bool]:
+    """The day in the post's file name (Jekyll skips posts named otherwise), and whether
+    it is the review's own."""
+    when = review.published
+    if when is None:
+        return date.today(), False
+    return (when.date() if isinstance(when, datetime) else when), True
+
+
+def _front_matter(review: Review, urls: dict[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"title": review.title}
+    data |= static_site.dates(review, published="date", updated="last_modified_at")
+    # Only a published review goes live, as with Hugo's `draft`.
+    data["published"] = review.status is Status.PUBLISHED
+    data |= static_site.site_fields(review)
+    data["layout"] = static_site.LAYOUT
+    data["render_with_liquid"] = False
+    hero_url = urls.get(review.hero.image) if review.hero else None
+    if hero_url:
+        data["image"] = hero_url  # what jekyll-seo-tag and the layout show
+    data |= static_site.review_params(review)
+    return data
+
+
+def _site_paths(sources: list[str], slug: str) -> dict[str, str]:
+    """Bundle path -> site path under `assets/SLUG/`. The bundle's own `assets/` folder is
+    left out of the path when every image is in it (the usual case), so no two clash."""
+    files = [unquote(source).removeprefix("./") for source in sources]
+    strip = all(file.startswith(_BUNDLE_FOLDER) for file in files)
+    return {
+        source: f"assets/{slug}/" + (file.removeprefix(_BUNDLE_FOLDER) if strip else file)
+        for source, file in zip(sources, files, strict=True)
+    }
+
+
+def _rewrite_images(body: str, urls: dict[str, str]) -> str:
+    """The body with each exported image's bundle path replaced by its site URL."""
+    if not urls:
+        return body
+
+    def replace(match: re.Match[str]) -> str:
+        return match[1] + urls.get(match[2], match[2])
+
+    return _HTML_IMAGE.sub(replace, _MARKDOWN_IMAGE.sub(replace, body))

@@ -1,0 +1,94 @@
+"""What the static-site exports (Hugo, Jekyll) share: the review's fields as front matter,
+at the top level, where the shipped layouts read them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from reviewdesk.core.exports.base import ExportOptions
+from reviewdesk.core.model import Rating, Review
+
+LAYOUT = "review"  # Hugo's `type`, Jekyll's `layout`: the name of the shipped layout
+
+
+def dates(review: Review, *, published: str, updated: str) -> dict[str, Any]:
+    """The review's dates under the site's names for them; absent ones are left out."""
+    found: dict[str, Any] = {}
+    if review.published is not None:
+        found[published] = review.published
+    if review.updated is not None:
+        found[updated] = review.updated
+    return found
+
+
+def site_fields(review: Review) -> dict[str, Any]:
+    """The keys every static site generator and its SEO plugins know."""
+    data: dict[str, Any] = {"slug": review.effective_slug}
+    seo_description = review.seo.description if review.seo else ""
+    if description := seo_description or review.subtitle:
+        data["description"] = description
+    if review.summary:
+        data["summary"] = review.summary
+    if review.tags:
+        data["tags"] = list(review.tags)
+    if review.category:
+        # A list, because Jekyll splits a string of categories at spaces.
+        data["categories"] = [review.category]
+    return data
+
+
+def review_params(review: Review) -> dict[str, Any]:
+    """The review's own fields, for the shipped layouts; empty ones are left out. The hero
+    keeps its bundle path, so the front matter imports back as the review it came from."""
+    data: dict[str, Any] = {}
+    if review.subtitle:
+        data["subtitle"] = review.subtitle
+    if review.badges:
+        data["badges"] = list(review.badges)
+    if review.authors:
+        data["authors"] = [author.name for author in review.authors]
+    if review.subject:
+        subject = review.subject.model_dump()
+        data["subject"] = {key: value for key, value in subject.items() if value not in ("", None)}
+    if review.rating:
+        data["rating"] = _rating(review.rating)
+    for name in ("pros", "cons", "key_features", "key_insights"):
+        if items := getattr(review, name):
+            data[name] = list(items)
+    if review.hero:
+        data["hero"] = review.hero.model_dump()
+    return data
+
+
+def _rating(rating: Rating) -> dict[str, float | int]:
+    # Whole bounds as integers, so templates print "/ 5" and not "/ 5.0".
+    def plain(number: float) -> float | int:
+        return int(number) if number.is_integer() else number
+
+    return {"value": rating.value, "best": plain(rating.best), "worst": plain(rating.worst)}
+
+
+def layout_options(options: ExportOptions) -> dict[str, Any]:
+    """Export options the shipped layouts read from the page: a summary label other than
+    the default (the site's `reviewdesk.summary_label` sets one for every page)."""
+    if options.summary_label == ExportOptions().summary_label:
+        return {}
+    return {"summary_label": options.summary_label}
+
+
+def with_extra(data: dict[str, Any], review: Review) -> dict[str, Any]:
+    """`data` plus the review's `extra` keys (site keys such as `weight` or `aliases`, often
+    from an import), which never replace a key the export writes itself."""
+    return data | {key: value for key, value in review.extra.items() if key not in data}
+
+
+def future_warning(review: Review, flag: str) -> list[str]:
+    """Static site generators skip pages dated later than the build, without a word."""
+    when = review.published
+    if when is None:
+        return []
+    today = datetime.now(UTC) if isinstance(when, datetime) else date.today()
+    if when <= today:
+        return []
+    return [f"published {when.isoformat()} is in the future: the page is built only with {flag}"]

@@ -1,0 +1,306 @@
+"""The Hugo and Jekyll exports: front matter, where files go, image links, re-import."""
+
+import re
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewdesk.core import bundle, exports, front_matter, importer
+from reviewdesk.core.model import Review, Status
+from tests.conftest import MakeBundle
+
+SLUG = "wrenfall-3-mini-review"
+HUGO_FILE = f"{SLUG}/index.md"
+JEKYLL_FILE = f"_posts/2026-03-18-{SLUG}.md"
+# The review's own fields, at the top level of both exports' front matter.
+REVIEW_FIELDS = (
+    "subtitle",
+    "badges",
+    "authors",
+    "subject",
+    "rating",
+    "pros",
+    "cons",
+    "key_features",
+    "key_insights",
+    "hero",
+)
+MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
+
+
+def exported(folder: Path, to: str, **options: Any) -> tuple[Review, exports.ExportResult]:
+    review = bundle.load(folder)
+    return review, exports.export(review, folder, to, exports.ExportOptions(**options))
+
+
+def front_of(result: exports.ExportResult) -> dict[str, Any]:
+    return front_matter.split(result.text).data
+
+
+def with_status(folder: Path, status: Status) -> Path:
+    review = bundle.load(folder)
+    bundle.save(review.model_copy(update={"status": status}), folder)
+    return folder
+
+
+def write_into(result: exports.ExportResult, site: Path) -> Path:
+    exports.write(result, site / result.location)
+    return site / result.location
+
+
+# --- Hugo ----------------------------------------------------------------------------------
+
+
+def test_hugo_front_matter_has_site_keys_and_review_fields_at_the_top(
+    sample_bundle: Path,
+) -> None:
+    review, result = exported(sample_bundle, "hugo")
+    front = front_of(result)
+    assert result.location == HUGO_FILE
+    assert front["title"] == review.title
+    assert front["date"] == date(2026, 3, 18)
+    assert front["lastmod"] == review.updated
+    assert front["slug"] == SLUG
+    assert review.seo is not None
+    assert front["description"] == review.seo.description
+    assert front["summary"] == review.summary
+    assert front["tags"] == review.tags
+    assert front["categories"] == ["Small Language Models"]
+    assert front["type"] == "review"
+    assert set(REVIEW_FIELDS) <= front.keys()
+    assert "params" not in front  # Hugo 0.111 reads custom keys at the top level only
+    assert front["authors"] == ["Mara Ellison", "Tomas Okafor"]
+    assert front["rating"] == {"value": 4.0, "best": 5, "worst": 1}
+    assert front["pros"] == review.pros and front["cons"] == review.cons
+    assert front["key_features"] == review.key_features
+    assert front["key_insights"] == review.key_insights
+    assert front["hero"]["image"] == "assets/hero.png"
+    assert front["subject"]["type"] == "SoftwareApplication"
+    assert result.text.endswith(review.body)
+
+
+@pytest.mark.parametrize(
+    ("status", "draft"),
+    [(Status.DRAFT, True), (Status.READY, True), (Status.PUBLISHED, False)],
+)
+def test_hugo_draft_unless_published(sample_bundle: Path, status: Status, draft: bool) -> None:
+    _, result = exported(with_status(sample_bundle, status), "hugo")
+    assert front_of(result)["draft"] is draft
+
+
+def test_hugo_images_sit_in_the_page_bundle_where_the_body_links_them(
+    sample_bundle: Path, tmp_path: Path
+) -> None:
+    _, result = exported(sample_bundle, "hugo")
+    assert sorted(asset.target for asset in result.assets) == [
+        "assets/chart.png",
+        "assets/hero.png",
+    ]
+    page = write_into(result, tmp_path / "content" / "reviews")
+    assert page == tmp_path / "content" / "reviews" / SLUG / "index.md"
+    links = MARKDOWN_IMAGE.findall(front_matter.split(page.read_text()).body)
+    assert links == ["assets/chart.png"]
+    for link in [*links, front_of(result)["hero"]["image"]]:
+        copied = page.parent / link
+        assert copied.read_bytes() == (sample_bundle / link).read_bytes()
+
+
+def test_hugo_description_falls_back_to_the_deck(make_bundle: MakeBundle) -> None:
+    folder = make_bundle("format: reviewdesk/1\ntitle: T\nsubtitle: The deck.\n")
+    front = front_of(exported(folder, "hugo")[1])
+    assert front["description"] == "The deck."
+    assert "date" not in front and "lastmod" not in front  # no dates: none made up
+
+
+def test_hugo_prints_shortcode_syntax_as_written(make_bundle: MakeBundle) -> None:
+    folder = make_bundle(body="Embed with `{{< youtube abc >}}` or {{% note %}}.\n")
+    body = front_matter.split(exported(folder, "hugo")[1].text).body
+    assert body == "Embed with `{{</* youtube abc */>}}` or {{%/* note */%}}.\n"
+
+
+# --- Jekyll --------------------------------------------------------------------------------
+
+
+def test_jekyll_front_matter_has_site_keys_and_review_fields_at_the_top(
+    sample_bundle: Path,
+) -> None:
+    review, result = exported(sample_bundle, "jekyll")
+    front = front_of(result)
+    assert result.location == JEKYLL_FILE
+    assert front["title"] == review.title
+    assert front["date"] == date(2026, 3, 18)
+    assert front["last_modified_at"] == review.updated
+    assert front["slug"] == SLUG
+    assert front["layout"] == "review"
+    assert front["render_with_liquid"] is False  # the body is text, never template code
+    assert front["categories"] == ["Small Language Models"]  # a list: a string splits at spaces
+    assert front["tags"] == review.tags
+    assert set(REVIEW_FIELDS) <= front.keys()
+    assert front["image"] == f"/assets/{SLUG}/hero.png"
+    assert front["hero"]["image"] == "assets/hero.png"  # the review's own field stays a path
+    assert front["pros"] == review.pros and front["cons"] == review.cons
+
+
+@pytest.mark.parametrize(
+    ("status", "published"),
+    [(Status.DRAFT, False), (Status.READY, False), (Status.PUBLISHED, True)],
+)
+def test_jekyll_published_only_when_published(
+    sample_bundle: Path, status: Status, published: bool
+) -> None:
+    _, result = exported(with_status(sample_bundle, status), "jekyll")
+    assert front_of(result)["published"] is published
+
+
+def test_jekyll_images_go_under_assets_slug_and_the_body_links_them_there(
+    sample_bundle: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    _, result = exported(sample_bundle, "jekyll")
+    post = write_into(result, site)
+    assert post == site / JEKYLL_FILE
+    for name in ("hero.png", "chart.png"):
+        copied = site / "assets" / SLUG / name
+        assert copied.read_bytes() == (sample_bundle / "assets" / name).read_bytes()
+    links = MARKDOWN_IMAGE.findall(front_matter.split(post.read_text()).body)
+    assert links == [f"/assets/{SLUG}/chart.png"]
+    for url in [*links, front_of(result)["image"]]:
+        assert (site / url.lstrip("/")).is_file()
+
+
+def test_jekyll_keeps_image_folders_when_not_all_in_assets(
+    make_bundle: MakeBundle,
+) -> None:
+    body = '![A](img/a.png) and <img src="./assets/b%20c.png" alt="B">\n'
+    folder = make_bundle(body=body)
+    for name in ("img/a.png", "assets/b c.png"):
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_bytes(b"png")
+    _, result = exported(folder, "jekyll")
+    assert sorted(asset.target for asset in result.assets) == [
+        "../assets/a-review/assets/b c.png",
+        "../assets/a-review/img/a.png",
+    ]
+    site = "/assets/a-review"
+    assert front_matter.split(result.text).body == (
+        f'![A]({site}/img/a.png) and <img src="{site}/assets/b%20c.png" alt="B">\n'
+    )
+
+
+def test_jekyll_without_a_date_is_dated_today_with_a_warning(make_bundle: MakeBundle) -> None:
+    _, result = exported(make_bundle(), "jekyll")
+    today = date.today().isoformat()
+    assert result.location == f"_posts/{today}-a-review.md"
+    assert "date" not in front_of(result)  # Jekyll takes it from the file name
+    assert result.warnings == (f"no publication date: the post is dated today, {today}",)
+
+
+def test_jekyll_date_time_names_the_post_by_its_own_day(make_bundle: MakeBundle) -> None:
+    folder = make_bundle("format: reviewdesk/1\ntitle: T\npublished: 2026-04-11T23:30:00-05:00\n")
+    _, result = exported(folder, "jekyll")
+    assert result.location == "_posts/2026-04-11-t.md"
+    assert front_of(result)["date"] == datetime.fromisoformat("2026-04-11T23:30:00-05:00")
+
+
+# --- both ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_future_dates_are_warned_about(make_bundle: MakeBundle, to: str) -> None:
+    later = (date.today() + timedelta(days=3)).isoformat()
+    folder = make_bundle(f"format: reviewdesk/1\ntitle: T\npublished: {later}\n")
+    warnings = exported(folder, to)[1].warnings
+    assert any("in the future" in warning for warning in warnings)
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_extra_keys_pass_through_without_replacing_the_exports(
+    make_bundle: MakeBundle, to: str
+) -> None:
+    folder = make_bundle("format: reviewdesk/1\ntitle: T\nextra: {weight: 3, title: Other}\n")
+    front = front_of(exported(folder, to)[1])
+    assert (front["weight"], front["title"]) == (3, "T")
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_summary_label_is_written_only_when_not_the_default(sample_bundle: Path, to: str) -> None:
+    assert "summary_label" not in front_of(exported(sample_bundle, to)[1])
+    front = front_of(exported(sample_bundle, to, summary_label="AI Summary")[1])
+    assert front["summary_label"] == "AI Summary"
+
+
+@pytest.mark.parametrize(("to", "extra"), [("hugo", {"type": "review"}), ("jekyll", None)])
+def test_reimport_gives_back_the_review(
+    sample_bundle: Path, tmp_path: Path, to: str, extra: dict[str, Any] | None
+) -> None:
+    review, result = exported(with_status(sample_bundle, Status.PUBLISHED), to)
+    back, warnings = importer.read_markdown(write_into(result, tmp_path))
+    assert warnings == []
+    same = (
+        "title", "subtitle", "slug", "status", "published", "updated", "category", "badges",
+        "subject", "rating", "tags", "hero", "summary", "pros", "cons", "key_features",
+        "key_insights",
+    )  # fmt: skip
+    assert {name: getattr(back, name) for name in same} == {
+        name: getattr(review, name) for name in same
+    }
+    assert back.seo is not None and review.seo is not None
+    assert back.seo.description == review.seo.description  # SEO title and canonical URL: lost
+    assert [a.name for a in back.authors] == [a.name for a in review.authors]  # URLs: lost
+    expected_extra = extra or {
+        "layout": "review",
+        "render_with_liquid": False,
+        "image": f"/assets/{SLUG}/hero.png",  # a site URL, not a bundle path
+    }
+    assert back.extra == expected_extra
+    if to == "hugo":
+        assert back.body == review.body
+    else:  # the body's images now link where the site serves them
+        assert back.body == review.body.replace("(assets/", f"(/assets/{SLUG}/")
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_reimport_of_a_draft_is_a_draft(sample_bundle: Path, tmp_path: Path, to: str) -> None:
+    _, result = exported(sample_bundle, to)  # the sample is `ready`: not live on the site
+    back, _ = importer.read_markdown(write_into(result, tmp_path))
+    assert back.status is Status.DRAFT
+
+
+# --- the command line --------------------------------------------------------------------------
+
+
+def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reviewdesk", "export", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_cli_writes_a_hugo_bundle_into_a_content_section(
+    sample_bundle: Path, tmp_path: Path
+) -> None:
+    section = tmp_path / "site" / "content" / "reviews"
+    done = cli(sample_bundle, "--to", "hugo", "-o", section)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.relative_to(section).as_posix() for p in section.rglob("*.*")) == [
+        f"{SLUG}/assets/chart.png",
+        f"{SLUG}/assets/hero.png",
+        f"{SLUG}/index.md",
+    ]
+
+
+def test_cli_writes_a_jekyll_post_into_a_site(sample_bundle: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    done = cli(sample_bundle, "--to", "jekyll", "-o", site)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.*")) == [
+        JEKYLL_FILE,
+        f"assets/{SLUG}/chart.png",
+        f"assets/{SLUG}/hero.png",
+    ]

@@ -1,0 +1,338 @@
+"""The Hugo and Jekyll exports, built by the real tools into fixture sites made as the READMEs
+of resources/hugo and resources/jekyll say, and the built pages checked against the published
+layout of our own HTML export."""
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+import pytest
+
+from reviewdesk.core import bundle, exports
+from reviewdesk.core.model import Author, Review, Status
+from reviewdesk.core.resources import resource
+
+SLUG = "wrenfall-3-mini-review"
+HUGO_PAGE = Path("public", "reviews", SLUG, "index.html")
+# Jekyll's default permalink: /:categories/:year/:month/:day/:title.html
+JEKYLL_PAGE = Path("_site", "small language models", "2026", "03", "18", f"{SLUG}.html")
+BUILD_TIMEOUT = 120
+# Template syntax in a review's text: both tools must print it, not run it.
+TEMPLATE_TEXT = "Write `{{< figure >}}`, `{{% note %}}` or `{% if x %}{{ page.title }}{% endif %}`."
+
+
+def export(folder: Path, to: str, out: Path) -> None:
+    """`reviewdesk export` as a user runs it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewdesk", "export", str(folder), "--to", to, "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def build(*command: str | Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(part) for part in command],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+    )
+
+
+def published(folder: Path, *, template_text: bool = True) -> Review:
+    """The sample as a published review, with template syntax in its body."""
+    review = bundle.load(folder)
+    body = f"{review.body}\n{TEMPLATE_TEXT}\n" if template_text else review.body
+    review = review.model_copy(update={"status": Status.PUBLISHED, "body": body})
+    bundle.save(review, folder)
+    return review
+
+
+# --- fixture sites -------------------------------------------------------------------------
+
+
+def hugo_site(root: Path) -> Path:
+    site = root / "hugo-site"
+    shutil.copytree(resource("hugo", "layouts"), site / "layouts")
+    (site / "assets" / "reviewdesk").mkdir(parents=True)
+    shutil.copyfile(resource("css", "review.css"), site / "assets" / "reviewdesk" / "review.css")
+    # Only pages: list pages would need templates of a theme this site has not got, and
+    # with --panicOnWarning a missing template stops the build.
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\nlanguageCode = "en"\ntitle = "Fixture"\n'
+        'disableKinds = ["home", "section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT",'
+        ' "404"]\n'
+    )
+    return site
+
+
+def hugo_build(hugo: Path, site: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    return build(hugo, "--panicOnWarning", "--cacheDir", site / ".cache", *flags, site=site)
+
+
+def assert_hugo_built(done: subprocess.CompletedProcess[str]) -> None:
+    """A clean build: Hugo 0.111 logs some warnings (a page without a template) without
+    panicking, even with --panicOnWarning, so they are looked for in its output too."""
+    output = done.stdout + done.stderr
+    assert done.returncode == 0, output
+    assert "WARN" not in output and "ERROR" not in output, output
+
+
+def jekyll_site(root: Path) -> Path:
+    site = root / "jekyll-site"
+    shutil.copytree(resource("jekyll"), site, ignore=shutil.ignore_patterns("README.md"))
+    (site / "assets" / "reviewdesk").mkdir(parents=True)
+    shutil.copyfile(resource("css", "review.css"), site / "assets" / "reviewdesk" / "review.css")
+    # Unknown Liquid filters and tags fail the build instead of printing nothing.
+    (site / "_config.yml").write_text(
+        'title: Fixture\nurl: "https://example.org"\n'
+        "liquid:\n  error_mode: strict\n  strict_filters: true\n"
+    )
+    return site
+
+
+def jekyll_build(jekyll: Path, site: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    return build(jekyll, "build", "--strict_front_matter", *flags, site=site)
+
+
+# --- what a built page shows ------------------------------------------------------------------
+
+
+class Outline(HTMLParser):
+    """The article of a page: each element's (tag, class, id, data-field), and its text,
+    without the inside of the body, where Markdown renderers may differ and the layout not."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, str | None, str | None, str | None]] = []
+        self.words: list[str] = []
+        self.images: list[str] = []
+        self.stylesheets: list[str] = []
+        self._state = "before"  # before | article | body | after
+        self._body_divs = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "img" and found.get("src"):
+            self.images.append(str(found["src"]))
+        if tag == "link" and found.get("rel") == "stylesheet":
+            self.stylesheets.append(str(found["href"]))
+        if tag == "article" and self._state == "before":
+            self._state = "article"
+        if self._state == "body":
+            self._body_divs += tag == "div"
+        elif self._state == "article":
+            self.elements.append(
+                (tag, found.get("class"), found.get("id"), found.get("data-field"))
+            )
+            if found.get("class") == "review-body":
+                self._state, self._body_divs = "body", 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._state == "body" and tag == "div":
+            self._body_divs -= 1
+            self._state = "article" if self._body_divs == 0 else "body"
+        elif self._state == "article" and tag == "article":
+            self._state = "after"
+
+    def handle_data(self, data: str) -> None:
+        if self._state == "article":
+            self.words += data.split()
+
+
+def outline(page: str) -> Outline:
+    found = Outline()
+    found.feed(page)
+    found.close()
+    return found
+
+
+def text_of(markup: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
+
+
+def items(page: str, field_name: str) -> list[str]:
+    section = re.search(rf'<section [^>]*data-field="{field_name}">(.*?)</section>', page, re.S)
+    assert section, f"no {field_name} section"
+    return [text_of(item) for item in re.findall(r"<li>(.*?)</li>", section[1])]
+
+
+def as_exported(review: Review) -> Review:
+    """The review as the static sites have it: authors are names only."""
+    return review.model_copy(update={"authors": [Author(name=a.name) for a in review.authors]})
+
+
+def minimal(root: Path) -> tuple[Path, Review]:
+    folder = root / "minimal"
+    folder.mkdir()
+    (folder / "review.yaml").write_text(
+        "format: reviewdesk/1\ntitle: T\nstatus: published\npublished: 2026-04-11\n"
+    )
+    (folder / "body.md").write_text("")
+    return folder, bundle.load(folder)
+
+
+def assert_same_outline(page_file: Path, review: Review, folder: Path) -> Outline:
+    """The page's article has the markup and text of our own, outside the body."""
+    built = outline(page_file.read_text(encoding="utf-8"))
+    expected = outline(exports.export(as_exported(review), folder, "fragment").text)
+    assert built.elements == expected.elements
+    assert " ".join(built.words) == " ".join(expected.words)
+    return built
+
+
+def assert_shows_review(page_file: Path, root: Path, review: Review, folder: Path) -> None:
+    """The built page has the published layout's markup and text around the body, every
+    pro and con, the rating, the body's template text as written, and images and CSS that
+    resolve to built files."""
+    page = page_file.read_text(encoding="utf-8")
+    built = assert_same_outline(page_file, review, folder)
+    title = re.search(r'<h1 class="review-title"[^>]*>(.*?)</h1>', page)
+    assert title and text_of(title[1]) == review.title
+    assert items(page, "pros") == review.pros
+    assert items(page, "cons") == review.cons
+    assert "<strong>4.0</strong> / 5" in page and "Rated 4.0 out of 5" in page
+    assert "--fill: 80%" in page
+    assert TEMPLATE_TEXT.replace("`", "") in text_of(page)
+    url = "/" + page_file.relative_to(root).as_posix()
+    for src in [*built.images, *built.stylesheets]:
+        assert (root / unquote(urljoin(url, src)).lstrip("/")).is_file(), src
+    assert len(built.images) == 2 and len(built.stylesheets) == 1
+
+
+# --- Hugo ----------------------------------------------------------------------------------
+
+
+def test_hugo_builds_the_review_in_the_published_layout(
+    hugo: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    review = published(sample_bundle)
+    site = hugo_site(tmp_path)
+    export(sample_bundle, "hugo", site / "content" / "reviews")
+    assert_hugo_built(hugo_build(hugo, site))
+    assert_shows_review(site / HUGO_PAGE, site / "public", review, sample_bundle)
+    # and the check sees a page that lost a con
+    page = site / HUGO_PAGE
+    page.write_text(page.read_text().replace(f"<li>{review.cons[-1]}</li>", ""))
+    with pytest.raises(AssertionError):
+        assert_shows_review(page, site / "public", review, sample_bundle)
+
+
+def test_hugo_builds_a_review_with_only_a_title_and_a_date(hugo: Path, tmp_path: Path) -> None:
+    folder, review = minimal(tmp_path)
+    site = hugo_site(tmp_path)
+    export(folder, "hugo", site / "content" / "reviews")
+    assert_hugo_built(hugo_build(hugo, site))
+    assert_same_outline(site / "public" / "reviews" / "t" / "index.html", review, folder)
+
+
+def test_hugo_leaves_drafts_out_unless_asked(
+    hugo: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    site = hugo_site(tmp_path)
+    export(sample_bundle, "hugo", site / "content" / "reviews")  # the sample is `ready`
+    assert_hugo_built(hugo_build(hugo, site))
+    assert not (site / HUGO_PAGE).exists()
+    assert_hugo_built(hugo_build(hugo, site, "--buildDrafts"))
+    assert (site / HUGO_PAGE).is_file()
+
+
+def test_hugo_build_fails_on_broken_front_matter(
+    hugo: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    published(sample_bundle, template_text=False)
+    site = hugo_site(tmp_path)
+    export(sample_bundle, "hugo", site / "content" / "reviews")
+    page = site / "content" / "reviews" / SLUG / "index.md"
+    page.write_text(re.sub(r"(?m)^title: .*$", 'title: "unterminated', page.read_text()))
+    done = hugo_build(hugo, site)
+    assert done.returncode != 0
+    assert not (site / HUGO_PAGE).exists()
+
+
+def test_hugo_without_the_review_layout_is_noticed(
+    hugo: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    """Hugo 0.111 skips a page with no template with a warning and exit status 0, even with
+    --panicOnWarning: the check of its output notices."""
+    published(sample_bundle)
+    site = hugo_site(tmp_path)
+    export(sample_bundle, "hugo", site / "content" / "reviews")
+    shutil.rmtree(site / "layouts" / "review")
+    done = hugo_build(hugo, site)
+    with pytest.raises(AssertionError, match="found no layout file"):
+        assert_hugo_built(done)
+    assert not (site / HUGO_PAGE).exists()
+
+
+# --- Jekyll --------------------------------------------------------------------------------
+
+
+def test_jekyll_builds_the_review_in_the_published_layout(
+    jekyll: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    review = published(sample_bundle)
+    site = jekyll_site(tmp_path)
+    export(sample_bundle, "jekyll", site)
+    done = jekyll_build(jekyll, site)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Error" not in done.stderr and "Warning" not in done.stderr, done.stderr
+    assert_shows_review(site / JEKYLL_PAGE, site / "_site", review, sample_bundle)
+
+
+def test_jekyll_builds_a_review_with_only_a_title_and_a_date(jekyll: Path, tmp_path: Path) -> None:
+    folder, review = minimal(tmp_path)
+    site = jekyll_site(tmp_path)
+    export(folder, "jekyll", site)
+    assert jekyll_build(jekyll, site).returncode == 0
+    assert_same_outline(site / "_site" / "2026" / "04" / "11" / "t.html", review, folder)
+
+
+def test_jekyll_prefixes_the_site_baseurl_to_images(
+    jekyll: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    published(sample_bundle)
+    site = jekyll_site(tmp_path)
+    with (site / "_config.yml").open("a") as config:
+        config.write('baseurl: "/blog"\n')
+    export(sample_bundle, "jekyll", site)
+    assert jekyll_build(jekyll, site).returncode == 0
+    images = outline((site / JEKYLL_PAGE).read_text()).images
+    assert images == [f"/blog/assets/{SLUG}/hero.png", f"/blog/assets/{SLUG}/chart.png"]
+
+
+def test_jekyll_leaves_unpublished_posts_out_unless_asked(
+    jekyll: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    site = jekyll_site(tmp_path)
+    export(sample_bundle, "jekyll", site)  # the sample is `ready`: `published: false`
+    assert jekyll_build(jekyll, site).returncode == 0
+    assert not (site / JEKYLL_PAGE).exists()
+    assert jekyll_build(jekyll, site, "--unpublished").returncode == 0
+    assert (site / JEKYLL_PAGE).is_file()
+
+
+def test_jekyll_build_fails_on_broken_front_matter(
+    jekyll: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    """Without --strict_front_matter Jekyll logs the error and publishes the post anyway,
+    without its front matter: undated, at the wrong address."""
+    published(sample_bundle, template_text=False)
+    site = jekyll_site(tmp_path)
+    export(sample_bundle, "jekyll", site)
+    post = next((site / "_posts").iterdir())
+    post.write_text(re.sub(r"(?m)^title: .*$", 'title: "unterminated', post.read_text()))
+    lenient = build(jekyll, "build", site=site)
+    assert lenient.returncode == 0 and not (site / JEKYLL_PAGE).exists()
+    assert "YAML Exception" in lenient.stderr
+    strict = jekyll_build(jekyll, site)
+    assert strict.returncode != 0
+    assert "YAML Exception" in strict.stdout + strict.stderr
