@@ -1,6 +1,8 @@
 """File commands as a writer meets them: the folder and file choosers answered, the questions
 answered, and what ends up on disk and in the window."""
 
+import errno
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,7 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from reviewdesk.core import bundle
+from reviewdesk.core import bundle, recovery
+from reviewdesk.core.atomic import write_all_atomic
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.export_dialog import ExportDialog
 from reviewdesk.ui.file_controller import FileController
@@ -264,3 +267,38 @@ def test_a_site_format_exports_into_the_chosen_folder(
     assert page.read_text(encoding="utf-8").startswith("---\n")
     assert (page.parent / "assets" / "hero.png").is_file()
     assert controller.export("hugo").destination.text() == str(content)
+
+
+def test_a_failed_save_keeps_the_edits_here_and_in_the_recovery_copy(
+    files: Files, chooser: Chooser, sample_bundle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document, controller = files(sample_bundle)
+    before = snapshot(sample_bundle)
+    document.set("summary", "Words that must not be lost")
+
+
+    def full_disk(files: dict[Path, bytes]) -> None:  # the bundle's disk, not the data folder's
+        if any(path.parent == sample_bundle for path in files):
+            raise OSError(errno.ENOSPC, "No space left on device", str(sample_bundle / "body.md"))
+        write_all_atomic(files)
+
+    monkeypatch.setattr("reviewdesk.core.bundle.write_all_atomic", full_disk)
+    assert not controller.save()
+    (told,) = chooser.told
+    assert "your changes are still here and in the recovery copy" in told
+    assert f"{sample_bundle / 'body.md'}: could not be saved: No space left on device" in told
+    assert document.modified and document.review.summary == "Words that must not be lost"
+    found = recovery.find(sample_bundle)
+    assert found is not None and found.review.summary == "Words that must not be lost"
+    assert snapshot(sample_bundle) == before
+
+
+def test_a_bundle_deleted_while_open_is_written_again_on_save(
+    files: Files, chooser: Chooser, sample_bundle: Path
+) -> None:
+    document, controller = files(sample_bundle)
+    document.set("title", "Still here")
+    shutil.rmtree(sample_bundle)
+    assert controller.save()
+    assert bundle.load(sample_bundle).title == "Still here"
+    assert chooser.told == []

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from reviewdesk.core import yaml_text
-from reviewdesk.core.atomic import write_all_atomic
+from reviewdesk.core.atomic import committed, remove_strays, write_all_atomic
 from reviewdesk.core.model import FORMAT, KEY_ORDER, Review
 from reviewdesk.core.problems import BundleError, Problem
 from reviewdesk.core.yaml_text import YamlDocument, YamlError
@@ -181,8 +181,9 @@ def _plain_message(message: str) -> str:
 
 
 def _read_text(path: Path, limit: int, problems: list[Problem]) -> str | None:
+    source = committed(path)  # after a crash mid-save: the new file, still under its temp name
     try:
-        size = path.stat().st_size
+        size = source.stat().st_size
         if size > limit:
             problems.append(
                 Problem(
@@ -190,7 +191,7 @@ def _read_text(path: Path, limit: int, problems: list[Problem]) -> str | None:
                 )
             )
             return None
-        data = path.read_bytes()
+        data = source.read_bytes()
     except FileNotFoundError:
         problems.append(Problem(path, None, "", "is missing"))
         return None
@@ -216,6 +217,8 @@ def save(review: Review, path: str | os.PathLike[str]) -> None:
     try:
         (folder / ASSETS_DIR).mkdir(parents=True, exist_ok=True)
         text = review_yaml(review, _existing_text(yaml_path))
+        for path in (yaml_path, body_path):
+            remove_strays(path)  # of a save killed before it could clean up
         write_all_atomic(
             _changed({body_path: review.body.encode("utf-8"), yaml_path: text.encode("utf-8")})
         )
@@ -270,7 +273,7 @@ def _same(before: Review, after: Review, key: str) -> bool:
 
 def _existing_text(path: Path) -> str | None:
     try:
-        return path.read_bytes().decode("utf-8")
+        return committed(path).read_bytes().decode("utf-8")
     except (FileNotFoundError, UnicodeDecodeError):
         return None
 
@@ -280,7 +283,7 @@ def _changed(files: dict[Path, bytes]) -> dict[Path, bytes]:
     changed = {}
     for path, data in files.items():
         try:
-            if path.read_bytes() == data:
+            if committed(path).read_bytes() == data:
                 continue
         except FileNotFoundError:
             pass

@@ -193,7 +193,14 @@ class FileController(QObject):
         try:
             self._document.save(folder)
         except BundleError as error:
-            self._error("The review could not be saved; your changes are still here", error)
+            kept = "your changes are still here"
+            try:  # and in the recovery copy at once, not only in a few seconds
+                recovery.write(self._document.review, self._document.folder)
+            except (OSError, BundleError):
+                pass  # the same full disk, say: the window still has them
+            else:
+                kept += " and in the recovery copy"
+            self._error(f"The review could not be saved; {kept}", error)
             return False
         if self._document.folder:
             self._remember(self._document.folder)
