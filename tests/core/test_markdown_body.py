@@ -1,8 +1,10 @@
 import re
 import threading
+import time
 
 import pytest
 
+from reviewdesk.core.incremental import IncrementalBody
 from reviewdesk.core.markdown_body import render_markdown
 
 
@@ -137,3 +139,34 @@ def test_each_thread_renders_on_its_own_instance() -> None:
     for n, html in results.items():
         assert f"Footnote {n}." in html
         assert html.count("<li id=") == 1
+
+
+PATHOLOGICAL = {
+    "unclosed brackets": "[a " * 4000,
+    "nested brackets": "[" * 20000 + "x" + "]" * 20000,
+    "a run of asterisks": "*" * 5000 + "x" + "*" * 5000,
+    "a run of underscores": "_" * 5000 + "x" + "_" * 5000,
+    "a 1 MB line": "word " * 200_000,
+    "deeply nested lists": "\n".join("    " * depth + "- item" for depth in range(200)),
+    "deeply nested quotes": ">" * 500 + " deep",
+    "deeply nested spaced quotes": "> " * 400 + "deep\n" + "> " * 300 + "less",
+    "lists nested 400 deep": "\n".join("  " * depth + "- item" for depth in range(400)),
+}
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL)
+def test_pathological_bodies_render_in_time_and_alike_block_by_block(text: str) -> None:
+    started = time.perf_counter()
+    html = render_markdown(text)  # Python-Markdown alone: 50 s, or a RecursionError
+    assert time.perf_counter() - started < 5
+    assert IncrementalBody().update(text).html == html
+
+
+def test_ordinary_brackets_and_emphasis_are_untouched() -> None:
+    text = (
+        "A [link](https://e.org), **bold**, __strong__, [ref][x] and ---.\n\n[x]: https://e.org\n"
+    )
+    assert render_markdown(text) == (
+        '<p>A <a href="https://e.org">link</a>, <strong>bold</strong>, <strong>strong</strong>, '
+        '<a href="https://e.org">ref</a> and \u2014.</p>'
+    )

@@ -12,6 +12,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401 (must precede the app)
+from PySide6.QtWidgets import QApplication
 
 from reviewdesk.ui.preview.scheme import register_scheme
 
@@ -25,3 +26,8 @@ def _widgets_go_before_the_app() -> Iterator[None]:
     carries out; a web view left for the QApplication's exit makes QtWebEngine warn."""
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _an_application(qapp: QApplication) -> None:
+    """Every UI object lives in an application, as in the app: a document's timers need one."""

@@ -276,7 +276,6 @@ def test_a_failed_save_keeps_the_edits_here_and_in_the_recovery_copy(
     before = snapshot(sample_bundle)
     document.set("summary", "Words that must not be lost")
 
-
     def full_disk(files: dict[Path, bytes]) -> None:  # the bundle's disk, not the data folder's
         if any(path.parent == sample_bundle for path in files):
             raise OSError(errno.ENOSPC, "No space left on device", str(sample_bundle / "body.md"))

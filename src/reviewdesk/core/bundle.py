@@ -217,8 +217,8 @@ def save(review: Review, path: str | os.PathLike[str]) -> None:
     try:
         (folder / ASSETS_DIR).mkdir(parents=True, exist_ok=True)
         text = review_yaml(review, _existing_text(yaml_path))
-        for path in (yaml_path, body_path):
-            remove_strays(path)  # of a save killed before it could clean up
+        for written in (yaml_path, body_path):
+            remove_strays(written)  # of a save killed before it could clean up
         write_all_atomic(
             _changed({body_path: review.body.encode("utf-8"), yaml_path: text.encode("utf-8")})
         )
@@ -239,7 +239,18 @@ def review_yaml(review: Review, previous: str | None = None) -> str:
     except BundleError:
         return yaml_text.dump(mapping)
     patched = yaml_text.patch(document, mapping, lambda key: _same(before, review, key), KEY_ORDER)
-    return yaml_text.dump(mapping) if patched is None else patched
+    if patched is None or not _reads_back(patched, review):
+        return yaml_text.dump(mapping)
+    return patched
+
+
+def _reads_back(text: str, review: Review) -> bool:
+    """Whether `text` loads as `review`: a line-by-line edit must never change what it keeps
+    (blank lines kept by a `|+` scalar may belong to a key it did not touch, say)."""
+    try:
+        return parse(text, review.body, Path(REVIEW_FILE))[1] == review
+    except BundleError:
+        return False
 
 
 def yaml_mapping(review: Review) -> dict[str, Any]:

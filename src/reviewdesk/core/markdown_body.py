@@ -7,12 +7,14 @@ pass of nh3 (ammonia, in Rust) over the converted HTML.
 
 from __future__ import annotations
 
+import re
 import threading
 from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from reviewdesk.core.typography import TypographyExtension
@@ -115,9 +117,62 @@ class _HeadingLevelsExtension(Extension):
         md.treeprocessors.register(_HeadingLevels(md), "reviewdesk_heading_levels", 9)
 
 
+# Beyond these, Python-Markdown's inline parsing turns quadratic (unclosed `[`: 4,000 in a
+# paragraph take 5 s) or recursive (a run of thousands of `*`): the characters are then taken
+# literally. No review's prose comes near; a pasted dump or a hostile file may.
+MAX_BRACKETS_IN_PARAGRAPH = 300
+_LONG_RUN = re.compile(r"(?<!\\)([*_])\1{49,}")
+_BRACKET = re.compile(r"(?<!\\)\[")
+# Python-Markdown stops nesting quotes when the call stack nears Python's recursion limit, so
+# past a depth the output would depend on who calls it: deeper markers are taken literally.
+MAX_QUOTE_DEPTH = 50
+_SUSPECT = re.compile(r"\[|\*\*|__|^\s*>")  # what the checks below look at
+_DEEP_QUOTE = re.compile(rf"^((?:[ ]{{0,3}}>[ ]?){{{MAX_QUOTE_DEPTH}}})(?=[ ]{{0,3}}>)")
+
+
+class _Pathological(Preprocessor):
+    """Escape what would make inline parsing hang or recurse, paragraph by paragraph (so a
+    body rendered block by block gets the same result)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(_SUSPECT.search(line) for line in lines):
+            return lines
+        out: list[str] = []
+        paragraph: list[str] = []
+        for line in [*lines, ""]:
+            if line.strip():
+                paragraph.append(line)
+                continue
+            out.extend(_defused(paragraph))
+            paragraph = []
+            out.append(line)
+        return out[:-1]
+
+
+def _defused(paragraph: list[str]) -> list[str]:
+    brackets = sum(line.count("[") for line in paragraph)
+    lines = [_LONG_RUN.sub(lambda m: re.sub(r"([*_])", r"\\\1", m[0]), line) for line in paragraph]
+    if brackets > MAX_BRACKETS_IN_PARAGRAPH:
+        lines = [_BRACKET.sub(r"\\[", line) for line in lines]
+    return [_DEEP_QUOTE.sub(r"\1\\", line) for line in lines]
+
+
+class _PathologicalExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # 22: after fenced code is set aside (25), before raw HTML is (20).
+        md.preprocessors.register(_Pathological(md), "reviewdesk_pathological", 22)
+
+
 def _new_markdown() -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["extra", "toc", "sane_lists", TypographyExtension(), _HeadingLevelsExtension()],
+        extensions=[
+            "extra",
+            "toc",
+            "sane_lists",
+            TypographyExtension(),
+            _HeadingLevelsExtension(),
+            _PathologicalExtension(),
+        ],
         extension_configs={"toc": {"permalink": False, "anchorlink": False}},
         output_format="html",
     )

@@ -219,7 +219,9 @@ def patch(
         lines[-1] += newline
 
     def fragment(key: str) -> list[str]:
-        text = dump({key: new[key]})
+        # A `|+` scalar ending in blank lines makes PyYAML end the document ("..."): amid
+        # other keys that marker would end the file early, and the next key ends the scalar.
+        text = dump({key: new[key]}).removesuffix("...\n")
         return [line.replace("\n", newline) for line in text.splitlines(keepends=True)]
 
     present = {span.key for span in spans}

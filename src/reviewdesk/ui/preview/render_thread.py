@@ -57,8 +57,7 @@ class RenderThread(QObject):
                 patch = page.update(review)
             except Exception:  # a bug must not end the preview: log it, start afresh
                 _log.exception("rendering the preview failed")
-                page, reset = LivePage(), True
-                patch = page.update(review)
+                page, reset, patch = _afresh(review)
             result = Rendered(
                 generation, patch, page.skeleton, page.groups, page.lines, fresh=reset
             )
@@ -66,3 +65,15 @@ class RenderThread(QObject):
                 self.rendered.emit(result)
             except RuntimeError:  # the view is gone: nothing to render for
                 return
+
+
+def _afresh(review: Review) -> tuple[LivePage, bool, PagePatch]:
+    """A new page of `review`; failing that too, a page that says so rather than none."""
+    page = LivePage()
+    try:
+        return page, True, page.update(review)
+    except Exception:
+        _log.exception("rendering the preview afresh failed")
+        notice = Review(title=review.title or "Untitled", body="*This review could not be shown.*")
+        page = LivePage()
+        return page, True, page.update(notice)
