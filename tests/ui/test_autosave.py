@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import recovery
@@ -38,3 +39,19 @@ def test_recovering_is_one_undoable_edit(sample_bundle: Path) -> None:
     assert (document.review.title, document.modified) == ("Recovered", True)
     document.undo_stack.undo()
     assert document.review == original
+
+
+def test_typing_without_a_pause_is_autosaved_all_along(
+    qtbot: QtBot, sample_bundle: Path
+) -> None:
+    document = ReviewDocument.open(sample_bundle)
+    saver = Autosaver(document, delay_ms=300)
+    saves: list[str] = []
+    saver.autosaved.connect(lambda: saves.append(document.review.summary))
+    typist = QTimer(interval=50)  # a key every 50 ms, never pausing for the 300 ms
+    typed = iter(range(1, 1000))
+    typist.timeout.connect(lambda: document.set("summary", "x" * next(typed)))
+    typist.start()
+    qtbot.waitUntil(lambda: len(saves) >= 3, timeout=3000)
+    typist.stop()
+    assert saves == sorted(saves, key=len) and len(set(saves)) == len(saves)

@@ -1,4 +1,7 @@
-"""Autosave: a recovery copy a few seconds after the last edit, never over the bundle."""
+"""Autosave: a recovery copy a few seconds after an edit, never over the bundle.
+
+The delay runs from the first edit since the last copy, not from the last one: a writer who
+types without a pause still has a copy at most `delay_ms` old."""
 
 from __future__ import annotations
 
@@ -27,8 +30,12 @@ class Autosaver(QObject):
         self.last_autosave: float | None = None
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.write)
-        document.changed.connect(lambda _field: self._timer.start())
+        document.changed.connect(self._edited)
         document.saved.connect(self.discard)
+
+    def _edited(self, _field: str) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
 
     def write(self) -> None:
         if not self._document.modified:
