@@ -84,6 +84,7 @@ def _export(options: argparse.Namespace) -> int:
         asset_base_url=options.asset_base_url,
         summary_label=options.summary_label,
         show_footer=options.footer,
+        raw_html=options.raw_html,
     )
     out = Path(options.output) if options.output and options.output != "-" else None
     stem = out.stem if out and exports.FORMATS[options.to].into_folder is False else ""
@@ -167,6 +168,12 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--summary-label", default="Summary", help="label of the summary box")
     parser.add_argument(
         "--footer", action="store_true", help="add 'Was this review helpful?' and share links"
+    )
+    parser.add_argument(
+        "--raw-html",
+        action="store_true",
+        help="keep the body's HTML as written, unsanitized (scripts, iframes, styles): only "
+        "for bodies you wrote yourself; the default removes whatever could run or load",
     )
 
 

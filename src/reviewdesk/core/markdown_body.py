@@ -190,11 +190,13 @@ def _markdown() -> markdown.Markdown:
     return md
 
 
-def render_markdown(text: str) -> str:
-    """Convert the Markdown `text` of a review body into sanitized HTML5."""
+def render_markdown(text: str, *, raw_html: bool = False) -> str:
+    """Convert the Markdown `text` of a review body into sanitized HTML5; with `raw_html`, the
+    HTML written in it is kept as written (scripts and frames too: for bodies of one's own)."""
     md = _markdown()
     md.reset()  # footnotes, abbreviations and used ids must not leak between documents
-    return _CLEANER.clean(md.convert(text))
+    converted = md.convert(text)
+    return converted if raw_html else _CLEANER.clean(converted)
 
 
 def new_markdown() -> markdown.Markdown:

@@ -71,12 +71,18 @@ class ExportDialog(QDialog):
         self.embed_images = QCheckBox("&Embed images in the page (one self-contained file)")
         self.embed_images.setChecked(_flag(settings.get(embed_setting(to))))
         self.footer = QCheckBox("Add “Was this review &helpful?” and share links")
+        self.raw_html = QCheckBox("Keep the body's HTML as &written, unsanitized")
+        self.raw_html.setToolTip(
+            "Scripts, frames and styles in the body are kept: only for HTML you wrote yourself"
+        )
         if to in BASE_URLS:
             form.addRow("Image &base URL", self.asset_base_url)
         if to in EMBEDS:
             form.addRow(self.embed_images)
         if to in FOOTERS:
             form.addRow(self.footer)
+        if to in BASE_URLS:  # the formats that carry rendered HTML
+            form.addRow(self.raw_html)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -97,6 +103,7 @@ class ExportDialog(QDialog):
             if self._to in BASE_URLS
             else None,
             show_footer=self._to in FOOTERS and self.footer.isChecked(),
+            raw_html=self._to in BASE_URLS and self.raw_html.isChecked(),
         )
 
     def accept(self) -> None:

@@ -15,6 +15,8 @@ class ExportOptions:
     asset_base_url: str | None = None  # CMS payloads: turns relative image paths absolute
     summary_label: str = "Summary"
     show_footer: bool = False
+    # The body's own HTML as written, unsanitized (scripts, frames, styles): only by asking.
+    raw_html: bool = False
 
 
 @dataclass(frozen=True)

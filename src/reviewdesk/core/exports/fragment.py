@@ -24,5 +24,6 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
         warnings.append(
             "images keep their relative paths; pass --asset-base-url to make them absolute"
         )
-    article = render_article(review, render_markdown(review.body), layout)
+    body = render_markdown(review.body, raw_html=options.raw_html)
+    article = render_article(review, body, layout)
     return ExportResult(article, ".html", (), tuple(warnings))

@@ -1,0 +1,181 @@
+"""The frozen app (packaging/build), run as a writer would run it: a clean home, no Python
+environment, the command line and the window (offscreen)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from PyInstaller.archive.readers import CArchiveReader  # type: ignore[import-untyped]
+
+from reviewdesk.core.exports import FORMATS
+
+from .conftest import APP_DIR, ROOT
+
+pytestmark = pytest.mark.slow
+
+SAMPLE = ROOT / "resources" / "sample"
+# Installed in .venv for the tests and the build; none may end up in the app.
+TEST_ONLY = {
+    "pytest", "_pytest", "pytestqt", "xdist", "hypothesis", "mypy", "pygments", "jsonschema",
+    "referencing", "ruff", "hatchling", "PyInstaller", "setuptools", "pip",
+}  # fmt: skip
+MAX_APP_MIB = 350
+MAX_ARCHIVE_MIB = 150
+
+
+def version() -> str:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return str(project["version"])
+
+
+def user_env(home: Path) -> dict[str, str]:
+    """A writer's environment: their own home and XDG folders, no Python variables."""
+    env = {
+        "HOME": str(home),
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        # As root (CI), Chromium runs only without its sandbox; offscreen has no GPU.
+        "QTWEBENGINE_CHROMIUM_FLAGS": os.environ.get(
+            "QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
+        ),
+    }
+    for name in ("data", "config", "cache", "state"):
+        env[f"XDG_{name.upper()}_HOME"] = str(home / name)
+    if "TMPDIR" in os.environ:
+        env["TMPDIR"] = os.environ["TMPDIR"]
+    return env
+
+
+def run(
+    command: list[str], home: Path, cwd: Path | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    home.mkdir(parents=True, exist_ok=True)
+    return subprocess.run(
+        command,
+        env=user_env(home),
+        cwd=cwd or home,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def smoke_test(app: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    return run([str(app), "--smoke-test"], home, timeout=180)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
+    """Every file and folder under `folder`, with its mode, size and modification time."""
+    entries = {}
+    for path in [folder, *folder.rglob("*")]:
+        info = path.lstat()
+        entries[path.relative_to(folder).as_posix()] = (
+            info.st_mode,
+            info.st_size,
+            info.st_mtime_ns,
+        )
+    return entries
+
+
+@pytest.fixture(scope="module")
+def first_start(
+    frozen_app: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[subprocess.CompletedProcess[str], Path]:
+    """`reviewdesk --smoke-test` started for the first time, in a home of its own."""
+    home = tmp_path_factory.mktemp("first-start")
+    return smoke_test(frozen_app, home), home
+
+
+def test_version_is_pyproject_version(frozen_app: Path, tmp_path: Path) -> None:
+    done = run([str(frozen_app), "--version"], tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"ReviewDesk {version()}"
+
+
+@pytest.mark.parametrize("to", sorted(FORMATS))
+def test_export_is_byte_for_byte_the_source_runs(frozen_app: Path, tmp_path: Path, to: str) -> None:
+    bundle = tmp_path / "Sample review"
+    shutil.copytree(SAMPLE, bundle)
+    output = "site" if FORMATS[to].into_folder else f"out{FORMATS[to].suffix}"
+    programs = {"frozen": [str(frozen_app)], "source": [sys.executable, "-m", "reviewdesk"]}
+    results = {}
+    for name, program in programs.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        done = run([*program, "export", str(bundle), "--to", to, "-o", output], tmp_path, folder)
+        results[name] = (done.returncode, done.stdout, done.stderr, tree(folder))
+    frozen, source = results["frozen"], results["source"]
+    assert source[0] == 0, source[2]
+    assert frozen[:3] == source[:3]
+    assert frozen[3], "the export wrote nothing"
+    assert sorted(frozen[3]) == sorted(source[3])
+    for file in source[3]:
+        assert frozen[3][file] == source[3][file], f"{to}: {file} differs"
+
+
+def test_smoke_test_shows_the_preview(
+    first_start: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    done, _ = first_start
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["preview_ready_ms"] > 0
+    assert report["window_shown_ms"] > 0
+
+
+def test_first_start_makes_the_users_copy_of_the_sample(
+    first_start: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    done, home = first_start
+    assert done.returncode == 0, done.stderr
+    copy = home / "data" / "ReviewDesk" / "Sample review"
+    assert copy.is_dir()
+    for file, data in tree(SAMPLE).items():
+        assert (copy / file).read_bytes() == data, file
+
+
+def test_nothing_is_written_inside_the_app_folder(frozen_app: Path, tmp_path: Path) -> None:
+    before = snapshot(APP_DIR)
+    assert smoke_test(frozen_app, tmp_path / "home").returncode == 0
+    export = [str(frozen_app), "export", str(SAMPLE), "--to", "html", "-o", "page.html"]
+    assert run(export, tmp_path / "home").returncode == 0
+    assert run([str(frozen_app), "--version"], tmp_path / "home").returncode == 0
+    after = snapshot(APP_DIR)
+    assert sorted(set(after) - set(before)) == [], "files were created in the app folder"
+    assert sorted(set(before) - set(after)) == [], "files were removed from the app folder"
+    changed = sorted(name for name in before if before[name] != after[name])
+    assert changed == [], "files of the app folder were changed"
+
+
+def test_test_only_packages_are_left_out(frozen_app: Path) -> None:
+    archive = CArchiveReader(str(frozen_app)).open_embedded_archive("PYZ.pyz")
+    modules = {name.partition(".")[0] for name in archive.toc}
+    assert "reviewdesk" in modules
+    assert sorted(modules & TEST_ONLY) == []
+    folders = {path.name for path in (APP_DIR / "_internal").iterdir()}
+    assert sorted(folders & TEST_ONLY) == []
+
+
+def test_sizes_stay_in_budget(frozen_app: Path) -> None:
+    app_bytes = sum(p.lstat().st_size for p in APP_DIR.rglob("*") if not p.is_dir())
+    assert app_bytes <= MAX_APP_MIB * 2**20, f"the app is {app_bytes / 2**20:.0f} MiB"
+    archive = ROOT / "dist" / f"ReviewDesk-{version()}-linux-{os.uname().machine}.tar.gz"
+    assert archive.stat().st_size <= MAX_ARCHIVE_MIB * 2**20
+    assert frozen_app.is_file()
