@@ -123,6 +123,8 @@ def test_first_start_copies_the_sample_and_the_smoke_test_passes(tmp_path: Path)
     assert set(report) == {"window_shown_ms", "preview_ready_ms", "rss_mb", "pss_total_mb"}
     assert report["pss_total_mb"] > report["rss_mb"] / 4  # the WebEngine processes count too
     assert 0 < report["window_shown_ms"] <= report["preview_ready_ms"]
+    assert not (copy / ".reviewdesk.lock").exists()  # the app let go of it on the way out
+    assert run("--smoke-test", home=tmp_path).returncode == 0  # so the next start asks nothing
 
 
 @pytest.mark.parametrize("args", [("validate",), ("import", "x.md")])

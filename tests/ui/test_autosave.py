@@ -41,9 +41,7 @@ def test_recovering_is_one_undoable_edit(sample_bundle: Path) -> None:
     assert document.review == original
 
 
-def test_typing_without_a_pause_is_autosaved_all_along(
-    qtbot: QtBot, sample_bundle: Path
-) -> None:
+def test_typing_without_a_pause_is_autosaved_all_along(qtbot: QtBot, sample_bundle: Path) -> None:
     document = ReviewDocument.open(sample_bundle)
     saver = Autosaver(document, delay_ms=300)
     saves: list[str] = []

@@ -30,7 +30,7 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("ReviewDesk")
     app.setOrganizationName("ReviewDesk")
-    document = _open(folder or user_files.sample_copy())
+    document = _open(folder or user_files.sample_copy(), ask=not smoke_test)
     window = MainWindow(document, Settings())
     if smoke_test:
         _SmokeTest(window, started)  # the window's child
@@ -40,8 +40,8 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     return app.exec()
 
 
-def _open(folder: Path) -> ReviewDocument:
-    if not may_open(folder, None):
+def _open(folder: Path, *, ask: bool = True) -> ReviewDocument:
+    if ask and not may_open(folder, None):
         return ReviewDocument(Review(title="Untitled review"))
     try:
         return ReviewDocument.open(folder)

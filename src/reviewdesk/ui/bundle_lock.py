@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reviewdesk.core import locks
@@ -39,6 +39,9 @@ class LockKeeper(QObject):
         self._document = document
         self._held: Path | None = None
         document.folder_changed.connect(self._follow)
+        app = QCoreApplication.instance()
+        if app is not None:  # however the app ends, the bundle is no longer open here
+            app.aboutToQuit.connect(self.release)
         self._follow()
 
     def release(self) -> None:
