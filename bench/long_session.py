@@ -11,9 +11,7 @@ whether any Qt warning was logged and whether the reference counts drifted downw
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,13 +20,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from bench.generate import write_bundle
+from bench.qt_app import app_in_a_new_home
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.panes.lists_pane import ListsPane
-from reviewdesk.ui.preview.scheme import register_scheme
 from reviewdesk.ui.process_stats import pss_mb
 from reviewdesk.ui.settings import Settings
 
@@ -163,16 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--minutes", type=float, default=30)
     parser.add_argument("--x11", action="store_true", help="use the display in $DISPLAY")
     options = parser.parse_args(argv)
-    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
-    if not options.x11:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    register_scheme()
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory() as folder:
-        for name in ("DATA", "CONFIG", "CACHE"):
-            os.environ[f"XDG_{name}_HOME"] = str(Path(folder) / name.lower())
-        samples, warnings = run(options.minutes, 60, Path(folder))
+    with app_in_a_new_home(x11=options.x11) as (_app, folder):
+        samples, warnings = run(options.minutes, 60, folder)
     print(f"Long session: {options.minutes:g} min, an action every {STEP_MS} ms\n")
     print(f"{'minute':>6} {'actions':>8} {'PSS MiB':>8} {'refs None':>10} {'True':>7} {'False':>7}")
     for s in samples:
@@ -181,7 +170,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     problems = verdict(samples, warm_minutes=min(5, options.minutes / 3))
     print("\nQt warnings:", len(warnings), *warnings[:5], sep="\n  ")
     print("verdict:", "; ".join(problems) or "no growth over 10 %, no reference-count drift")
-    app.processEvents()
     return 1 if problems or warnings else 0
 
 

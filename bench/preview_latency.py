@@ -18,10 +18,8 @@ after a 150 ms pause), typing in the middle of the body:
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,12 +27,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from bench.generate import write_bundle
+from bench.qt_app import app_in_a_new_home
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
-from reviewdesk.ui.preview.scheme import register_scheme
 from reviewdesk.ui.settings import Settings
 
 TYPED = "quick brown words "
@@ -168,21 +165,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60, help="the typing run's length")
     parser.add_argument("--x11", action="store_true", help="use the display in $DISPLAY")
     options = parser.parse_args(argv)
-    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
-    if not options.x11:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    register_scheme()
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication(sys.argv[:1])
     sizes = [int(size) for size in options.sizes.split(",")]
     results = []
-    with tempfile.TemporaryDirectory() as folder:
-        for name in ("DATA", "CONFIG", "CACHE"):
-            os.environ[f"XDG_{name}_HOME"] = str(Path(folder) / name.lower())
+    with app_in_a_new_home(x11=options.x11) as (_app, folder):
         for words in sizes:
             for live in (True, False):
                 started = time.perf_counter()
-                results.append(measure(words, live, options.keys, options.seconds, Path(folder)))
+                results.append(measure(words, live, options.keys, options.seconds, folder))
                 print(f"  {words:,} words, {results[-1].approach}: "
                       f"{time.perf_counter() - started:.0f} s", file=sys.stderr)  # fmt: skip
     platform = "X11 ($DISPLAY)" if options.x11 else "offscreen"
@@ -190,7 +179,6 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{options.seconds:g} s typing run (a key every {KEY_EVERY_MS} ms, "
           f"{PAUSE_AFTER_WORD_MS} ms between words), {platform}\n")  # fmt: skip
     print(table(results))
-    app.processEvents()
     return 0
 
 

@@ -112,6 +112,22 @@ def test_an_edit_updates_the_page(
     assert view.run_js("document.querySelector('h1').textContent") == "A new title"
 
 
+def type_title(document: ReviewDocument, typed: str, every_ms: int) -> QTimer:
+    """Start typing `typed` as the title, a key every `every_ms`; the timer stops at the end."""
+    lengths = iter(range(1, len(typed) + 1))
+    typist = QTimer(interval=every_ms)
+
+    def type_a_key() -> None:
+        length = next(lengths)
+        document.set("title", typed[:length])
+        if length == len(typed):
+            typist.stop()
+
+    typist.timeout.connect(type_a_key)
+    typist.start()
+    return typist
+
+
 def test_edits_in_one_turn_of_the_event_loop_make_one_update(
     qtbot: QtBot, view: PreviewView, document: ReviewDocument
 ) -> None:
@@ -131,17 +147,7 @@ def test_the_preview_follows_typing_without_waiting_for_a_pause(
     renders: list[str] = []
     view.rendered.connect(lambda: renders.append(document.review.title))
     typed = "Typed-steadily"
-    lengths = iter(range(1, len(typed) + 1))
-    typist = QTimer(interval=40)  # a key every 40 ms, steadily
-
-    def type_a_key() -> None:
-        length = next(lengths)
-        document.set("title", typed[:length])
-        if length == len(typed):
-            typist.stop()
-
-    typist.timeout.connect(type_a_key)
-    typist.start()
+    typist = type_title(document, typed, every_ms=40)  # steadily
     qtbot.waitUntil(lambda: len(renders) >= 3)
     assert typist.isActive()  # the page followed while the typing went on
     qtbot.waitUntil(lambda: renders[-1] == typed)
@@ -158,17 +164,7 @@ def test_the_reloading_baseline_waits_for_a_pause_and_renders_once(
     renders: list[None] = []
     view.rendered.connect(lambda: renders.append(None))
     typed = "Typed-quickly"
-    lengths = iter(range(1, len(typed) + 1))
-    typist = QTimer(interval=30)  # a key every 30 ms: well inside the pause it waits for
-
-    def type_a_key() -> None:
-        length = next(lengths)
-        document.set("title", typed[:length])
-        if length == len(typed):
-            typist.stop()
-
-    typist.timeout.connect(type_a_key)
-    typist.start()
+    typist = type_title(document, typed, every_ms=30)  # well inside the pause it waits for
     qtbot.waitUntil(lambda: bool(renders))
     assert not typist.isActive()  # nothing rendered while the typing went on
     qtbot.assertNotEmitted(view.rendered, wait=500)

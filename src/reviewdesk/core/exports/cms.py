@@ -3,14 +3,15 @@ limit, the article HTML with its images where they are published."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 from urllib.parse import quote
 
 from reviewdesk.core import assets, render
-from reviewdesk.core.exports.base import ExportOptions
+from reviewdesk.core.exports.base import ExportOptions, ExportResult
 from reviewdesk.core.layout import LayoutOptions, render_article
 from reviewdesk.core.markdown_body import render_markdown
 from reviewdesk.core.model import Review, Status
@@ -70,3 +71,9 @@ def hero_url(review: Review, options: ExportOptions) -> str | None:
         return None
     path = quote(review.hero.image, safe="/")  # a file name, not yet a URL
     return render.absolute_url(options.asset_base_url, path)
+
+
+def json_result(data: dict[str, Any], warnings: list[str]) -> ExportResult:
+    """A payload as the file or standard output gets it."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return ExportResult(text, ".json", (), tuple(warnings))

@@ -35,7 +35,6 @@ How the review maps:
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,6 +48,7 @@ from reviewdesk.core.exports.cms import (
     hero_url,
     image_warnings,
     is_scheduled,
+    json_result,
     utc,
 )
 from reviewdesk.core.jsonld import jsonld_script, review_jsonld
@@ -82,9 +82,7 @@ _URI_SAFE: Final = ":/?@!$&'()*+,;=%~"
 
 
 def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> ExportResult:
-    data, warnings = payload(review, folder, options, now=datetime.now(UTC))
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return ExportResult(text, ".json", (), tuple(warnings))
+    return json_result(*payload(review, folder, options, now=datetime.now(UTC)))
 
 
 def payload(

@@ -53,6 +53,7 @@ from reviewdesk.core.exports.cms import (
     hero_url,
     image_warnings,
     is_scheduled,
+    json_result,
     utc,
 )
 from reviewdesk.core.jsonld import review_jsonld
@@ -93,9 +94,7 @@ HTML_BLOCK: Final = ("<!-- wp:html -->\n", "\n<!-- /wp:html -->")
 
 
 def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> ExportResult:
-    data, warnings = payload(review, folder, options, now=datetime.now(UTC))
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return ExportResult(text, ".json", (), tuple(warnings))
+    return json_result(*payload(review, folder, options, now=datetime.now(UTC)))
 
 
 def payload(
