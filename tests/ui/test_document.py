@@ -1,5 +1,6 @@
 """The document and its undo commands, against the model alone (no widgets)."""
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from reviewdesk.core import bundle
 from reviewdesk.core.edits import EditError
 from reviewdesk.core.model import Review
+from reviewdesk.ui.commands import SetFieldCommand
 from reviewdesk.ui.document import ReviewDocument
 
 
@@ -87,3 +89,26 @@ def test_replace_review_resets_history(document: ReviewDocument) -> None:
         False,
         "Other",
     )
+
+
+def commands_alive() -> int:
+    gc.collect()
+    return sum(isinstance(o, SetFieldCommand) for o in gc.get_objects())
+
+
+def test_typing_on_extends_one_step_and_keeps_no_command_beyond_the_history(
+    document: ReviewDocument,
+) -> None:
+    before = commands_alive()
+    for length in range(1, 51):
+        document.set("summary", "x" * length)
+    assert document.undo_stack.count() == 1
+    assert commands_alive() - before == 1  # no merged-away command left alive
+
+
+def test_typing_after_a_save_starts_a_new_step(document: ReviewDocument) -> None:
+    document.set("summary", "Saved words")
+    document.save()
+    document.set("summary", "Saved words and more")
+    document.undo_stack.undo()
+    assert document.review.summary == "Saved words" and not document.modified

@@ -10,9 +10,6 @@ if TYPE_CHECKING:
     from reviewdesk.core.model import Review
     from reviewdesk.ui.document import ReviewDocument
 
-# Edits of the same field in a row merge into one undo step (typing a word, a sentence).
-_MERGE_ID = 1
-
 
 class SetFieldCommand(QUndoCommand):
     def __init__(
@@ -27,19 +24,9 @@ class SetFieldCommand(QUndoCommand):
     def undo(self) -> None:
         self._document.apply(self.path, self.old)
 
-    def id(self) -> int:
-        return _MERGE_ID if self._merge else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's API)
-        if not isinstance(other, SetFieldCommand) or other.path != self.path or not other._merge:
-            return False
-        self.new = other.new
-        # Qt deletes the merged command, but PySide keeps its Python object alive: let it hold
-        # nothing, or every keystroke would keep a copy of the body (a long session grew by
-        # 125 MiB a minute).
-        other.old = other.new = None
-        other._document = None  # type: ignore[assignment]
-        return True
+    def continues(self, path: str) -> bool:
+        """Whether an edit of `path` extends this step (the document merges it in place)."""
+        return self._merge and path == self.path
 
 
 class ReplaceReviewCommand(QUndoCommand):

@@ -64,12 +64,28 @@ class ReviewDocument(QObject):
         old = self.value(path)
         if old == value:
             return
-        edits.replaced(self._review, path, value)  # validate before it enters the history
-        self.undo_stack.push(SetFieldCommand(self, path, old, value, merge))
+        review = edits.replaced(self._review, path, value)  # validated before the history
+        stack = self.undo_stack
+        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        if (
+            merge
+            and isinstance(top, SetFieldCommand)
+            and top.continues(path)
+            and stack.index() != stack.cleanIndex()  # a saved step stays as it was saved
+        ):
+            # Typing on in a field extends its step in place. Letting Qt merge a new command
+            # into it instead leaks: PySide keeps every merged command's Python object alive.
+            top.new = value
+            self._put(review, path)
+            return
+        stack.push(SetFieldCommand(self, path, old, value, merge))
 
     def apply(self, path: str, value: Any) -> None:
         """Set a field without history: for undo commands only."""
-        self._review = edits.replaced(self._review, path, value)
+        self._put(edits.replaced(self._review, path, value), path)
+
+    def _put(self, review: Review, path: str) -> None:
+        self._review = review
         self.changed.emit(path.partition(".")[0])
 
     def recover(self, review: Review) -> None:
