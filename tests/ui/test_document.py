@@ -1,9 +1,12 @@
 """The document and its undo commands, against the model alone (no widgets)."""
 
 import gc
+import tracemalloc
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle
@@ -112,3 +115,65 @@ def test_typing_after_a_save_starts_a_new_step(document: ReviewDocument) -> None
     document.set("summary", "Saved words and more")
     document.undo_stack.undo()
     assert document.review.summary == "Saved words" and not document.modified
+
+
+edits_of_a_text = st.lists(
+    st.one_of(
+        st.tuples(st.just("type"), st.integers(0, 10_000), st.text("ab \n", max_size=3),
+                  st.integers(0, 3), st.booleans()),
+        st.tuples(st.just("undo")),
+        st.tuples(st.just("redo")),
+        st.tuples(st.just("save")),
+    ),
+    max_size=40,
+)  # fmt: skip
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=edits_of_a_text)
+def test_every_step_of_the_history_gives_back_its_text(
+    document: ReviewDocument, steps: list[tuple[object, ...]]
+) -> None:
+    """Steps keep only the span edited; undo and redo must still land on the exact text each
+    step of the history had, through merges, saves and branches."""
+    document.replace_review(document.review.model_copy(update={"body": "word " * 400}))
+    stack = document.undo_stack
+    texts = {0: document.review.body}
+    for step in steps:
+        match step:
+            case ("type", int(at), str(typed), int(removed), bool(merge)):
+                body = document.review.body
+                at %= len(body) + 1
+                document.set("body", body[:at] + typed + body[at + removed :], merge=merge)
+                texts = {i: t for i, t in texts.items() if i < stack.index()}
+                texts[stack.index()] = document.review.body
+            case ("undo",):
+                stack.undo()
+            case ("redo",):
+                stack.redo()
+            case ("save",):
+                stack.setClean()
+        assert document.review.body == texts[stack.index()]
+    for index in sorted(texts):
+        stack.setIndex(index)
+        assert document.review.body == texts[index]
+
+
+def test_a_long_history_of_a_long_body_holds_what_was_typed_not_copies_of_the_body(
+    document: ReviewDocument,
+) -> None:
+    body = "A sentence of a long review body. " * 30_000  # 1 MB
+    document.replace_review(document.review.model_copy(update={"body": body}))
+    tracemalloc.start()
+    try:
+        for step in range(100):
+            at = 500_000 + step
+            body = body[:at] + "x" + body[at:]
+            document.set("body", body, merge=False)  # a step each, like a key after a save
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert document.undo_stack.count() == 100
+    assert held < 3 * len(body)  # the body itself, once or twice; not 200 copies of it
+    document.undo_stack.setIndex(0)
+    assert document.review.body == "A sentence of a long review body. " * 30_000

@@ -75,7 +75,7 @@ class ReviewDocument(QObject):
         ):
             # Typing on in a field extends its step in place. Letting Qt merge a new command
             # into it instead leaks: PySide keeps every merged command's Python object alive.
-            top.new = value
+            top.extend(old, value)
             self._put(review, path)
             return
         stack.push(SetFieldCommand(self, path, old, value, merge))

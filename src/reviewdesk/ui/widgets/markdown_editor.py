@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QMimeData, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
 
+from reviewdesk.core.text_change import TextChange
 from reviewdesk.ui.widgets.find_replace_bar import FindReplaceBar
 from reviewdesk.ui.widgets.markdown_highlighter import MarkdownHighlighter
 
@@ -29,28 +30,6 @@ _KEEP = QTextCursor.MoveMode.KeepAnchor
 def _utf16_length(text: str) -> int:
     """Length in QTextDocument positions."""
     return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
-
-
-def _common_prefix(a: str, b: str) -> int:
-    low, high = 0, min(len(a), len(b))
-    while low < high:  # comparing slices keeps the loop in C on long bodies
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    low, high = 0, limit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[len(a) - middle :] == b[len(b) - middle :]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _image_markdown(alt: str, relative: str) -> str:
@@ -237,11 +216,10 @@ class MarkdownEditor(QWidget):
         if text == current:
             self._text = text
             return
-        prefix = _common_prefix(current, text)
-        suffix = _common_suffix(current, text, min(len(current), len(text)) - prefix)
-        start = _utf16_length(current[:prefix])
-        end = start + _utf16_length(current[prefix : len(current) - suffix])
-        inserted = text[prefix : len(text) - suffix]
+        change = TextChange.between(current, text)
+        start = _utf16_length(current[: change.start])
+        end = start + _utf16_length(change.removed)
+        inserted = change.inserted
         new_end = start + _utf16_length(inserted)
 
         def mapped(position: int) -> int:
