@@ -1,6 +1,7 @@
 import os
 from pathlib import Path
 
+from bench.images import write_png, write_png_claiming
 from reviewdesk.core import checks
 from reviewdesk.core.problems import Problem, Severity
 from tests.conftest import MakeBundle
@@ -78,3 +79,32 @@ def test_publishing_checks_with_levels(make_bundle: MakeBundle) -> None:
 def test_a_clean_minimal_review_only_warns(make_bundle: MakeBundle) -> None:
     folder = make_bundle("format: reviewdesk/1\ntitle: T\nsummary: S\nauthors: [Ann]\n" + GOOD_SEO)
     assert checks.check(folder) == []
+
+
+def test_images_too_large_to_publish_are_warned_of_by_their_header_alone(
+    make_bundle: MakeBundle,
+) -> None:
+    folder = make_bundle(
+        "format: reviewdesk/1\ntitle: T\nsummary: S\nauthors: [Ann]\n"
+        + GOOD_SEO
+        + "hero:\n  image: assets/hero.png\n  alt: A\n",
+        "![Chart](assets/chart.png)\n\n![Scan](assets/scan.png)\n\n![Fine](assets/fine.png)\n",
+    )
+    (folder / "assets").mkdir()
+    write_png_claiming(folder / "assets" / "hero.png", 60_000, 40_000)  # never decoded
+    write_png(folder / "assets" / "chart.png", 3000, 1000)
+    (folder / "assets" / "scan.png").write_bytes(os.urandom(6 * 1024 * 1024))  # no header
+    write_png(folder / "assets" / "fine.png", 2560, 1440)
+    warnings = {(p.field, p.line): p.message for p in checks.check(folder)}
+    x = "\N{MULTIPLICATION SIGN}"
+    plenty = "2,560 px on the long side is plenty for a page"
+    assert warnings == {
+        ("hero.image", 8): f"'assets/hero.png' is 60,000 {x} 40,000 px, 0 KB; {plenty}",
+        ("body", 1): f"image 'assets/chart.png' is 3,000 {x} 1,000 px, 42 KB; {plenty}",
+        (
+            "body",
+            3,
+        ): "image 'assets/scan.png' is 6.0 MB; readers download all of it, so compress it",
+    }
+    write_png(folder / "assets" / "chart.png", 1200, 400)  # resized: the warning goes
+    assert ("body", 1) not in {(p.field, p.line) for p in checks.check(folder)}

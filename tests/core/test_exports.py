@@ -6,6 +6,7 @@ from pathlib import Path
 import jsonschema
 from hypothesis import HealthCheck, given, settings
 
+from bench.images import write_png
 from reviewdesk.cli import review_schema
 from reviewdesk.core import bundle, exports, importer
 from reviewdesk.core.exports.json_payload import payload_schema
@@ -130,3 +131,16 @@ def test_any_review_survives_markdown_export_and_import(tmp_path: Path, review: 
         exports.export(review, tmp_path / "x", "markdown").text, encoding="utf-8", newline=""
     )
     assert importer.read_markdown(file)[0] == review
+
+
+def test_every_export_warns_of_images_far_larger_than_a_page_needs(
+    sample_bundle: Path, tmp_path: Path
+) -> None:
+    write_png(sample_bundle / "assets" / "hero.png", 6000, 4000)
+    review = bundle.load(sample_bundle)
+    for to in exports.FORMATS:
+        result = exports.export(review, sample_bundle, to)
+        assert any(
+            "'assets/hero.png' is 6,000" in warning and "plenty" in warning
+            for warning in result.warnings
+        ), to

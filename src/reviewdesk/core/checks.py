@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewdesk.core import assets, bundle
+from reviewdesk.core import assets, bundle, image_size
 from reviewdesk.core.model import LIST_FIELDS, Review
 from reviewdesk.core.problems import BundleError, Problem, Severity
 
@@ -138,6 +138,8 @@ def _hero(review: Review, at: Locator) -> list[Problem]:
         )
     if _is_missing(at.folder, review.hero.image):
         problems.append(at.field("hero.image", f"{review.hero.image!r} does not exist"))
+    elif oversize := _too_large(at.folder, review.hero.image):
+        problems.append(at.field("hero.image", f"{review.hero.image!r} {oversize}", WARNING))
     return problems
 
 
@@ -169,6 +171,8 @@ def _body(review: Review, at: Locator) -> list[Problem]:
     for image in assets.body_images(review.body):
         if assets.is_local(image.src) and _is_missing(at.folder, image.src):
             problems.append(at.body(image.line, f"image {image.src!r} does not exist"))
+        elif assets.is_local(image.src) and (oversize := _too_large(at.folder, image.src)):
+            problems.append(at.body(image.line, f"image {image.src!r} {oversize}", WARNING))
         if image.alt is not None and not image.alt.strip():
             problems.append(at.body(image.line, f"image {image.src!r} has no alt text", WARNING))
     return problems
@@ -186,3 +190,10 @@ def _is_missing(folder: Path, src: str) -> bool:
         return not assets.resolve(folder, src).is_file()
     except assets.AssetError:
         return False  # reported by path_problems
+
+
+def _too_large(folder: Path, src: str) -> str | None:
+    try:
+        return image_size.oversize(assets.resolve(folder, src))
+    except assets.AssetError:
+        return None  # reported by path_problems

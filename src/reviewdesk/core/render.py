@@ -7,14 +7,14 @@ import mimetypes
 from collections.abc import Mapping
 from pathlib import Path
 
-from reviewdesk.core import assets
+from reviewdesk.core import assets, image_size
 from reviewdesk.core.exports.base import Asset
 from reviewdesk.core.model import Review
 
 
 def local_assets(review: Review, folder: Path) -> tuple[list[Asset], list[str]]:
     """The bundle files the review shows that exist, and a warning for each that cannot
-    be used (missing, or leaving the bundle)."""
+    be used (missing, or leaving the bundle) or is far larger than a page needs."""
     found: list[Asset] = []
     warnings: list[str] = []
     for src in assets.local_paths(review):
@@ -25,6 +25,8 @@ def local_assets(review: Review, folder: Path) -> tuple[list[Asset], list[str]]:
             continue
         if path.is_file():
             found.append(Asset(path, src))
+            if oversize := image_size.oversize(path):
+                warnings.append(f"image {src!r} {oversize}")
         else:
             warnings.append(f"image {src!r} does not exist; not exported")
     return found, warnings

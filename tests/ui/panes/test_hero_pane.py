@@ -1,10 +1,16 @@
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from bench.images import write_png
 from reviewdesk.core import bundle
+from reviewdesk.core.image_size import pixels
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.panes.hero_pane import HeroPane
+from reviewdesk.ui.widgets import thumbnail
 
 
 def test_choosing_an_image_copies_it_and_asks_for_alt_text(
@@ -16,7 +22,7 @@ def test_choosing_an_image_copies_it_and_asks_for_alt_text(
     pane = HeroPane(document, choose_file=lambda: picture)
     qtbot.addWidget(pane)
     pane.show()
-    assert pane.thumbnail.pixmap().width() > 0
+    qtbot.waitUntil(lambda: pane.thumbnail.pixmap().width() > 0)
     document.set("hero", None, merge=False)
     assert pane.thumbnail.text() == "No hero image" and not pane.alt.isEnabled()
     pane.choose.click()
@@ -28,3 +34,30 @@ def test_choosing_an_image_copies_it_and_asks_for_alt_text(
     assert document.value("hero.alt") == "A blue gradient"
     document.save()
     assert bundle.load(document.folder).hero == document.review.hero
+
+
+def test_a_huge_hero_is_measured_once_and_typing_its_alt_text_never_reads_it_again(
+    qtbot: QtBot, document: ReviewDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decoded: list[Path] = []
+    real = thumbnail.decode
+
+    def recorded(path: Path, width: int) -> QImage | str:
+        decoded.append(path)
+        return real(path, width)
+
+    monkeypatch.setattr(thumbnail, "decode", recorded)
+    picture = write_png(tmp_path / "photo.png", 12_000, 8_000)
+    pane = HeroPane(document, choose_file=lambda: picture)
+    qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.thumbnail.loaded):
+        pane.choose.click()
+    assert pane.thumbnail.text() == f"photo.png is {pixels(12_000, 8_000)}: too large to show here"
+    pane.alt.selectAll()  # the alt text of the hero replaced
+    qtbot.keyClicks(pane.alt, "A wide photo of the device")
+    assert document.value("hero.alt") == "A wide photo of the device"
+    assert document.folder is not None
+    QThreadPool.globalInstance().waitForDone()  # the first hero's decode may still be queued
+    assert sorted(decoded) == [
+        document.folder / "assets" / name for name in ("hero.png", "photo.png")
+    ]

@@ -13,13 +13,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit, QScrollArea
 from pytestqt.qtbot import QtBot
 
+from bench.images import write_png, write_png_claiming
 from reviewdesk.core.exports import html
 from reviewdesk.core.layout import LayoutOptions
+from reviewdesk.core.model import Hero
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.preview import scheme
 from reviewdesk.ui.preview.preview_view import PreviewView
@@ -318,6 +320,27 @@ def test_a_hostile_body_runs_nothing_and_loads_nothing_remote(
     resources = view.run_js(tried)
     assert all(status == 0 for _, status in resources)  # no answer to any of them
     assert all(refused(url) for url, _ in resources)
+
+
+def test_huge_images_and_a_decompression_bomb_leave_the_preview_working(
+    qtbot: QtBot, open_view: MakeView, document: ReviewDocument, sample_bundle: Path
+) -> None:
+    assets = sample_bundle / "assets"
+    write_png(assets / "huge.png", 12_000, 8_000)  # 96 megapixels
+    write_png_claiming(assets / "bomb.png", 60_000, 60_000)  # 3.6 gigapixels, claimed
+    photo = QImage(9_000, 6_000, QImage.Format.Format_Grayscale8)
+    photo.fill(90)
+    assert photo.save(str(assets / "photo.jpg"), quality=50)
+    del photo
+    document.set("hero", Hero(image="assets/huge.png", alt="A huge picture"), merge=False)
+    document.set("body", "Intro\n\n![Photo](assets/photo.jpg)\n\n![Bomb](assets/bomb.png)\n")
+    view = open_view(document)
+    images = "[...document.querySelectorAll('main img')]"
+    qtbot.waitUntil(lambda: view.run_js(f"{images}.every(image => image.complete)"))
+    assert view.run_js(f"{images}.map(image => image.naturalWidth)") == [12_000, 9_000, 0]
+    with qtbot.waitSignal(view.rendered):
+        document.set("title", "Still following")
+    assert view.run_js("document.querySelector('h1').textContent") == "Still following"
 
 
 HOSTILE_PAGE = """\

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -24,6 +23,7 @@ from reviewdesk.core.model import Hero
 from reviewdesk.ui.asset_import import IMAGE_FILTER, import_asset
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FieldBinding, bind_line_edit, hint_label
+from reviewdesk.ui.widgets.thumbnail import Thumbnail
 
 THUMBNAIL_WIDTH = 360
 
@@ -38,10 +38,7 @@ class HeroPane(QWidget):
         super().__init__(parent)
         self._document = document
         self._choose_file = choose_file or self._ask_for_file
-        self.thumbnail = QLabel("No hero image")
-        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thumbnail.setMinimumSize(THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 9 // 16)
-        self.thumbnail.setFrameShape(QLabel.Shape.StyledPanel)
+        self.thumbnail = Thumbnail(THUMBNAIL_WIDTH, "No hero image")
         self.choose = QPushButton("&Choose image…")
         self.choose.clicked.connect(self.choose_image)
         self.remove = QPushButton("&Remove")
@@ -98,19 +95,11 @@ class HeroPane(QWidget):
         for widget in (self.alt, self.caption, self.remove):
             widget.setEnabled(hero is not None)
         self.choose.setEnabled(self._document.folder is not None)
-        self.thumbnail.setPixmap(QPixmap())
-        self.thumbnail.setText("No hero image")
         folder = self._document.folder
         if hero is None or folder is None:
+            self.thumbnail.show_text()
             return
         try:
-            pixmap = QPixmap(str(assets.resolve(folder, hero.image)))
+            self.thumbnail.show_file(assets.resolve(folder, hero.image))
         except assets.AssetError as error:
-            self.thumbnail.setText(str(error))
-            return
-        if pixmap.isNull():
-            self.thumbnail.setText(f"{hero.image} cannot be shown")
-            return
-        self.thumbnail.setPixmap(
-            pixmap.scaledToWidth(THUMBNAIL_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        )
+            self.thumbnail.show_text(str(error))

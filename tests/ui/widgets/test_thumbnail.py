@@ -1,0 +1,93 @@
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from bench.images import write_png, write_png_claiming
+from reviewdesk.core.image_size import pixels
+from reviewdesk.ui.widgets import thumbnail
+from reviewdesk.ui.widgets.thumbnail import Thumbnail
+
+
+@pytest.fixture
+def decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of the thread of each decode."""
+    threads: list[str] = []
+    real = thumbnail.decode
+
+    def recorded(path: Path, width: int) -> QImage | str:
+        threads.append(threading.current_thread().name)
+        return real(path, width)
+
+    monkeypatch.setattr(thumbnail, "decode", recorded)
+    return threads
+
+
+def shown(qtbot: QtBot, path: Path) -> Thumbnail:
+    widget = Thumbnail(360, "No image")
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=20_000):
+        widget.show_file(path)
+    return widget
+
+
+def test_a_large_picture_is_decoded_off_the_ui_thread_at_the_size_shown(
+    qtbot: QtBot, tmp_path: Path, decodes: list[str]
+) -> None:
+    widget = shown(qtbot, write_png(tmp_path / "photo.png", 6000, 4000))
+    assert (widget.pixmap().width(), widget.pixmap().height()) == (360, 240)
+    assert decodes and threading.main_thread().name not in decodes
+
+
+def test_a_jpeg_of_54_megapixels_is_decoded_straight_to_the_thumbnail(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    image = QImage(9000, 6000, QImage.Format.Format_Grayscale8)
+    image.fill(128)
+    assert image.save(str(tmp_path / "photo.jpg"), quality=50)
+    del image
+    widget = shown(qtbot, tmp_path / "photo.jpg")
+    assert (widget.pixmap().width(), widget.pixmap().height()) == (360, 240)
+
+
+@pytest.mark.parametrize(("width", "height"), [(12_000, 8_000), (60_000, 60_000)])
+def test_pictures_too_large_to_decode_say_so_without_a_qt_warning(
+    qtbot: QtBot, tmp_path: Path, width: int, height: int
+) -> None:
+    # A real 96-megapixel PNG, and the header of a 3.6-gigapixel one (a decompression bomb).
+    write = write_png if width < 20_000 else write_png_claiming
+    widget = shown(qtbot, write(tmp_path / "huge.png", width, height))
+    assert widget.pixmap().isNull()
+    assert widget.text() == f"huge.png is {pixels(width, height)}: too large to show here"
+
+
+def test_a_file_that_is_no_picture_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    widget = shown(qtbot, tmp_path / "broken.png")
+    assert widget.text().startswith("broken.png cannot be shown")
+
+
+def test_the_same_file_is_decoded_once_and_a_changed_one_again(
+    qtbot: QtBot, tmp_path: Path, decodes: list[str]
+) -> None:
+    path = write_png(tmp_path / "photo.png", 800, 600)
+    widget = shown(qtbot, path)
+    for _ in range(20):
+        widget.show_file(path)
+    assert len(decodes) == 1
+    write_png(path, 400, 400)
+    with qtbot.waitSignal(widget.loaded):
+        widget.show_file(path)
+    assert len(decodes) == 2 and widget.pixmap().height() == 360
+
+
+def test_a_decode_no_longer_wanted_is_not_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    widget = shown(qtbot, write_png(tmp_path / "small.png", 100, 100))
+    widget.show_file(write_png(tmp_path / "photo.png", 4000, 3000))
+    widget.show_text()  # the hero removed while it decodes
+    QThreadPool.globalInstance().waitForDone()
+    QCoreApplication.sendPostedEvents()  # the decode's result, queued to this thread
+    assert widget.pixmap().isNull() and widget.text() == "No image"
