@@ -206,6 +206,9 @@ def test_blocks_that_continue_across_blank_lines_stay_whole() -> None:
         "> quoted\n\n> still quoted\n",
         "    code\n\n\n    more code\n",
         "- a\n\n[x]: https://e.com\n\n- b\n",
+        "  - a\n\n    continued\n\n- b\n",
+        "  - a\n\n    continued\n> lazily\n\n\n- b\n",
+        "    \n\n# Heading\n",
     ]
     for text in cases:
         body = IncrementalBody()
@@ -218,6 +221,30 @@ def test_blocks_that_continue_across_blank_lines_stay_whole() -> None:
             new = "\n".join(lines)
             assert body.update(new).html == render_markdown(new)
             body.update(text)
+
+
+CHUNK_LINES = [  # every kind of chunk: paragraphs, lists, quotes, code, definitions...
+    *("para", "- a", "  - b", "1. x", "> q", "    code", "    - deep", "    ", "Term"),
+    *(": def", "[r]: /u", "*", "#", "Title\n===", "| a |\n|---|", "~~~\nc\n~~~"),
+]
+chunks = st.lists(st.sampled_from(CHUNK_LINES), min_size=1, max_size=4).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(chunks, min_size=1, max_size=8).map("\n\n".join))
+def test_any_arrangement_of_chunks_renders_as_the_whole_body(text: str) -> None:
+    """Where blocks may be cut is decided chunk by chunk: every kind of chunk after every
+    other, including the ones that continue lists, quotes and code."""
+    assert IncrementalBody().update(text).html == render_markdown(text)
+
+
+def test_typing_after_a_deeply_nested_list_renders_only_the_paragraph_typed_in() -> None:
+    deep = "\n".join("  " * depth + "- item" for depth in range(400))
+    body = IncrementalBody()
+    body.update(f"{deep}\n\nAfter the list.\n")
+    update = body.update(f"{deep}\n\nAfter the list, typed on.\n")
+    assert (update.start, update.removed) == (1, 1)  # the list, block 0, is left as it was
+    assert update.inserted == ("<p>After the list, typed on.</p>",)
 
 
 def test_block_at_maps_lines_to_blocks() -> None:

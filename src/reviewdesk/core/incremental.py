@@ -11,10 +11,11 @@ rendering the two sides apart is known to give the same HTML as rendering them t
 - A chunk that can attach to what came before is merged into the previous block: one starting
   with a space (code, list continuation) or `:` (a definition takes the paragraph before as its
   term), one with a definition line, one starting with a list item or `>` after a chunk that
-  may end with a list or quote, any chunk after one ending with indented code (blank lines and
-  indented lines extend it), and a multi-line chunk starting with `[` or `*[`. Chunks that may
-  add no element (definitions only: `[x]: url`, `*[X]: ...`) are looked through: the merge
-  reaches back to the last chunk that surely adds one.
+  may end with a list, a quote or indented lines (what it merged into keeps them open), any
+  chunk after one of spaces only (code before more text, nothing alone), and a multi-line chunk
+  starting with `[` or `*[`. Chunks that may add no element (definitions only: `[x]: url`,
+  `*[X]: ...`) are looked through: the merge reaches back to the last chunk that surely adds
+  one.
 - Fenced code is found as the fenced-code preprocessor finds it, over the whole text; chunks
   that a fence spans are one block.
 - Raw HTML (`<tag`, `</`, `<!`, `<?`) and `&#` outside fenced code: the HTML preprocessor reads
@@ -341,12 +342,13 @@ class _Chunk(NamedTuple):
     has_list: bool  # may make a list
     has_quote: bool  # may make a quote
     indented: bool  # ends with an indented line (code)
+    blank: bool  # spaces only: alone it renders to nothing, before more it is code
 
 
 def _chunk(piece: str) -> _Chunk:
     content = piece.strip("\n")
     if not content:
-        return _Chunk(0, 0, piece.count("\n"), *[False] * 8)
+        return _Chunk(0, 0, piece.count("\n"), *[False] * 9)
     first = content[0]
     transparent = first == "[" or content.startswith("*[")
     multiline = "\n" in content
@@ -364,6 +366,7 @@ def _chunk(piece: str) -> _Chunk:
         has_list=_LIST_LINE.search(content) is not None,
         has_quote=">" in content and _QUOTE_LINE.search(content) is not None,
         indented=content[content.rfind("\n") + 1 :].startswith("    "),
+        blank=content.isspace(),
     )
 
 
@@ -388,7 +391,7 @@ class _Splitter:
         solids = [-1, -1]  # the chunks that surely add an element (-1: none)
         # What the chunks from the last solid one on may end with (the element a chunk can
         # attach to): indented code, a list, a quote.
-        indented = listed = quoted = False
+        indented = listed = quoted = blank = False
         in_raw_html = False
         fence = 0  # fences[fence:] start at or after the current chunk
         reach = 0  # the furthest end of a fence starting before the current chunk
@@ -403,14 +406,19 @@ class _Splitter:
                     fence += 1
                 k = len(chunk_starts)
                 chunk_starts.append(start)
-                if starts and (
+                merged = bool(starts) and (
                     in_raw_html
                     or reach > ends[-1]  # a fence runs from the block into this chunk
                     or chunk.attaches
-                    or indented  # blank lines and indented lines extend code
+                    # A list or quote may go on after indented lines (code, or what continued
+                    # a list item); anything else after them starts afresh.
+                    or ((chunk.list_item or chunk.quote) and indented)
                     or (chunk.list_item and listed)
                     or (chunk.quote and quoted)
-                ):
+                    or blank
+                )
+                blank = chunk.blank and not merged
+                if merged:
                     # Blocks started after the last solid chunk hold only definitions, which
                     # may add no element: what this chunk attaches to is further back. A
                     # definition without its term takes the paragraph before as the term, and
@@ -425,13 +433,14 @@ class _Splitter:
                     starts.append(start)
                     ends.append(start + chunk.size)
                     lines.append(line + chunk.lead)
-                if chunk.transparent:
+                if chunk.transparent or merged:  # what it ends with may still be open
                     indented = indented or chunk.indented
                     listed = listed or chunk.has_list
                     quoted = quoted or chunk.has_quote
                 else:
-                    solids.append(k)
                     indented, listed, quoted = chunk.indented, chunk.has_list, chunk.has_quote
+                if not chunk.transparent:
+                    solids.append(k)
                 in_raw_html = in_raw_html or start + chunk.size > raw_at
             pos += len(piece) + 2
             line += chunk.newlines + 2
