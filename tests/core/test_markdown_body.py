@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from bench.hostile_bodies import PATHOLOGICAL
 from reviewdesk.core.incremental import IncrementalBody
 from reviewdesk.core.markdown_body import render_markdown
 
@@ -139,19 +140,6 @@ def test_each_thread_renders_on_its_own_instance() -> None:
     for n, html in results.items():
         assert f"Footnote {n}." in html
         assert html.count("<li id=") == 1
-
-
-PATHOLOGICAL = {
-    "unclosed brackets": "[a " * 4000,
-    "nested brackets": "[" * 20000 + "x" + "]" * 20000,
-    "a run of asterisks": "*" * 5000 + "x" + "*" * 5000,
-    "a run of underscores": "_" * 5000 + "x" + "_" * 5000,
-    "a 1 MB line": "word " * 200_000,
-    "deeply nested lists": "\n".join("    " * depth + "- item" for depth in range(200)),
-    "deeply nested quotes": ">" * 500 + " deep",
-    "deeply nested spaced quotes": "> " * 400 + "deep\n" + "> " * 300 + "less",
-    "lists nested 400 deep": "\n".join("  " * depth + "- item" for depth in range(400)),
-}
 
 
 @pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL)

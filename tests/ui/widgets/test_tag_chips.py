@@ -207,3 +207,18 @@ def test_a_noun_and_prefix_make_other_chips(qtbot: QtBot) -> None:
     assert widget.edit.placeholderText() == "Add a badge"
     qtbot.keyClicks(widget.edit, "new,")
     assert widget.message.text() == '"new" is already a badge'
+
+
+def test_chips_are_relabelled_not_made_anew(qtbot: QtBot) -> None:
+    """PySide leaks references to None with each widget made and destroyed: a long session
+    of tag edits must not make a widget per tag per edit."""
+    widget = chips(qtbot, ["One", "Two", "Three"])
+    kept = widget.findChildren(TagChip)
+    qtbot.mouseClick(remove_button(widget, "One"), Qt.MouseButton.LeftButton)
+    assert chip_labels(widget) == ["#Two", "#Three"]
+    widget.set_tags(["Two", "Three", "Four"])
+    assert chip_labels(widget) == ["#Two", "#Three", "#Four"]
+    shown = [chip for chip in widget.findChildren(TagChip) if chip.isVisible()]
+    assert shown[:2] == kept[:2]  # one chip removed, one added, the others relabelled
+    assert remove_button(widget, "Two").toolTip() == "Remove tag Two"
+    assert kept[0].accessibleName() == "Tag Two"

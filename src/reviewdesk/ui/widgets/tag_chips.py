@@ -28,17 +28,15 @@ class TagChip(QFrame):
         self, tag: str, parent: QWidget | None = None, *, noun: str = "tag", prefix: str = "#"
     ) -> None:
         super().__init__(parent)
-        self.tag = tag
-        self.setAccessibleName(f"{noun.capitalize()} {tag}")
-        self.label = QLabel(f"{prefix}{tag}")
+        self._noun, self._prefix = noun, prefix
+        self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # a tag is never markup
         self.label.setForegroundRole(QPalette.ColorRole.ButtonText)
         self.remove = QToolButton()
         self.remove.setText("\N{MULTIPLICATION SIGN}")
         self.remove.setAutoRaise(True)
-        self.remove.setAccessibleName(f"Remove {noun} {tag}")
-        self.remove.setToolTip(f"Remove {noun} {tag}")
         self.remove.setForegroundRole(QPalette.ColorRole.ButtonText)
+        self.set_tag(tag)
         self.remove.clicked.connect(self.remove_clicked)
         row = QHBoxLayout(self)
         height = self.fontMetrics().height()
@@ -46,6 +44,14 @@ class TagChip(QFrame):
         row.setSpacing(0)
         row.addWidget(self.label)
         row.addWidget(self.remove)
+
+    def set_tag(self, tag: str) -> None:
+        self.tag = tag
+        noun = self._noun
+        self.setAccessibleName(f"{noun.capitalize()} {tag}")
+        self.label.setText(f"{self._prefix}{tag}")
+        self.remove.setAccessibleName(f"Remove {noun} {tag}")
+        self.remove.setToolTip(f"Remove {noun} {tag}")
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         # Painted from the palette, not a style sheet, so a light/dark switch repaints it right.
@@ -191,17 +197,21 @@ class TagChips(QWidget):
             self.tags_edited.emit(list(tags))
 
     def _show(self, tags: list[str]) -> None:
+        """Chips are kept and re-labelled, not made anew: PySide leaks references to None with
+        every widget it creates and destroys."""
         self._tags = tags
-        for chip in self._chips:
+        while len(self._chips) > len(tags):
+            chip = self._chips.pop()
             self._flow.removeWidget(chip)
             chip.hide()
             chip.deleteLater()  # it may be the sender of the click being handled
-        self._chips = [
-            TagChip(tag, self._chips_area, noun=self._noun, prefix=self._prefix) for tag in tags
-        ]
-        for index, chip in enumerate(self._chips):
-            chip.remove_clicked.connect(lambda tag=chip.tag: self._remove(tag))
-            self._flow.insertWidget(index, chip)
+        for chip, tag in zip(self._chips, tags, strict=False):
+            chip.set_tag(tag)
+        for tag in tags[len(self._chips) :]:
+            chip = TagChip(tag, self._chips_area, noun=self._noun, prefix=self._prefix)
+            chip.remove_clicked.connect(lambda chip=chip: self._remove(chip.tag))
+            self._flow.insertWidget(len(self._chips), chip)
+            self._chips.append(chip)
             chip.show()  # now: the layout would only show it from the event loop
         self._update_completions()
 
