@@ -108,7 +108,7 @@ def test_atomic_replaces_are_noticed_each_time(qtbot: QtBot, desk: Desk) -> None
             replace(desk.folder / "body.md", body)
         assert desk.document.review.body == body
     watched = {str(desk.folder / name) for name in ("review.yaml", "body.md", "")}
-    assert set(desk.watcher.watched_paths()) == watched
+    assert set(desk.watcher.watched_paths()) == {*watched, str(desk.folder.parent)}
 
 
 def test_a_checkout_of_both_files_is_announced_once(qtbot: QtBot, desk: Desk) -> None:
@@ -145,13 +145,16 @@ def test_an_unreadable_bundle_shows_its_problem_and_a_fixed_one_reloads(
     assert desk.bar.isHidden() and desk.document.review.title == "Fixed"
 
 
-@pytest.mark.parametrize("what", ["files", "folder"])
+@pytest.mark.parametrize("what", ["files", "folder", "renamed folder"])
 def test_removed_files_are_reported_and_saving_writes_them_again(
     qtbot: QtBot, desk: Desk, what: str
 ) -> None:
+    moved = desk.folder.with_name("moved")
     with qtbot.waitSignal(desk.watcher.changed_on_disk, timeout=TIMEOUT):
         if what == "folder":
             shutil.rmtree(desk.folder)
+        elif what == "renamed folder":
+            desk.folder.rename(moved)
         else:
             (desk.folder / "body.md").unlink()
             (desk.folder / "review.yaml").unlink()
@@ -161,6 +164,8 @@ def test_removed_files_are_reported_and_saving_writes_them_again(
     assert desk.bar.isHidden()
     desk.document.save()
     assert (desk.folder / "body.md").read_text(encoding="utf-8") == "Old body\n"
+    if what == "renamed folder":  # the moved copy is left as it was
+        assert (moved / "body.md").read_text(encoding="utf-8") == "Old body\n"
     with qtbot.waitSignal(desk.bar.reloaded, timeout=TIMEOUT):  # watched again after the save
         replace(desk.folder / "body.md", "Back\n")
 
@@ -170,7 +175,10 @@ def test_the_watch_follows_the_document_to_another_folder(
 ) -> None:
     copy = tmp_path / "copy"
     desk.document.save(copy)  # Save As
-    assert all(path.startswith(str(copy)) for path in desk.watcher.watched_paths())
+    assert set(desk.watcher.watched_paths()) == {
+        *(str(copy / name) for name in ("review.yaml", "body.md", "")),
+        str(copy.parent),  # where a rename of the folder shows
+    }
     with qtbot.assertNotEmitted(desk.watcher.changed_on_disk, wait=QUIET_MS):
         replace(desk.folder / "body.md", "Old folder\n")
     with qtbot.waitSignal(desk.watcher.changed_on_disk, timeout=TIMEOUT):

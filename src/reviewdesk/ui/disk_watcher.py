@@ -68,7 +68,8 @@ class DiskWatcher(QObject):
     def _arm(self) -> None:
         """(Re-)add every path that exists. A file replaced by a rename is dropped by the
         watcher, or left watching the old inode, so the files are always added afresh; the
-        folder's own watch reports the files coming back after a delete."""
+        folder's own watch reports the files coming back after a delete, and its parent's
+        the folder renamed (inotify tells a watched folder nothing of its own rename)."""
         folder = self._document.folder
         if folder is None:
             return
@@ -76,7 +77,8 @@ class DiskWatcher(QObject):
         watched = [path for path in files if path in self._watcher.files()]
         if watched:
             self._watcher.removePaths(watched)
-        wanted = [path for path in [*files, str(folder)] if Path(path).exists()]
+        folders = [str(folder), str(folder.parent)]
+        wanted = [path for path in [*files, *folders] if Path(path).exists()]
         wanted = [path for path in wanted if path not in self._watcher.directories()]
         if wanted:
             self._watcher.addPaths(wanted)

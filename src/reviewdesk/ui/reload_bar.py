@@ -16,7 +16,7 @@ from reviewdesk.ui.commands import ReplaceReviewCommand
 from reviewdesk.ui.disk_watcher import WATCHED_FILES, DiskWatcher
 from reviewdesk.ui.document import ReviewDocument
 
-REMOVED_MESSAGE = "The review's files were removed from disk. Save to write them again."
+REMOVED_MESSAGE = "The review's files were moved or removed. Save to write them here again."
 
 
 def _button(text: str, accessible_name: str) -> QPushButton:
