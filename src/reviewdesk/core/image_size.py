@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import imagesize
-
 LONG_SIDE_MAX = 2560
 """Pixels on the long side a page needs at most (WordPress scales larger uploads down to it)."""
 FILE_BYTES_MAX = 5 * 1024 * 1024
@@ -32,6 +30,8 @@ def measure(path: Path) -> ImageSize | None:
 
 @lru_cache(maxsize=256)  # the checks run after every pause in typing; the files rarely change
 def _measure(path: str, _mtime_ns: int, file_bytes: int) -> ImageSize:
+    import imagesize  # noqa: PLC0415 (it imports urllib.request, ssl...: 12 ms of the app's start)
+
     try:
         width, height = imagesize.get(path)
     except Exception:  # any bytes at all may sit in a file named .png: it just has no size
