@@ -209,6 +209,10 @@ def test_blocks_that_continue_across_blank_lines_stay_whole() -> None:
         "  - a\n\n    continued\n\n- b\n",
         "  - a\n\n    continued\n> lazily\n\n\n- b\n",
         "    \n\n# Heading\n",
+        '<a title="x\n\n<div>\n">',  # a tag that only ends in a later chunk
+        "<!--\n<!--\n> q\n\n-->",  # a comment likewise
+        "<script>\n<!--\n<script>\n</script>\n\nAfter.",  # script data escaped by `<!--`
+        "<details>\n<summary>S</summary>\n\nx\n\n</details>\n\nAfter.\n",
     ]
     for text in cases:
         body = IncrementalBody()
@@ -223,18 +227,23 @@ def test_blocks_that_continue_across_blank_lines_stay_whole() -> None:
             body.update(text)
 
 
-CHUNK_LINES = [  # every kind of chunk: paragraphs, lists, quotes, code, definitions...
+CHUNK_LINES = [  # every kind of chunk: paragraphs, lists, quotes, code, definitions, HTML...
     *("para", "- a", "  - b", "1. x", "> q", "    code", "    - deep", "    ", "Term"),
     *(": def", "[r]: /u", "*", "#", "Title\n===", "| a |\n|---|", "~~~\nc\n~~~"),
+    *("<div>", "</div>", "<div>x</div>", "a <span>b", "</span> c", "<!--", "-->", "<br>"),
+    *("&#65;", "<p>", "</p>", "<script>", "</script>", "<details>\n<summary>S</summary>"),
+    *("</details>", "<table><tr><td>x", "</td></tr></table>", "<hr>", "<img src=x>"),
+    *('<a title="x', '">', "<![CDATA[", "]]>", "<?php", "?>"),  # ends that may come later
 ]
 chunks = st.lists(st.sampled_from(CHUNK_LINES), min_size=1, max_size=4).map("\n".join)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(chunks, min_size=1, max_size=8).map("\n\n".join))
 def test_any_arrangement_of_chunks_renders_as_the_whole_body(text: str) -> None:
     """Where blocks may be cut is decided chunk by chunk: every kind of chunk after every
-    other, including the ones that continue lists, quotes and code."""
+    other, including the ones that continue lists, quotes and code, and raw HTML that may or
+    may not close."""
     assert IncrementalBody().update(text).html == render_markdown(text)
 
 
@@ -261,3 +270,22 @@ def test_an_empty_body_has_no_blocks() -> None:
     update = body.update("  \n\n")
     assert (update.blocks, update.html) == ((), "")
     assert body.block_at(3) == -1
+
+
+def test_typing_after_closed_raw_html_renders_only_the_paragraph_typed_in() -> None:
+    """Raw HTML once made the rest of the body one block; now only until it closes."""
+    details = "<details>\n<summary>Specs</summary>\n<p>Raw</p>\n</details>"
+    before = f"Intro.\n\n{details}\n\nA paragraph.\n\nAnother one.\n"
+    body = IncrementalBody()
+    body.update(before)
+    renders = body.renders
+    update = body.update(before.replace("Another one.", "Another one, typed on."))
+    assert body.renders - renders == 1
+    assert update.inserted == ("<p>Another one, typed on.</p>",)
+    assert update.html == render_markdown(before.replace("Another one.", "Another one, typed on."))
+
+
+def test_raw_html_left_open_keeps_the_rest_of_the_body_one_block() -> None:
+    text = "Intro.\n\n<div>\n\nStill inside.\n\nAnd here.\n"
+    update = IncrementalBody().update(text)
+    assert len(update.blocks) == 2 and update.html == render_markdown(text)

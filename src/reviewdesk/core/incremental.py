@@ -19,10 +19,13 @@ rendering the two sides apart is known to give the same HTML as rendering them t
 - Fenced code is found as the fenced-code preprocessor finds it, over the whole text; chunks
   that a fence spans are one block.
 - Raw HTML (`<tag`, `</`, `<!`, `<?`) and `&#` outside fenced code: the HTML preprocessor reads
-  the document as one stream (a tag may span blank lines, `<div>` may never close), so the
-  first chunk holding one and everything after it are one block. If its parser stops short
-  (an unfinished tag...), it reads the rest at offsets that depend on all the text before:
-  the body is then rendered whole.
+  the document as one stream (a tag may span blank lines, `<div>` may never close) and the
+  sanitizer nests what follows an open element inside it. So the chunk holding raw HTML and
+  the chunks after it are one block until the HTML closes: the preprocessor, fed the block,
+  is back to plain text and every element its tags opened is closed. HTML still open
+  `RAW_REGION_MAX` characters on makes the rest of the body one block. If the preprocessor's
+  parser stops short (an unfinished tag...), it reads the rest at offsets that depend on all
+  the text before: the body is then rendered whole.
 
 Document-wide context is passed to each block render instead of re-rendering everything: the
 heading shift (from the lowest heading level of the whole body), every reference definition,
@@ -35,7 +38,9 @@ the body), a `[TOC]` marker and possible explicit ids (`{#id}`, `{: id=...}`, ra
 the heading shift, the references or the abbreviations.
 
 `BodyUpdate.html` is `"\\n".join` of the non-empty blocks, as Python-Markdown joins top-level
-elements; a block of definitions only renders to "".
+elements; a block of definitions only renders to "". Each block keeps the whitespace that
+Python-Markdown strips from the end of a render (the newline after a raw HTML block), but the
+last; a block the sanitizer empties still adds its newline (see `_blocks_of`).
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.md_in_html import HTMLExtractorExtra
 from markdown.extensions.toc import TocTreeprocessor, unique
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -79,6 +85,9 @@ _LIST_LINE = re.compile(r"(?:^|\n)[ ]*(?:\d+\.|[*+-])(?:[ ]|\n|$)")
 _QUOTE_LINE = re.compile(r"(?:^|\n)[ ]*>")
 # A chunk with a definition (`: text`) on any line adds to a definition list just before it.
 _DEFINITION = re.compile(r"(?:^|\n)[ ]{0,3}:[ ]")
+RAW_REGION_MAX = 8192
+"""Raw HTML still open this many characters past its first chunk (a `<div>` never closed...)
+makes the rest of the body one block, rather than feeding ever longer runs to the parser."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +112,38 @@ class BodyUpdate:
     def html(self) -> str:
         """The whole body: equal to `render_markdown(text)`."""
         return "\n".join(block for block in self.blocks if block)
+
+
+class _Piece(NamedTuple):
+    """A block rendered alone."""
+
+    html: str  # sanitized
+    tail: str  # the whitespace after it that `Markdown.convert` strips
+    present: bool  # False when it renders to nothing at all (definitions only)
+
+
+_NOTHING = _Piece("", "", present=False)
+
+
+def _blocks_of(pieces: list[_Piece]) -> tuple[str, ...]:
+    """Blocks whose non-empty ones, joined with "\n", are the whole body's HTML. The body is
+    the pieces that render to something joined with "\n", each but the last with the
+    whitespace after it; a piece the sanitizer empties (a comment, a script) still adds its
+    "\n", carried to the next non-empty block, or the last one."""
+    blocks = [""] * len(pieces)
+    present = [i for i, piece in enumerate(pieces) if piece.present]
+    carry = ""
+    last = -1  # the last non-empty block
+    for k, i in enumerate(present):
+        html, tail, _ = pieces[i]
+        text = html if i == present[-1] else html + tail
+        if k and (not text or last < 0):  # a separator the join of blocks does not give
+            carry += "\n"
+        if text:
+            blocks[i], carry, last = carry + text, "", i
+    if carry:
+        blocks[last if last >= 0 else present[0]] += carry
+    return tuple(blocks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +187,7 @@ class _Renderer:
         self.used_ids: Iterable[str] = ()
         self.slugs: list[str] = []
         self.html_stopped = False
+        self.trailing = ""
 
         tree_abbr = md.treeprocessors["abbr"]
         block_abbr = md.parser.blockprocessors["abbr"]
@@ -169,6 +211,7 @@ class _Renderer:
         md.treeprocessors.register(_Context(md, self), "reviewdesk_context", 100)
         md.treeprocessors.register(_Shift(md, self), "reviewdesk_heading_levels", 9)
         md.treeprocessors.register(_SeededToc(md, self, toc), "toc", 5)
+        md.postprocessors.register(_Trailing(md, self), "reviewdesk_trailing", 0)
 
     def parse(self, source: str) -> _Meta:
         """The block parse of `source`, without inline parsing: cheap."""
@@ -190,20 +233,35 @@ class _Renderer:
             html_stopped=self.html_stopped,
         )
 
-    def render(self, source: str) -> str:
-        """Sanitized HTML of `source` in the context set on this renderer; the headings' slugs
-        (before they are made unique) are left in `slugs`."""
+    def render(self, source: str) -> _Piece:
+        """Sanitized HTML of `source` in the context set on this renderer, and the whitespace
+        after it that `Markdown.convert` strips (the newline after a raw HTML block, which
+        the whole body keeps before the next element); the headings' slugs (before they are
+        made unique) are left in `slugs`."""
         self.md.reset()
         self._recorder.clear()
         self._recorder.log.clear()
         self.slugs.clear()
-        return sanitize(self.md.convert(source))
+        converted = self.md.convert(source)
+        return _Piece(sanitize(converted), self.trailing, present=True) if converted else _NOTHING
 
     def apply_context(self) -> None:
         self.md.references.clear()
         self.md.references.update(self.references)
         self._abbrs.clear()
         self._abbrs.update(self.abbreviations)
+
+
+class _Trailing(Postprocessor):
+    """Notes the whitespace at the end of the output, which `Markdown.convert` strips."""
+
+    def __init__(self, md: markdown.Markdown, renderer: _Renderer) -> None:
+        super().__init__(md)
+        self.renderer = renderer
+
+    def run(self, text: str) -> str:
+        self.renderer.trailing = text[len(text.rstrip()) :]
+        return text
 
 
 class _HtmlBlocks(Preprocessor):
@@ -282,9 +340,9 @@ def _normalize(text: str) -> str:
     return text
 
 
-def _scan(text: str) -> tuple[list[tuple[int, int]], int] | None:
-    """The spans of fenced code and where the first raw HTML outside them is (len(text) if
-    none), or None when the body must be rendered whole."""
+def _scan(text: str) -> tuple[list[tuple[int, int]], list[int]] | None:
+    """The spans of fenced code and where raw HTML starts outside them, or None when the body
+    must be rendered whole."""
     if "[" in text and _BRACKETS.search(text):
         return None  # footnotes are numbered and collected across the body; or [TOC]
     if "{" in text and _EXPLICIT_ID.search(text):
@@ -295,14 +353,15 @@ def _scan(text: str) -> tuple[list[tuple[int, int]], int] | None:
         if text.startswith(("```", "~~~")):
             lines.insert(0, 0)
         fences = _fences(text, lines)
+    raws: list[int] = []
     if "<" in text or "&" in text:
         fence_starts = [start for start, _ in fences]
         for match in _RAW_HTML.finditer(text):  # fences are stashed before HTML is read
             at = match.start()
             i = bisect.bisect_right(fence_starts, at) - 1
             if i < 0 or at >= fences[i][1]:
-                return fences, at
-    return fences, len(text)
+                raws.append(at)
+    return fences, raws
 
 
 def _fences(text: str, lines: list[int]) -> list[tuple[int, int]]:
@@ -326,6 +385,120 @@ def _fences(text: str, lines: list[int]) -> list[tuple[int, int]]:
         spans.append((match.start(), match.end()))
         index = match.end()
     return spans
+
+
+def _any_within(offsets: list[int], start: int, end: int) -> bool:
+    """Whether sorted `offsets` has one in [start, end)."""
+    i = bisect.bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
+
+
+@dataclass
+class _Ending:
+    """What the chunks from the last solid one on may end with: the element a chunk can
+    attach to."""
+
+    indented: bool = False  # indented lines: code, or what continued a list item
+    listed: bool = False
+    quoted: bool = False
+    blank: bool = False  # a first chunk of spaces only: code before more, nothing alone
+
+    def joined_by(self, chunk: _Chunk) -> bool:
+        # A list or quote may go on after indented lines; anything else starts afresh.
+        return (
+            ((chunk.list_item or chunk.quote) and self.indented)
+            or (chunk.list_item and self.listed)
+            or (chunk.quote and self.quoted)
+            or self.blank
+        )
+
+    def follow(self, chunk: _Chunk, merged: bool) -> None:
+        """Take in `chunk`, which `merged` into the block before it or not."""
+        self.blank = chunk.blank and not merged
+        if chunk.transparent or merged:  # what the block ended with may still be open
+            self.indented = self.indented or chunk.indented
+            self.listed = self.listed or chunk.has_list
+            self.quoted = self.quoted or chunk.has_quote
+        else:
+            self.indented, self.listed, self.quoted = (
+                chunk.indented,
+                chunk.has_list,
+                chunk.has_quote,
+            )
+
+
+class _RawHtml:
+    """Raw HTML through the chunks of one split. From a chunk with raw HTML on, the chunks
+    join one block until the HTML closes: the HTML preprocessor reads the document as one
+    stream and the sanitizer nests what follows an open element inside it."""
+
+    def __init__(
+        self, text: str, raws: list[int], fences: list[int], closes: Callable[[str], bool]
+    ) -> None:
+        self._text, self._raws, self._fences, self._closes = text, raws, fences, closes
+        self.start = -1  # where the raw HTML still open began; -1: none is open
+        self._first_end = 0  # where that run's first chunk ends
+        self.rest = False  # it did not close soon enough: the rest of the body is one block
+
+    @property
+    def open(self) -> bool:
+        """Whether the next chunk joins the block before it."""
+        return self.start >= 0 or self.rest
+
+    def chunk(self, start: int, end: int) -> bool:
+        """Follow the chunk at [start, end); False when the body must be rendered whole."""
+        if self.rest or (self.start < 0 and not _any_within(self._raws, start, end)):
+            return True
+        if self.start < 0:
+            self.start, self._first_end = start, end
+        source = self._text[self.start : end]
+        if "markdown" in source.lower():
+            return False  # md_in_html may put elements with ids in the tree: toc avoids them
+        if end - self._first_end > RAW_REGION_MAX or _any_within(self._fences, self.start, end):
+            self.rest = True  # a fence in it is stashed before HTML is read: not tried alone
+        elif self._closes(source):
+            self.start = -1
+        return True
+
+
+_AFTER = "\n<p>after</p>"
+
+
+def _closes(md: markdown.Markdown, source: str) -> bool:
+    """Whether `source` leaves no HTML open, so that what follows renders as it would alone:
+    the HTML preprocessor, fed it and the blank line after, is back to plain text, and took
+    no `<` as text for want of an end (an unclosed comment or tag ends further on in the
+    whole body); and the sanitizer parses what follows its HTML as it would alone."""
+    parser = _Extractor(md)
+    parser.feed(source + "\n\n")
+    md.htmlStash.reset()
+    if (
+        parser.short
+        or parser.rawdata
+        or parser.inraw
+        or parser.intail
+        or parser.stack
+        or parser.inline_stack
+        or parser.cdata_elem
+    ):
+        return False
+    md.reset()
+    converted = md.convert(source)
+    # What follows must not end up inside it: an element left open, a script whose
+    # `<!--` escapes the end tag after it, a formatting element reopened in the next block.
+    return sanitize(converted + _AFTER) == sanitize(converted) + _AFTER
+
+
+class _Extractor(HTMLExtractorExtra):
+    """The HTML preprocessor's parser, noting a `<` it passed as text: a comment, tag or
+    declaration without its end, which more text after could give it."""
+
+    short = False
+
+    def handle_data(self, data: str) -> None:
+        if data.startswith("<"):
+            self.short = True
+        super().handle_data(data)
 
 
 class _Chunk(NamedTuple):
@@ -371,10 +544,25 @@ def _chunk(piece: str) -> _Chunk:
 
 
 class _Splitter:
-    """Splits normalized text into blocks; remembers its chunks from one update to the next."""
+    """Splits normalized text into blocks; remembers its chunks, and which runs of raw HTML
+    close, from one update to the next."""
 
     def __init__(self) -> None:
         self._chunks: dict[str, _Chunk] = {}
+        self._closed: dict[str, bool] = {}
+        self._known_closed: dict[str, bool] = {}
+        self._md: markdown.Markdown | None = None
+
+    def _closes(self, source: str) -> bool:
+        """Whether `source` leaves no HTML open (see `_RawHtml`); remembered for the next
+        split, since typing elsewhere leaves it as it was."""
+        closed = self._known_closed.get(source)
+        if closed is None:
+            if self._md is None:
+                self._md = new_markdown()
+            closed = _closes(self._md, source)
+        self._closed[source] = closed
+        return closed
 
     def split(self, text: str) -> tuple[list[str], list[int]] | None:
         """The sources of the blocks of normalized `text` and their first lines, or None when
@@ -382,17 +570,17 @@ class _Splitter:
         scanned = _scan(text)
         if scanned is None:
             return None
-        fences, raw_at = scanned
+        fences, raws = scanned
         known, self._chunks = self._chunks, {}
+        self._known_closed, self._closed = self._closed, {}
+        fence_starts = [start for start, _ in fences]
         starts: list[int] = []  # offsets of the blocks' starts and ends
         ends: list[int] = []
         lines: list[int] = []
         chunk_starts: list[int] = []  # every chunk's start: blocks are taken back to them
         solids = [-1, -1]  # the chunks that surely add an element (-1: none)
-        # What the chunks from the last solid one on may end with (the element a chunk can
-        # attach to): indented code, a list, a quote.
-        indented = listed = quoted = blank = False
-        in_raw_html = False
+        ends_with = _Ending()
+        raw = _RawHtml(text, raws, fence_starts, self._closes)
         fence = 0  # fences[fence:] start at or after the current chunk
         reach = 0  # the furthest end of a fence starting before the current chunk
         pos = line = 0
@@ -407,17 +595,12 @@ class _Splitter:
                 k = len(chunk_starts)
                 chunk_starts.append(start)
                 merged = bool(starts) and (
-                    in_raw_html
+                    raw.open
                     or reach > ends[-1]  # a fence runs from the block into this chunk
                     or chunk.attaches
-                    # A list or quote may go on after indented lines (code, or what continued
-                    # a list item); anything else after them starts afresh.
-                    or ((chunk.list_item or chunk.quote) and indented)
-                    or (chunk.list_item and listed)
-                    or (chunk.quote and quoted)
-                    or blank
+                    or ends_with.joined_by(chunk)
                 )
-                blank = chunk.blank and not merged
+                ends_with.follow(chunk, merged)
                 if merged:
                     # Blocks started after the last solid chunk hold only definitions, which
                     # may add no element: what this chunk attaches to is further back. A
@@ -433,18 +616,13 @@ class _Splitter:
                     starts.append(start)
                     ends.append(start + chunk.size)
                     lines.append(line + chunk.lead)
-                if chunk.transparent or merged:  # what it ends with may still be open
-                    indented = indented or chunk.indented
-                    listed = listed or chunk.has_list
-                    quoted = quoted or chunk.has_quote
-                else:
-                    indented, listed, quoted = chunk.indented, chunk.has_list, chunk.has_quote
                 if not chunk.transparent:
                     solids.append(k)
-                in_raw_html = in_raw_html or start + chunk.size > raw_at
+                if not raw.chunk(start, start + chunk.size):
+                    return None
             pos += len(piece) + 2
             line += chunk.newlines + 2
-        if in_raw_html and "markdown" in text[starts[-1] :].lower():
+        if raw.rest and "markdown" in text[raw.start :].lower():
             return None  # md_in_html may put elements with ids in the tree: toc avoids them
         return [text[start:end] for start, end in zip(starts, ends, strict=True)], lines
 
@@ -531,7 +709,7 @@ class IncrementalBody:
         shift = self._renderer.shift
         used: set[str] = set()  # heading ids taken so far, as toc takes them
         counters: dict[str, int] = {}  # toc's cache for `unique`
-        blocks: list[str] = []
+        pieces: list[_Piece] = []
         for source, meta in zip(sources, metas, strict=True):
             # Only what can change this block's HTML is in its key.
             refs = references_key if "]" in source else None
@@ -552,9 +730,9 @@ class IncrementalBody:
                     self._html.put(key, html)
             else:
                 html = self._render_headings(source, (shift, refs, abbrs), used, counters)
-            blocks.append(html)
+            pieces.append(html)
         context = (shift, references_key, frozenset(abbreviations.items()))
-        return tuple(blocks), context
+        return _blocks_of(pieces), context
 
     def _metas(self, sources: list[str]) -> list[_Meta] | None:
         """Every block's `_Meta`, with the context they give set on the renderer; None if the
@@ -591,11 +769,12 @@ class IncrementalBody:
         context: tuple[int, Hashable, Hashable],
         used: set[str],
         counters: dict[str, int],
-    ) -> str:
+    ) -> _Piece:
         """The HTML of a block with headings, whose ids depend on the ids taken before it
         (`used`, to which its own are added)."""
         refs = context[1]
         slugs: tuple[str, ...] | None = self._slugs.get((source, refs))
+        html: _Piece
         if slugs is None:  # a new block: its slugs are known once it is rendered
             html = self._render_block(source, used)
             slugs = tuple(self._renderer.slugs)
@@ -611,7 +790,7 @@ class IncrementalBody:
             self._html.put(key, html)
         return html
 
-    def _render_block(self, source: str, used_ids: Iterable[str]) -> str:
+    def _render_block(self, source: str, used_ids: Iterable[str]) -> _Piece:
         self.renders += 1
         self._renderer.used_ids = used_ids
         return self._renderer.render(source)
