@@ -496,7 +496,7 @@ class _Extractor(HTMLExtractorExtra):
     short = False
 
     def handle_data(self, data: str) -> None:
-        if data.startswith("<"):
+        if data in ("<", "<!", "<?"):  # what its parse_* pass on when no end follows
             self.short = True
         super().handle_data(data)
 
