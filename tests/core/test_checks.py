@@ -1,8 +1,10 @@
 import os
 from pathlib import Path
 
+import pytest
+
 from bench.images import write_png, write_png_claiming
-from reviewdesk.core import checks
+from reviewdesk.core import assets, checks
 from reviewdesk.core.problems import Problem, Severity
 from tests.conftest import MakeBundle
 
@@ -108,3 +110,22 @@ def test_images_too_large_to_publish_are_warned_of_by_their_header_alone(
     }
     write_png(folder / "assets" / "chart.png", 1200, 400)  # resized: the warning goes
     assert ("body", 1) not in {(p.field, p.line) for p in checks.check(folder)}
+
+
+def test_an_image_shown_many_times_is_looked_at_once(
+    make_bundle: MakeBundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checks run on the UI thread whenever typing pauses: 500 `<img src=x>` once cost
+    1,500 path resolutions (120 ms) each time."""
+    folder = make_bundle("format: reviewdesk/1\ntitle: T\n", '<img src="x.png">\n' * 500)
+    resolved: list[str] = []
+    real = assets.resolve
+
+    def counted(folder: Path, src: str) -> Path:
+        resolved.append(src)
+        return real(folder, src)
+
+    monkeypatch.setattr(assets, "resolve", counted)
+    found = checks.check(folder)
+    assert resolved == ["x.png"]
+    assert sum("'x.png' does not exist" in p.message for p in found) == 500

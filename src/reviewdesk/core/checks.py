@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewdesk.core import assets, bundle, image_size
@@ -19,11 +19,29 @@ ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 @dataclass(frozen=True)
+class ImageFile:
+    """What an image path of the review is in the bundle."""
+
+    leaves: str | None  # why it is not a file inside the bundle
+    missing: bool
+    oversize: str | None  # why it is too large to publish as it is
+
+
+@dataclass(frozen=True)
 class Locator:
     """Turns a field or a body line into a Problem that names file and line."""
 
     folder: Path
     line_of: Callable[[str], int | None] = lambda field: None
+    _images: dict[str, ImageFile] = field(default_factory=dict, compare=False, repr=False)
+
+    def image(self, src: str) -> ImageFile:
+        """The file `src` names, looked at once per check run: a body may show one image
+        hundreds of times, and the checks run as the writer pauses."""
+        found = self._images.get(src)
+        if found is None:
+            found = self._images[src] = _image_file(self.folder, src)
+        return found
 
     def field(self, field: str, message: str, severity: Severity = ERROR) -> Problem:
         return Problem(
@@ -55,24 +73,12 @@ def check(path: str | os.PathLike[str]) -> list[Problem]:
 
 def path_problems(review: Review, at: Locator) -> list[Problem]:
     problems: list[Problem] = []
-    if review.hero:
-        problem = _leaves_bundle(at.folder, review.hero.image)
-        if problem:
-            problems.append(at.field("hero.image", problem))
+    if review.hero and (leaves := at.image(review.hero.image).leaves):
+        problems.append(at.field("hero.image", leaves))
     for image in assets.body_images(review.body):
-        if assets.is_local(image.src):
-            problem = _leaves_bundle(at.folder, image.src)
-            if problem:
-                problems.append(at.body(image.line, f"image {problem}"))
+        if assets.is_local(image.src) and (leaves := at.image(image.src).leaves):
+            problems.append(at.body(image.line, f"image {leaves}"))
     return problems
-
-
-def _leaves_bundle(folder: Path, src: str) -> str | None:
-    try:
-        assets.resolve(folder, src)
-    except assets.AssetError as error:
-        return str(error)
-    return None
 
 
 def publishing_problems(review: Review, at: Locator) -> list[Problem]:
@@ -136,10 +142,11 @@ def _hero(review: Review, at: Locator) -> list[Problem]:
         problems.append(
             at.field("hero.alt", "is missing; describe the image for readers who cannot see it")
         )
-    if _is_missing(at.folder, review.hero.image):
+    hero = at.image(review.hero.image)
+    if hero.missing:
         problems.append(at.field("hero.image", f"{review.hero.image!r} does not exist"))
-    elif oversize := _too_large(at.folder, review.hero.image):
-        problems.append(at.field("hero.image", f"{review.hero.image!r} {oversize}", WARNING))
+    elif hero.oversize:
+        problems.append(at.field("hero.image", f"{review.hero.image!r} {hero.oversize}", WARNING))
     return problems
 
 
@@ -169,10 +176,11 @@ def _body(review: Review, at: Locator) -> list[Problem]:
         return [at.body(1, "is empty", WARNING)]
     problems = []
     for image in assets.body_images(review.body):
-        if assets.is_local(image.src) and _is_missing(at.folder, image.src):
+        file = at.image(image.src) if assets.is_local(image.src) else None
+        if file and file.missing:
             problems.append(at.body(image.line, f"image {image.src!r} does not exist"))
-        elif assets.is_local(image.src) and (oversize := _too_large(at.folder, image.src)):
-            problems.append(at.body(image.line, f"image {image.src!r} {oversize}", WARNING))
+        elif file and file.oversize:
+            problems.append(at.body(image.line, f"image {image.src!r} {file.oversize}", WARNING))
         if image.alt is not None and not image.alt.strip():
             problems.append(at.body(image.line, f"image {image.src!r} has no alt text", WARNING))
     return problems
@@ -185,15 +193,11 @@ def _unknown_keys(review: Review, at: Locator) -> list[Problem]:
     ]
 
 
-def _is_missing(folder: Path, src: str) -> bool:
+def _image_file(folder: Path, src: str) -> ImageFile:
     try:
-        return not assets.resolve(folder, src).is_file()
-    except assets.AssetError:
-        return False  # reported by path_problems
-
-
-def _too_large(folder: Path, src: str) -> str | None:
-    try:
-        return image_size.oversize(assets.resolve(folder, src))
-    except assets.AssetError:
-        return None  # reported by path_problems
+        path = assets.resolve(folder, src)
+    except assets.AssetError as error:
+        return ImageFile(str(error), missing=False, oversize=None)
+    if not path.is_file():
+        return ImageFile(None, missing=True, oversize=None)
+    return ImageFile(None, missing=False, oversize=image_size.oversize(path))
