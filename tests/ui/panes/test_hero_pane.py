@@ -5,7 +5,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from bench.images import write_png
+from bench.images import write_png_claiming
 from reviewdesk.core import bundle
 from reviewdesk.core.image_size import pixels
 from reviewdesk.ui.document import ReviewDocument
@@ -47,12 +47,12 @@ def test_a_huge_hero_is_measured_once_and_typing_its_alt_text_never_reads_it_aga
         return real(path, width)
 
     monkeypatch.setattr(thumbnail, "decode", recorded)
-    picture = write_png(tmp_path / "photo.png", 12_000, 8_000)
+    picture = write_png_claiming(tmp_path / "photo.png", 40_000, 30_000)
     pane = HeroPane(document, choose_file=lambda: picture)
     qtbot.addWidget(pane)
     with qtbot.waitSignal(pane.thumbnail.loaded):
         pane.choose.click()
-    assert pane.thumbnail.text() == f"photo.png is {pixels(12_000, 8_000)}: too large to show here"
+    assert pane.thumbnail.text() == f"photo.png is {pixels(40_000, 30_000)}: too large to show here"
     pane.alt.selectAll()  # the alt text of the hero replaced
     qtbot.keyClicks(pane.alt, "A wide photo of the device")
     assert document.value("hero.alt") == "A wide photo of the device"

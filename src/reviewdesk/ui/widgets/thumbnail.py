@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 from reviewdesk.core.image_size import pixels
 
 _SCALED_WHILE_DECODED = frozenset({b"jpeg", b"jpg"})  # the others decode in full, then scale
+DECODE_LIMIT_MB = 512
+"""The most a thumbnail may take to decode, off the UI thread and for a moment: a 130-megapixel
+PNG (Qt's own limit, 256 MB, stops at 64). A header claiming more is refused unread."""
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,9 @@ def decode(path: Path, width: int) -> QImage | str:
         return f"{path.name} cannot be shown: {reader.errorString()}"
     scaled = QSize(width, max(1, full.height() * width // full.width()))
     decoded = scaled if reader.format().data() in _SCALED_WHILE_DECODED else full
-    limit_bytes = QImageReader.allocationLimit() * 1024 * 1024
-    if limit_bytes and decoded.width() * decoded.height() * 4 > limit_bytes:
-        # Asking Qt anyway would log a warning and give nothing.
+    if decoded.width() * decoded.height() * 4 > DECODE_LIMIT_MB * 1024 * 1024:
         return f"{path.name} is {pixels(full.width(), full.height())}: too large to show here"
+    QImageReader.setAllocationLimit(DECODE_LIMIT_MB)  # process-wide: ours is checked above
     reader.setScaledSize(scaled)
     image = reader.read()
     if image.isNull():
@@ -69,6 +71,7 @@ class Thumbnail(QLabel):
         self._delivery = _Delivery(self)
         self._delivery.done.connect(self._show_decoded)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)  # a long file name in a message
         self.setMinimumSize(width, width * 9 // 16)
         self.setFrameShape(QLabel.Shape.StyledPanel)
 
