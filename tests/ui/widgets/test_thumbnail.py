@@ -2,7 +2,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -91,6 +91,26 @@ def test_a_decode_no_longer_wanted_is_not_shown(qtbot: QtBot, tmp_path: Path) ->
     widget = shown(qtbot, write_png(tmp_path / "small.png", 100, 100))
     widget.show_file(write_png(tmp_path / "photo.png", 4000, 3000))
     widget.show_text()  # the hero removed while it decodes
-    QThreadPool.globalInstance().waitForDone()
+    widget.finish()
     QCoreApplication.sendPostedEvents()  # the decode's result, queued to this thread
     assert widget.pixmap().isNull() and widget.text() == "No image"
+
+
+def test_closing_waits_for_a_decode_under_way(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No decode runs on after its widget is gone, so none runs while Python shuts down."""
+    finished: list[Path] = []
+    real = thumbnail.decode
+
+    def slow(path: Path, width: int) -> QImage | str:
+        result = real(path, width)
+        finished.append(path)
+        return result
+
+    monkeypatch.setattr(thumbnail, "decode", slow)
+    widget = Thumbnail(360, "No image")
+    widget.show_file(write_png(tmp_path / "scan.png", 8_000, 6_000))
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert finished == [tmp_path / "scan.png"]

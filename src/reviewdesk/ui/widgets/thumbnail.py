@@ -70,6 +70,10 @@ class Thumbnail(QLabel):
         self._generation = 0
         self._delivery = _Delivery(self)
         self._delivery.done.connect(self._show_decoded)
+        # Its own pool, owned: destroyed with the widget, it waits for a decode under way, so
+        # none runs on while Python shuts down. One at a time; a newer file drops queued ones.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)  # a long file name in a message
         self.setMinimumSize(width, width * 9 // 16)
@@ -97,7 +101,12 @@ class Thumbnail(QLabel):
             with suppress(RuntimeError):  # the window closed while decoding: nobody to tell
                 delivery.done.emit(generation, result)
 
-        QThreadPool.globalInstance().start(work)
+        self._pool.clear()
+        self._pool.start(work)
+
+    def finish(self) -> None:
+        """Wait for the decode under way, if any (its result still comes as an event)."""
+        self._pool.waitForDone()
 
     def _show_decoded(self, generation: int, result: QImage | str) -> None:
         if generation != self._generation:
