@@ -28,7 +28,9 @@ class ReviewChecks(QObject):
         self._timer.timeout.connect(self.run)
         document.changed.connect(lambda _field: self._timer.start())
         document.folder_changed.connect(self.run)
-        self.run()
+        # The first run waits too: it reads the files, and measuring the images loads the
+        # image reader, which the window's first paint need not wait for.
+        self._timer.start()
 
     @property
     def problems(self) -> list[Problem]:
