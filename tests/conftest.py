@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,3 +60,27 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def run_reviewdesk(
+    *args: str | Path, cwd: Path | None = None, home: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m reviewdesk ARGS`, in `cwd`, with `home` as the user's folders if given."""
+    env = dict(os.environ)
+    if home is not None:
+        env.update(
+            HOME=str(home),
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CACHE_HOME=str(home / "cache"),
+            XDG_CONFIG_HOME=str(home / "config"),
+            QT_QPA_PLATFORM="offscreen",
+            QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox --disable-gpu",
+        )
+    return subprocess.run(
+        [sys.executable, "-m", "reviewdesk", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env=env,
+    )

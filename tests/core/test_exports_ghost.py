@@ -2,8 +2,6 @@
 
 import json
 import re
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -17,6 +15,7 @@ from reviewdesk.core.exports import cms, ghost
 from reviewdesk.core.exports.base import ExportOptions
 from reviewdesk.core.jsonld import review_jsonld
 from reviewdesk.core.model import Author, Hero, Review, Seo, Status
+from tests.conftest import run_reviewdesk
 from tests.strategies import reviews
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
@@ -264,17 +263,8 @@ def test_any_review_gives_a_post_ghost_accepts(
 # --- the command line ----------------------------------------------------------------------
 
 
-def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reviewdesk", "export", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_cli_prints_the_payload_and_warnings(sample_bundle: Path) -> None:
-    done = run_cli(sample_bundle, "--to", "ghost")
+    done = run_reviewdesk("export", sample_bundle, "--to", "ghost")
     assert done.returncode == 0, done.stderr
     post = json.loads(done.stdout)["posts"][0]
     assert post["slug"] == "wrenfall-3-mini-review"
@@ -283,7 +273,9 @@ def test_cli_prints_the_payload_and_warnings(sample_bundle: Path) -> None:
 
 def test_cli_writes_the_file_named(sample_bundle: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "post.json"
-    done = run_cli(sample_bundle, "--to", "ghost", "--asset-base-url", BASE, "-o", out)
+    done = run_reviewdesk(
+        "export", sample_bundle, "--to", "ghost", "--asset-base-url", BASE, "-o", out
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"Wrote {out}\n"
     post = json.loads(out.read_text(encoding="utf-8"))["posts"][0]

@@ -1,8 +1,6 @@
 """The Hugo and Jekyll exports: front matter, where files go, image links, re-import."""
 
 import re
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -11,7 +9,7 @@ import pytest
 
 from reviewdesk.core import bundle, exports, front_matter, importer
 from reviewdesk.core.model import Review, Status
-from tests.conftest import MakeBundle
+from tests.conftest import MakeBundle, run_reviewdesk
 
 SLUG = "wrenfall-3-mini-review"
 HUGO_FILE = f"{SLUG}/index.md"
@@ -273,20 +271,11 @@ def test_reimport_of_a_draft_is_a_draft(sample_bundle: Path, tmp_path: Path, to:
 # --- the command line --------------------------------------------------------------------------
 
 
-def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reviewdesk", "export", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_cli_writes_a_hugo_bundle_into_a_content_section(
     sample_bundle: Path, tmp_path: Path
 ) -> None:
     section = tmp_path / "site" / "content" / "reviews"
-    done = cli(sample_bundle, "--to", "hugo", "-o", section)
+    done = run_reviewdesk("export", sample_bundle, "--to", "hugo", "-o", section)
     assert done.returncode == 0, done.stderr
     assert sorted(p.relative_to(section).as_posix() for p in section.rglob("*.*")) == [
         f"{SLUG}/assets/chart.png",
@@ -297,7 +286,7 @@ def test_cli_writes_a_hugo_bundle_into_a_content_section(
 
 def test_cli_writes_a_jekyll_post_into_a_site(sample_bundle: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    done = cli(sample_bundle, "--to", "jekyll", "-o", site)
+    done = run_reviewdesk("export", sample_bundle, "--to", "jekyll", "-o", site)
     assert done.returncode == 0, done.stderr
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.*")) == [
         JEKYLL_FILE,

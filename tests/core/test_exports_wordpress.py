@@ -3,8 +3,6 @@ WordPress's schema (resources/schemas/wp-v2-post.schema.json)."""
 
 import json
 import re
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
@@ -21,6 +19,7 @@ from reviewdesk.core.exports.base import ExportOptions
 from reviewdesk.core.jsonld import review_jsonld
 from reviewdesk.core.model import Author, Rating, Review, Status, Subject
 from reviewdesk.core.resources import resource
+from tests.conftest import run_reviewdesk
 from tests.strategies import reviews
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
@@ -260,17 +259,8 @@ def test_any_review_gives_a_valid_payload(tmp_path: Path, review: Review, base: 
 # --- the command line ----------------------------------------------------------------------
 
 
-def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reviewdesk", "export", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_cli_prints_the_payload_and_warnings(sample_bundle: Path) -> None:
-    done = run_cli(sample_bundle, "--to", "wordpress", "-o", "-")
+    done = run_reviewdesk("export", sample_bundle, "--to", "wordpress", "-o", "-")
     assert done.returncode == 0, done.stderr
     post = json.loads(done.stdout)
     assert errors_of(wordpress_body(post)) == []
@@ -279,7 +269,9 @@ def test_cli_prints_the_payload_and_warnings(sample_bundle: Path) -> None:
 
 def test_cli_writes_the_file_named(sample_bundle: Path, tmp_path: Path) -> None:
     out = tmp_path / "wp.json"
-    done = run_cli(sample_bundle, "--to", "wordpress", "--asset-base-url", BASE, "-o", out)
+    done = run_reviewdesk(
+        "export", sample_bundle, "--to", "wordpress", "--asset-base-url", BASE, "-o", out
+    )
     assert done.returncode == 0, done.stderr
     assert (done.stdout, done.stderr) == (f"Wrote {out}\n", "")
     post = json.loads(out.read_text(encoding="utf-8"))

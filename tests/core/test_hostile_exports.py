@@ -4,15 +4,13 @@ asks for the body's HTML as written, for that one export."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from reviewdesk.core import bundle, exports
-from tests.conftest import MakeBundle
+from tests.conftest import MakeBundle, run_reviewdesk
 
 HOSTILE_BODY = """\
 Intro.
@@ -102,11 +100,8 @@ def test_raw_html_is_kept_only_when_asked_for(hostile: Path, to: str) -> None:
 
 def test_the_command_line_asks_for_raw_html_by_name(hostile: Path) -> None:
     def fragment(*flags: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "reviewdesk", "export", str(hostile), "--to", "fragment",
-             *flags],
-            capture_output=True, text=True, check=True, timeout=60,
-        )  # fmt: skip
+        done = run_reviewdesk("export", hostile, "--to", "fragment", *flags)
+        assert done.returncode == 0, done.stderr
         return done.stdout
 
     assert dangers(fragment()) == []
