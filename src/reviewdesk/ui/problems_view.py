@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewdesk.core.problems import Problem, Severity
 from reviewdesk.ui.review_checks import ReviewChecks
@@ -19,10 +27,12 @@ class ProblemsView(QListWidget):
         self._checks = checks
         self._shown: list[Problem] = []
         self.setAccessibleName("Problems")
+        # Long messages (an image's size and what to do) wrap to the width of the form.
+        self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         checks.checked.connect(self.refresh)
-        self.itemActivated.connect(
-            lambda item: self.problem_activated.emit(self._shown[self.row(item)])
-        )
+        self.itemActivated.connect(self._activated)
         self.refresh()
 
     def refresh(self) -> None:
