@@ -6,8 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from resource import RLIMIT_AS, setrlimit
 
 import pytest
 
@@ -63,9 +64,15 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def run_reviewdesk(
-    *args: str | Path, cwd: Path | None = None, home: Path | None = None
+    *args: str | Path,
+    cwd: Path | None = None,
+    home: Path | None = None,
+    timeout: float = 60,
+    memory_limit: int | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m reviewdesk ARGS`, in `cwd`, with `home` as the user's folders if given."""
+    """`python -m reviewdesk ARGS`, in `cwd`, with `home` as the user's folders if given.
+    `memory_limit` caps the process's address space (bytes): a command that would read
+    /dev/zero to the end fails on its own instead of filling the machine's memory."""
     env = dict(os.environ)
     if home is not None:
         env.update(
@@ -76,11 +83,83 @@ def run_reviewdesk(
             QT_QPA_PLATFORM="offscreen",
             QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox --disable-gpu",
         )
+
+    def limit_memory() -> None:
+        if memory_limit is not None:
+            setrlimit(RLIMIT_AS, (memory_limit, memory_limit))
+
     return subprocess.run(
         [sys.executable, "-m", "reviewdesk", *map(str, args)],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
         cwd=cwd,
         env=env,
+        preexec_fn=limit_memory if memory_limit is not None else None,
     )
+
+
+def _mount_tmpfs(folder: Path, options: str) -> None:
+    """A tmpfs at `folder`; skipped where this machine cannot mount one (not root, no mount
+    command), except under CI=true, where that is a failure: the test must run there."""
+    try:
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        failure = done.stderr.strip() if done.returncode else ""
+    except OSError as error:
+        failure = str(error)
+    if failure:
+        reason = f"a real small disk needs 'mount -t tmpfs' (as root): {failure}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def _unmount(folder: Path) -> None:
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True, timeout=30, check=False)
+
+
+FREE_ON_FULL_DISK = 64 * 1024
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """An empty folder on a real disk that is nearly full: a 256 KiB tmpfs filled but for
+    FREE_ON_FULL_DISK bytes (16 pages), room for a small bundle and not for a large image.
+    Filling the rest (a file written until ENOSPC) leaves no byte at all."""
+    mount = tmp_path / "full-disk"
+    mount.mkdir()
+    _mount_tmpfs(mount, "size=256k,mode=0755")
+    try:
+        filler = mount / ".filler"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while os.write(fd, b"\0" * 4096):
+                pass
+        except OSError:  # ENOSPC: full
+            pass
+        finally:
+            os.close(fd)
+        os.truncate(filler, max(0, filler.stat().st_size - FREE_ON_FULL_DISK))
+        folder = mount / "disk"
+        folder.mkdir()
+        yield folder
+    finally:
+        _unmount(mount)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """An empty folder on a file system mounted read-only (root ignores a folder's mode bits:
+    only a read-only mount refuses it writes)."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    _mount_tmpfs(folder, "ro,size=64k")
+    try:
+        yield folder
+    finally:
+        _unmount(folder)

@@ -245,7 +245,7 @@ def test_body_problems_name_body_md(make_bundle: MakeBundle) -> None:
 
 def test_a_huge_body_is_refused_with_a_message(make_bundle: MakeBundle) -> None:
     folder = make_bundle(body="word " * (11 << 20))
-    with pytest.raises(BundleError, match=r"body.md: is 55.0 MiB; the limit is 5 MiB"):
+    with pytest.raises(BundleError, match=r"body.md: is 55 MiB; the limit is 5 MiB"):
         bundle.load(folder)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewdesk.core import atomic, bundle
+from reviewdesk.core import bundle
 from reviewdesk.core.problems import BundleError
 from tests.conftest import snapshot
 
@@ -121,12 +121,9 @@ def test_a_read_only_folder_is_refused_with_its_reason(
     monkeypatch.setattr(tempfile, "mkstemp", read_only)
     with pytest.raises(BundleError) as raised:
         bundle.save(review.model_copy(update={"title": "Changed"}), sample_bundle)
-    assert str(raised.value) == f"{sample_bundle}: could not be saved: Permission denied"
+    # The file that could not be written, never a temporary file.
+    assert (
+        str(raised.value)
+        == f"{sample_bundle / 'review.yaml'}: could not be saved: Permission denied"
+    )
     assert snapshot(sample_bundle) == before
-
-
-def test_a_journal_pointing_outside_the_folder_is_ignored(sample_bundle: Path) -> None:
-    outside = sample_bundle.parent / "secret.txt"
-    outside.write_text("not yours", encoding="utf-8")
-    (sample_bundle / atomic.JOURNAL).write_text('[["../secret.txt", "body.md"]]', "utf-8")
-    assert bundle.load(sample_bundle).body != "not yours"

@@ -2,6 +2,7 @@
 answered, and what ends up on disk and in the window."""
 
 import errno
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidge
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle, recovery
-from reviewdesk.core.atomic import write_all_atomic
+from reviewdesk.core.atomic import stage
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.export_dialog import ExportDialog
 from reviewdesk.ui.file_controller import FileController
@@ -262,7 +263,7 @@ def test_a_site_format_exports_into_the_chosen_folder(
     assert not dialog.asset_base_url.isVisibleTo(dialog)  # a page bundle keeps its images
     with qtbot.waitSignal(controller.exported) as exported:
         click_export(qtbot, dialog)
-    page = content / "wrenfall-3-mini-review" / "index.md"
+    page = content / "wrenfall-3-mini-review" / "index.html"
     assert exported.args == [str(page)]
     assert page.read_text(encoding="utf-8").startswith("---\n")
     assert (page.parent / "assets" / "hero.png").is_file()
@@ -276,16 +277,16 @@ def test_a_failed_save_keeps_the_edits_here_and_in_the_recovery_copy(
     before = snapshot(sample_bundle)
     document.set("summary", "Words that must not be lost")
 
-    def full_disk(files: dict[Path, bytes]) -> None:  # the bundle's disk, not the data folder's
-        if any(path.parent == sample_bundle for path in files):
-            raise OSError(errno.ENOSPC, "No space left on device", str(sample_bundle / "body.md"))
-        write_all_atomic(files)
+    def full_disk(path: Path, data: bytes, existing: os.stat_result | None) -> Path:
+        if path.parent == sample_bundle:  # the bundle's disk, not the data folder's
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return stage(path, data, existing)
 
-    monkeypatch.setattr("reviewdesk.core.bundle.write_all_atomic", full_disk)
+    monkeypatch.setattr("reviewdesk.core.commit.stage", full_disk)
     assert not controller.save()
     (told,) = chooser.told
     assert "your changes are still here and in the recovery copy" in told
-    assert f"{sample_bundle / 'body.md'}: could not be saved: No space left on device" in told
+    assert f"{sample_bundle / 'review.yaml'}: could not be saved: No space left on device" in told
     assert document.modified and document.review.summary == "Words that must not be lost"
     found = recovery.find(sample_bundle)
     assert found is not None and found.review.summary == "Words that must not be lost"

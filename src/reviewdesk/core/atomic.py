@@ -1,18 +1,17 @@
-"""Atomic file writes: a crash or a full disk never leaves a half-written file, and a set of
-files written together is seen either all old or all new.
+"""Atomic file writes: a crash or a full disk never leaves a half-written file.
 
-Writing several files of one folder, the renames are announced first in a commit journal (one
-atomic file): a crash between two renames leaves the journal, and `committed()` then reads the
-new version of every file from where it waits. The next write in that folder finishes the
-renames first."""
+A file is written in full to a temporary file beside it, fsynced, given the permissions and
+owner of the file it replaces, and only then renamed over it. Files the writer cannot write
+(read-only, another user's) are refused as editors refuse them: the rename would bypass that.
+Several files that must change together go through `reviewdesk.core.commit`."""
 
 from __future__ import annotations
 
 import contextlib
-import json
+import errno
 import os
+import stat
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -24,114 +23,80 @@ def _read_umask() -> int:
 
 # Read once: os.umask() is process-wide, so toggling it later could race other threads.
 _UMASK = _read_umask()
+TEMP_SUFFIX = ".tmp"
+
+
+class NotReplaceableError(OSError):
+    """The file exists but may not be replaced (read-only, another user's, not a file)."""
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    write_all_atomic({path: data})
-
-
-JOURNAL = ".reviewdesk-commit.json"
-
-
-def write_all_atomic(files: Mapping[Path, bytes]) -> None:
-    """Replace each file with its data: every file is first written in full to a temporary
-    file in its folder and fsynced, and only then renamed over its target, then the folders
-    are fsynced. A failure while writing (a full disk, say) leaves every target as it was;
-    a crash while renaming leaves a journal that `committed()` reads the new files through."""
-    folders = list(dict.fromkeys(path.parent for path in files))
-    for folder in folders:
-        finish(folder)
-    for path in files:
-        remove_strays(path)
-    journal = folders[0] / JOURNAL if len(files) > 1 and len(folders) == 1 else None
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, data in files.items():
-            staged.append((_stage(path, data), path))
-        if journal is not None:
-            entries = [[temp.name, path.name] for temp, path in staged]
-            _replace_with(journal, json.dumps(entries).encode("utf-8"))
-            fsync_folder(journal.parent)
-        for temp, path in staged:
-            os.replace(temp, path)
-    except BaseException:
-        if journal is None or not journal.exists():
-            for temp, _ in staged:
-                with contextlib.suppress(FileNotFoundError):
-                    temp.unlink()  # nothing was announced: the old files stand
-        raise
-    for folder in folders:
-        fsync_folder(folder)
-    if journal is not None:
-        journal.unlink()
-        fsync_folder(journal.parent)
-
-
-def committed(path: Path) -> Path:
-    """Where the current content of `path` is: a file waiting to be renamed over it when a
-    crash interrupted a commit, else `path` itself."""
-    for temp, target in _journal(path.parent):
-        if target == path.name and (path.parent / temp).exists():
-            return path.parent / temp
-    return path
-
-
-def finish(folder: Path) -> None:
-    """Complete a commit a crash interrupted in `folder`: rename what still waits."""
-    remove_strays(folder / JOURNAL)
-    entries = _journal(folder)
-    if not entries:
-        return
-    for temp, target in entries:
-        if (folder / temp).exists():
-            os.replace(folder / temp, folder / target)
-    fsync_folder(folder)
-    (folder / JOURNAL).unlink(missing_ok=True)
-    fsync_folder(folder)
-
-
-def remove_strays(path: Path) -> None:
-    """Temporary files of `path` a killed save left behind (no journal names them)."""
-    for stray in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            stray.unlink()
-
-
-def _journal(folder: Path) -> list[tuple[str, str]]:
-    try:
-        entries = json.loads((folder / JOURNAL).read_bytes())
-    except (OSError, ValueError):
-        return []  # none, or one whose own write did not finish: the old files stand
-    names = [(str(temp), str(target)) for temp, target in entries]
-    # Only names within the folder: the journal is read, never trusted to point elsewhere.
-    return [(t, p) for t, p in names if "/" not in t + p and "\\" not in t + p]
-
-
-def _replace_with(path: Path, data: bytes) -> None:
-    temp = _stage(path, data)
+    """Replace `path` with `data`, atomically. Raises OSError naming `path`."""
+    existing = replaceable(path)
+    temp = stage(path, data, existing)
     try:
         os.replace(temp, path)
+    except OSError as error:
+        discard(temp)
+        raise _naming(error, path) from None
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+        discard(temp)
         raise
+    fsync_folder(path.parent)
 
 
-def _stage(path: Path, data: bytes) -> Path:
-    """`data` in a new fsynced temporary file beside `path`, with `path`'s permissions."""
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def replaceable(path: Path) -> os.stat_result | None:
+    """The status of the file `path` names, None when there is none; NotReplaceableError when
+    saving over it would overwrite what the writer may not write, or replace a link."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(found.st_mode):
+        raise NotReplaceableError(errno.EPERM, "is a link, not a file", str(path))
+    if not stat.S_ISREG(found.st_mode):
+        raise NotReplaceableError(errno.EPERM, "is not a regular file", str(path))
+    if found.st_mode & 0o222 == 0:
+        raise NotReplaceableError(errno.EACCES, "is read-only", str(path))
+    if not _is_root() and not os.access(path, os.W_OK):
+        whose = "another user's file" if found.st_uid != os.getuid() else "not writable by you"
+        raise NotReplaceableError(errno.EACCES, f"is read-only ({whose})", str(path))
+    return found
+
+
+def _is_root() -> bool:
+    # Root may write any file: only the mode bits say that the writer meant it read-only.
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def stage(path: Path, data: bytes, existing: os.stat_result | None) -> Path:
+    """`data` in a new fsynced temporary file beside `path`, with the permissions and owner
+    of `existing` (the file it will replace). Raises OSError naming `path`, never the
+    temporary file."""
+    try:
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    except OSError as error:
+        raise _naming(error, path) from None
     temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
+            os.fchmod(stream.fileno(), _mode(existing))
+            _keep_owner(stream.fileno(), existing, path)
             os.fsync(stream.fileno())
-        os.chmod(temp, _mode_for(path))
+    except OSError as error:
+        discard(temp)
+        raise _naming(error, path) from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        discard(temp)
         raise
     return temp
+
+
+def discard(temp: Path) -> None:
+    with contextlib.suppress(OSError):
+        temp.unlink()
 
 
 def fsync_folder(folder: Path) -> None:
@@ -148,9 +113,32 @@ def fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _mode_for(path: Path) -> int:
+def _mode(existing: os.stat_result | None) -> int:
     """Keep an existing file's permissions; a new one gets the usual umask'd 0o666."""
+    return existing.st_mode & 0o7777 if existing else 0o666 & ~_UMASK
+
+
+def _keep_owner(fd: int, existing: os.stat_result | None, path: Path) -> None:
+    """Give the new file the owner and group of the one it replaces; refuse when we cannot
+    (a file of another user in a shared folder would silently become ours)."""
+    if existing is None or not hasattr(os, "fchown"):
+        return
+    own = os.fstat(fd)
+    if (own.st_uid, own.st_gid) == (existing.st_uid, existing.st_gid):
+        return
     try:
-        return path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        return 0o666 & ~_UMASK
+        os.fchown(fd, existing.st_uid, existing.st_gid)
+    except PermissionError:
+        if own.st_uid != existing.st_uid:
+            raise NotReplaceableError(
+                errno.EPERM, "belongs to another user; saving would make it yours", str(path)
+            ) from None
+        # Only the group differs, and we are not in it: the folder's group is what we get.
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """The same error, naming the file being written rather than a temporary one."""
+    if isinstance(error, NotReplaceableError):
+        return error
+    found = type(error)(error.errno, error.strerror or str(error), str(path))
+    return found

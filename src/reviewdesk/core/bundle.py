@@ -7,14 +7,15 @@ and edits `review.yaml` key by key so hand-written formatting survives."""
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from reviewdesk.core import yaml_text
-from reviewdesk.core.atomic import committed, remove_strays, write_all_atomic
+from reviewdesk.core import commit, folder_lock, safe_files, yaml_text
+from reviewdesk.core.atomic import NotReplaceableError
 from reviewdesk.core.model import FORMAT, KEY_ORDER, Review
 from reviewdesk.core.problems import BundleError, Problem
 from reviewdesk.core.yaml_text import YamlDocument, YamlError
@@ -25,6 +26,8 @@ ASSETS_DIR = "assets"
 MAX_YAML_BYTES = 1 << 20
 # About 800,000 words: beyond that, rendering a preview takes seconds per edit.
 MAX_BODY_BYTES = 5 << 20
+# The files a save replaces together, one consistent version at a time.
+COMMITTED_FILES = (REVIEW_FILE, BODY_FILE)
 # Written even when they hold their default, so a new file says what it is.
 _ALWAYS_WRITTEN = ("format", "title", "status")
 
@@ -36,6 +39,8 @@ class Source:
     folder: Path
     review: Review
     document: YamlDocument
+    # What the writer should be told: how a save a crash interrupted was settled.
+    notes: tuple[str, ...] = ()
 
     @property
     def yaml_path(self) -> Path:
@@ -62,14 +67,16 @@ def read(path: str | os.PathLike[str]) -> Source:
     folder = folder_of(path)
     if not folder.is_dir():
         raise BundleError([Problem(folder, None, "", "no such bundle folder")])
-    yaml_path, body_path = folder / REVIEW_FILE, folder / BODY_FILE
     problems: list[Problem] = []
-    yaml_source = _read_text(yaml_path, MAX_YAML_BYTES, problems)
-    body = _read_text(body_path, MAX_BODY_BYTES, problems)
+    # Shared with other loads, never with a save: a load sees a save whole or not at all.
+    with folder_lock.locked(folder, exclusive=False):
+        found = commit.view(folder, COMMITTED_FILES)
+        yaml_source = _read_text(folder, REVIEW_FILE, found, MAX_YAML_BYTES, problems)
+        body = _read_text(folder, BODY_FILE, found, MAX_BODY_BYTES, problems)
     if yaml_source is None or body is None:
         raise BundleError(problems)
-    document, review = parse(yaml_source, body, yaml_path)
-    return Source(folder, review, document)
+    document, review = parse(yaml_source, body, folder / REVIEW_FILE)
+    return Source(folder, review, document, found.notes)
 
 
 def parse(text: str, body: str, file: Path) -> tuple[YamlDocument, Review]:
@@ -180,26 +187,12 @@ def _plain_message(message: str) -> str:
     return message
 
 
-def _read_text(path: Path, limit: int, problems: list[Problem]) -> str | None:
-    source = committed(path)  # after a crash mid-save: the new file, still under its temp name
-    try:
-        size = source.stat().st_size
-        if size > limit:
-            problems.append(
-                Problem(
-                    path, None, "", f"is {size / 2**20:.1f} MiB; the limit is {limit >> 20} MiB"
-                )
-            )
-            return None
-        data = source.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(path, None, "", "is missing"))
-        return None
-    except IsADirectoryError:
-        problems.append(Problem(path, None, "", "is a folder, not a file"))
-        return None
-    except OSError as error:
-        problems.append(Problem(path, None, "", f"cannot be read: {error.strerror}"))
+def _read_text(
+    folder: Path, name: str, found: commit.View, limit: int, problems: list[Problem]
+) -> str | None:
+    path = folder / name
+    data = _read_bytes(folder, found.source(folder, name), limit, path, problems)
+    if data is None:
         return None
     try:
         return data.decode("utf-8")
@@ -210,22 +203,51 @@ def _read_text(path: Path, limit: int, problems: list[Problem]) -> str | None:
         return None
 
 
-def save(review: Review, path: str | os.PathLike[str]) -> None:
-    """Write `review` to the bundle folder `path`, creating it if needed."""
+def _read_bytes(
+    folder: Path, source: Path, limit: int, path: Path, problems: list[Problem]
+) -> bytes | None:
+    """The bytes of a file of the bundle (`source`: where its current content is, after a
+    crash mid-save maybe a file waiting to be renamed over `path`), only a regular file
+    inside the bundle, and no more than `limit`."""
+    try:
+        return safe_files.read_inside(folder, source, limit)
+    except safe_files.UnsafeFile as error:
+        problems.append(Problem(path, None, "", error.message))
+    except FileNotFoundError:
+        problems.append(Problem(path, None, "", "is missing"))
+    except IsADirectoryError:
+        problems.append(Problem(path, None, "", "is a folder, not a file"))
+    except OSError as error:
+        problems.append(Problem(path, None, "", f"cannot be read: {error.strerror or error}"))
+    return None
+
+
+def save(review: Review, path: str | os.PathLike[str]) -> tuple[str, ...]:
+    """Write `review` to the bundle folder `path`, creating it if needed. Only files whose
+    bytes change are written, both or neither. Returns what the writer should be told about
+    a save a crash interrupted before (see `reviewdesk.core.commit`)."""
     folder = Path(path)
-    yaml_path, body_path = folder / REVIEW_FILE, folder / BODY_FILE
     try:
         (folder / ASSETS_DIR).mkdir(parents=True, exist_ok=True)
-        text = review_yaml(review, _existing_text(yaml_path))
-        for written in (yaml_path, body_path):
-            remove_strays(written)  # of a save killed before it could clean up
-        write_all_atomic(
-            _changed({body_path: review.body.encode("utf-8"), yaml_path: text.encode("utf-8")})
-        )
+        return commit.commit(folder, lambda: _changes(review, folder), COMMITTED_FILES)
     except OSError as error:
         file = Path(error.filename) if error.filename else folder
         reason = error.strerror or str(error)
+        if isinstance(error, NotReplaceableError):
+            raise BundleError([Problem(file, None, "", f"{reason}; not saved")]) from error
         raise BundleError([Problem(file, None, "", f"could not be saved: {reason}")]) from error
+
+
+def _changes(review: Review, folder: Path) -> dict[str, bytes]:
+    """The files to write for `review`, but only those whose bytes differ from the disk's:
+    an unchanged file is not even touched."""
+    try:
+        previous = (_existing(folder / REVIEW_FILE) or b"").decode("utf-8") or None
+    except UnicodeDecodeError:
+        previous = None
+    text = review_yaml(review, previous)
+    new = {BODY_FILE: review.body.encode("utf-8"), REVIEW_FILE: text.encode("utf-8")}
+    return {name: data for name, data in new.items() if _existing(folder / name) != data}
 
 
 def review_yaml(review: Review, previous: str | None = None) -> str:
@@ -282,24 +304,11 @@ def _same(before: Review, after: Review, key: str) -> bool:
     return bool(before.unknown_keys.get(key, _MISSING) == after.unknown_keys.get(key, _MISSING))
 
 
-def _existing_text(path: Path) -> str | None:
+def _existing(path: Path) -> bytes | None:
     try:
-        return committed(path).read_bytes().decode("utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return None
-
-
-def _changed(files: dict[Path, bytes]) -> dict[Path, bytes]:
-    """Only the files whose bytes differ: an unchanged file is not even touched."""
-    changed = {}
-    for path, data in files.items():
-        try:
-            if committed(path).read_bytes() == data:
-                continue
-        except FileNotFoundError:
-            pass
-        changed[path] = data
-    return changed
+        return safe_files.read_inside(path.parent, path, MAX_BODY_BYTES)
+    except (OSError, safe_files.UnsafeFile):
+        return None  # written anew (saving over what is not a regular file is refused)
 
 
 def create(path: str | os.PathLike[str], title: str) -> Review:
@@ -311,5 +320,25 @@ def create(path: str | os.PathLike[str], title: str) -> Review:
         review = Review(title=title)
     except ValidationError:
         raise BundleError([Problem(folder, None, "title", "must not be empty")]) from None
-    save(review, folder)
+    made = _first_missing(folder)
+    try:
+        save(review, folder)
+    except BundleError:
+        # Nothing half-made stays behind, so that trying again works.
+        if made is not None:
+            shutil.rmtree(made, ignore_errors=True)
+        else:
+            for child in folder.iterdir():
+                shutil.rmtree(child) if child.is_dir() else child.unlink(missing_ok=True)
+        raise
     return review
+
+
+def _first_missing(folder: Path) -> Path | None:
+    """The outermost of `folder` and its parents that does not exist yet."""
+    missing = None
+    for candidate in (folder, *folder.parents):
+        if candidate.exists() or candidate.is_symlink():
+            break
+        missing = candidate
+    return missing

@@ -1,0 +1,516 @@
+"""A save killed at any moment, followed by whatever a writer does next, loads as one consistent
+version; a journal is data, never a command; files the writer cannot write are not replaced;
+two processes saving one bundle take turns."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import itertools
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from reviewdesk.core import bundle, commit
+from reviewdesk.core.model import Review
+from reviewdesk.core.problems import BundleError
+
+OLD = Review(title="Old review", body="Old body\n")
+NEW = Review(title="New review", body="New body\n")
+THIRD = Review(title="Third review", body="Third body\n")
+
+
+def version(review: Review) -> tuple[str, str]:
+    """Which version each file of a loaded review comes from (an edit keeps the word)."""
+    return review.title.split()[0], review.body.split()[0]
+
+
+def one_of(review: Review, *versions: Review) -> bool:
+    """Whether `review` is one of `versions`, give or take a writer's edits."""
+    title = review.title.removesuffix(" edited")
+    body = review.body.removesuffix("edited\n")
+    return any((title, body) == (each.title, each.body) for each in versions)
+
+
+# The saves a crash interrupts: both files change, or one.
+SAVES = {
+    "both files": NEW,
+    "review.yaml alone": OLD.model_copy(update={"title": "New review"}),
+    "body.md alone": OLD.model_copy(update={"body": "New body\n"}),
+}
+
+
+def killed_save(folder: Path, new: Review, kill_at: int) -> int:
+    """Save `new` in a forked child that SIGKILLs itself at its `kill_at`th write step (each
+    fsync, rename, link and unlink); return the child's step count when it was not killed."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no pytest, no cleanup, only the save
+        os.close(read)
+        steps = 0
+
+        def counted(real: Callable[..., object]) -> Callable[..., object]:
+            def step(*args: object, **kwargs: object) -> object:
+                nonlocal steps
+                steps += 1
+                if steps == kill_at:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return real(*args, **kwargs)
+
+            return step
+
+        for name in ("fsync", "replace", "link", "unlink"):
+            setattr(os, name, counted(getattr(os, name)))
+        try:
+            bundle.save(new, folder)
+        finally:
+            os.write(write, str(steps).encode())
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as stream:
+        told = stream.read()
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        assert os.WTERMSIG(status) == signal.SIGKILL
+        return -1
+    return int(told)
+
+
+def edit_title(folder: Path) -> None:
+    """A writer's editor changes the title in review.yaml as it is on disk."""
+    path = folder / "review.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^title: (.*)$", r"title: \1 edited", text), encoding="utf-8")
+
+
+def edit_body(folder: Path) -> None:
+    path = folder / "body.md"
+    path.write_text(path.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
+
+
+def checkout(name: str, pristine: dict[str, bytes]) -> Callable[[Path], None]:
+    """`git checkout NAME`: the committed version written as a new file."""
+
+    def run(folder: Path) -> None:
+        (folder / name).unlink(missing_ok=True)
+        (folder / name).write_bytes(pristine[name])
+
+    return run
+
+
+def leftovers(folder: Path) -> set[str]:
+    return {path.name for path in folder.iterdir()} - {"review.yaml", "body.md", "assets"}
+
+
+@pytest.fixture
+def pristine(tmp_path: Path) -> dict[str, bytes]:
+    folder = tmp_path / "pristine"
+    bundle.save(OLD, folder)
+    return {name: (folder / name).read_bytes() for name in bundle.COMMITTED_FILES}
+
+
+def lay_out(folder: Path, pristine: dict[str, bytes]) -> None:
+    for path in [*folder.glob(".*"), *folder.glob("*")]:
+        if path.is_file():
+            path.unlink()
+    folder.mkdir(exist_ok=True)
+    for name, data in pristine.items():
+        (folder / name).write_bytes(data)
+
+
+def save_steps(folder: Path, pristine: dict[str, bytes], new: Review = NEW) -> int:
+    lay_out(folder, pristine)
+    steps = killed_save(folder, new, kill_at=0)
+    assert steps >= 3  # one file: fsync, rename, fsync the folder
+    return steps
+
+
+ACTIONS = ("save", "edit review.yaml", "edit body.md", "checkout review.yaml", "checkout body.md")
+
+
+@pytest.mark.parametrize("saved", list(SAVES))
+@pytest.mark.parametrize("action", ACTIONS)
+def test_a_save_killed_at_any_step_then_an_ordinary_action_loads_one_version(
+    tmp_path: Path, pristine: dict[str, bytes], action: str, saved: str
+) -> None:
+    new = SAVES[saved]
+    folder = tmp_path / "review"
+    steps = save_steps(folder, pristine, new)
+    runs: dict[str, int] = {}
+    journaled = 0
+    do = {
+        "edit review.yaml": edit_title,
+        "edit body.md": edit_body,
+        "checkout review.yaml": checkout("review.yaml", pristine),
+        "checkout body.md": checkout("body.md", pristine),
+    }
+    for kill_at in range(1, steps + 1):
+        lay_out(folder, pristine)
+        assert killed_save(folder, new, kill_at) == -1
+        crashed = bundle.read(folder)
+        assert crashed.review in (OLD, new), kill_at
+        which = "Old" if crashed.review == OLD else "New"
+        runs[which] = runs.get(which, 0) + 1
+        if action == "save":
+            bundle.save(THIRD, folder)
+            assert bundle.load(folder) == THIRD
+        else:
+            interrupted = (folder / commit.JOURNAL).exists()
+            journaled += interrupted
+            do[action](folder)
+            after = bundle.read(folder)
+            # A save that got as far as removing its journal is complete: checking out one
+            # of its files then is the writer's own choice, crash or not.
+            consistent = one_of(after.review, OLD, new)
+            assert consistent or not interrupted, (kill_at, after.review, after.notes)
+            if action.startswith("edit"):  # the writer's edit is never lost
+                assert "edited" in after.review.title + after.review.body, kill_at
+            # What was decided is the same when the next save settles it for good.
+            again = after.review.model_copy(update={"summary": "Saved after"})
+            bundle.save(again, folder)
+            assert bundle.load(folder) == again, kill_at
+        assert leftovers(folder) == set(), kill_at
+    # Killed before its journal: the old version; after: the new one, also between renames.
+    assert runs == {"Old": runs["Old"], "New": runs["New"]} and runs["Old"] and runs["New"]
+    # Kills between the journal and the renames, between them, and after them.
+    both = new.title != OLD.title and new.body != OLD.body
+    assert journaled >= 3 or action == "save" or not both
+
+
+def test_a_checkout_after_a_rename_undoes_the_whole_save_and_says_so(
+    tmp_path: Path, pristine: dict[str, bytes]
+) -> None:
+    folder = tmp_path / "review"
+    steps = save_steps(folder, pristine)
+    for kill_at in range(1, steps + 1):  # find a kill between the two renames
+        lay_out(folder, pristine)
+        killed_save(folder, NEW, kill_at)
+        on_disk = {name: (folder / name).read_bytes() for name in bundle.COMMITTED_FILES}
+        if sum(on_disk[name] != pristine[name] for name in on_disk) == 1:
+            break
+    else:
+        pytest.fail("no kill left the save between its renames")
+    (renamed,) = [name for name in on_disk if on_disk[name] != pristine[name]]
+    checkout(renamed, pristine)(folder)
+    source = bundle.read(folder)
+    assert source.review == OLD.model_copy(update={"body": OLD.body})
+    (note,) = source.notes
+    assert "was undone" in note and f"{renamed} put back" in note
+
+
+def test_saves_killed_from_outside_at_random_moments_leave_one_version(
+    tmp_path: Path, pristine: dict[str, bytes]
+) -> None:
+    """SIGKILL from another process at random moments of a process saving in a loop, then an
+    edit of body.md by the writer."""
+    folder = tmp_path / "review"
+    lay_out(folder, pristine)
+    rng = random.Random(12)
+    for run in range(100):
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            for n in itertools.count():
+                word = ("New", "Old")[n % 2]
+                bundle.save(Review(title=f"{word} review", body=f"{word} body {n}\n"), folder)
+                if n == 0:
+                    os.write(write, b"1")  # the loop is under way
+        os.close(write)
+        os.read(read, 1)
+        os.close(read)
+        time.sleep(rng.uniform(0, 0.02))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        first, second = version(bundle.load(folder))
+        assert first == second, run
+        edit_body(folder)
+        loaded = bundle.load(folder)
+        first, second = version(loaded)
+        assert first == second and loaded.body.endswith("edited\n"), run
+
+
+def test_a_failed_save_after_a_kill_between_renames_leaves_a_whole_version(
+    full_disk: Path, pristine: dict[str, bytes]
+) -> None:
+    folder = full_disk / "review"
+    folder.mkdir()
+    steps = save_steps(folder, pristine)
+    for kill_at in range(1, steps + 1):
+        lay_out(folder, pristine)
+        killed_save(folder, NEW, kill_at)
+        crashed = bundle.load(folder)
+        with filled(full_disk), pytest.raises(BundleError) as raised:
+            bundle.save(THIRD.model_copy(update={"body": "x" * 200_000}), folder)
+        assert "No space left on device" in str(raised.value)
+        assert ".tmp" not in str(raised.value)  # it names the file, never a temporary one
+        assert bundle.load(folder) == crashed, kill_at
+        assert version(crashed) in {("Old", "Old"), ("New", "New")}
+
+
+@contextlib.contextmanager
+def filled(disk: Path) -> Iterator[None]:
+    """The disk with no byte left, for the span of the block."""
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        while os.write(fd, b"\0" * 4096):
+            pass
+    except OSError as error:
+        if error.errno != errno.ENOSPC:
+            raise
+    finally:
+        os.close(fd)
+    try:
+        yield
+    finally:
+        filler.unlink()
+
+
+# --- a journal is data ---------------------------------------------------------------------
+
+
+def journal_of(entries: object) -> str:
+    return json.dumps({"format": commit.JOURNAL_FORMAT, "entries": entries})
+
+
+def entry(target: str, temp: str, before: bytes | None, after: bytes) -> dict[str, object]:
+    def fingerprint(data: bytes) -> dict[str, object]:
+        return commit.Fingerprint.of(data).as_json()
+
+    return {
+        "target": target,
+        "temp": temp,
+        "backup": None,
+        "before": None if before is None else fingerprint(before),
+        "after": fingerprint(after),
+    }
+
+
+def hostile_journals(folder: Path) -> dict[str, str]:
+    yaml, body = (folder / "review.yaml").read_bytes(), (folder / "body.md").read_bytes()
+    (folder / ".bashrc").write_bytes(yaml)
+    os.symlink("review.yaml", folder / ".body.md.link.tmp")
+    os.link(folder / "review.yaml", folder / ".body.md.hard.tmp")
+    return {
+        "a list of renames": '[["review.yaml", "body.md"]]',
+        "review.yaml as the body": journal_of([entry("body.md", "review.yaml", body, yaml)]),
+        "a hidden file not ours": journal_of([entry("body.md", ".bashrc", body, yaml)]),
+        "a path out": journal_of([entry("body.md", "../secret.tmp", body, b"secret")]),
+        "a target not of the review": journal_of([entry("../x", ".x.a.tmp", None, b"")]),
+        "a temporary file that is a link": journal_of(
+            [entry("body.md", ".body.md.link.tmp", body, yaml)]
+        ),
+        "a temporary file linked to review.yaml": journal_of(
+            [entry("body.md", ".body.md.hard.tmp", body, yaml)]
+        ),
+        "not JSON": "[[",
+        "deep JSON": "[" * 100_000,
+    }
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "a list of renames",
+        "review.yaml as the body",
+        "a hidden file not ours",
+        "a path out",
+        "a target not of the review",
+        "a temporary file that is a link",
+        "a temporary file linked to review.yaml",
+        "not JSON",
+        "deep JSON",
+    ],
+)
+def test_a_hostile_journal_changes_nothing_and_deletes_nothing(
+    tmp_path: Path, pristine: dict[str, bytes], kind: str
+) -> None:
+    folder = tmp_path / "review"
+    lay_out(folder, pristine)
+    (tmp_path / "secret.tmp").write_text("secret", encoding="utf-8")
+    (folder / commit.JOURNAL).write_text(hostile_journals(folder)[kind], encoding="utf-8")
+    source = bundle.read(folder)
+    assert source.review == OLD
+    assert source.notes, "the writer is told the journal was not followed"
+    assert bundle.save(OLD.model_copy(update={"summary": "Saved"}), folder)
+    assert bundle.load(folder) == OLD.model_copy(update={"summary": "Saved"})
+    assert (folder / "body.md").read_bytes() == pristine["body.md"]
+    assert (folder / ".bashrc").exists() and (tmp_path / "secret.tmp").exists()
+    assert not (folder / commit.JOURNAL).exists()
+
+
+# --- files the writer may not write --------------------------------------------------------
+
+
+def test_a_read_only_file_is_refused_and_nothing_changes(
+    tmp_path: Path, pristine: dict[str, bytes]
+) -> None:
+    folder = tmp_path / "review"
+    lay_out(folder, pristine)
+    (folder / "review.yaml").chmod(0o444)
+    with pytest.raises(BundleError) as raised:
+        bundle.save(NEW, folder)
+    assert str(raised.value) == f"{folder / 'review.yaml'}: is read-only; not saved"
+    assert {name: (folder / name).read_bytes() for name in pristine} == pristine
+    assert leftovers(folder) == set()
+
+
+def test_a_link_is_not_replaced(tmp_path: Path, pristine: dict[str, bytes]) -> None:
+    folder = tmp_path / "review"
+    lay_out(folder, pristine)
+    (folder / "notes.md").write_bytes(pristine["body.md"])
+    (folder / "body.md").unlink()
+    (folder / "body.md").symlink_to("notes.md")
+    with pytest.raises(BundleError, match=r"body\.md: is a link, not a file; not saved"):
+        bundle.save(NEW, folder)
+    assert (folder / "body.md").is_symlink()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving files to another user needs root")
+def test_owner_and_mode_of_replaced_files_are_kept(
+    tmp_path: Path, pristine: dict[str, bytes]
+) -> None:
+    folder = tmp_path / "review"
+    lay_out(folder, pristine)
+    for name in pristine:
+        os.chown(folder / name, 65534, 65534)
+        (folder / name).chmod(0o640)
+    bundle.save(NEW, folder)
+    for name in pristine:
+        found = (folder / name).stat()
+        assert (found.st_uid, found.st_gid, found.st_mode & 0o777) == (65534, 65534, 0o640)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="running as another user needs root")
+def test_another_users_file_is_refused_to_a_writer_who_may_not_write_it(
+    pristine: dict[str, bytes],
+) -> None:
+    shared = Path(tempfile.mkdtemp())  # outside pytest's folders, which only root may enter
+    try:
+        folder = shared / "review"
+        lay_out(folder, pristine)
+        bundle.load(folder)  # everything a save needs is imported before giving up root
+        shared.chmod(0o755)
+        folder.chmod(0o777)  # the folder is shared; the files are root's, 0644
+        refused = f"{folder / 'body.md'}: is read-only (another user's file); not saved"
+        assert as_nobody(lambda: bundle.save(NEW, folder)) == refused  # the first it writes
+        assert {name: (folder / name).read_bytes() for name in pristine} == pristine
+    finally:
+        shutil.rmtree(shared)
+
+
+def as_nobody(action: Callable[[], object]) -> str:
+    """What `action` raises as a BundleError, run in a child process as user nobody."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            action()
+            os.write(write, b"saved")
+        except BundleError as error:
+            os.write(write, str(error).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as stream:
+        told = stream.read()
+    os.waitpid(pid, 0)
+    return told
+
+
+# --- two writers ---------------------------------------------------------------------------
+
+WRITER = """
+import sys
+from pathlib import Path
+from reviewdesk.core import bundle
+from reviewdesk.core.model import Review
+folder, word, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+failed = 0
+for n in range(count):
+    try:
+        bundle.save(Review(title=f"{word} {n}", body=f"{word} {n}\\n"), folder)
+    except Exception as error:
+        failed += 1
+        print(error, file=sys.stderr)
+print(failed)
+"""
+
+READER = """
+import sys
+from pathlib import Path
+from reviewdesk.core import bundle
+folder, count = Path(sys.argv[1]), int(sys.argv[2])
+bad = 0
+for _ in range(count):
+    try:
+        review = bundle.load(folder)
+        if review.title.split()[0] != review.body.split()[0]:
+            bad += 1
+            print("mixed", review.title, review.body, file=sys.stderr)
+    except Exception as error:
+        bad += 1
+        print(error, file=sys.stderr)
+print(bad)
+"""
+
+
+def test_two_processes_saving_one_bundle_both_succeed_and_a_reader_sees_whole_versions(
+    tmp_path: Path, pristine: dict[str, bytes]
+) -> None:
+    folder = tmp_path / "review"
+    lay_out(folder, pristine)
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(folder), word, "400"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for word in ("Alpha", "Beta")
+    ]
+    processes.append(
+        subprocess.Popen(
+            [sys.executable, "-c", READER, str(folder), "800"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    )
+    for process in processes:
+        out, err = process.communicate(timeout=300)
+        assert out.strip() == "0", err[-2000:]
+    assert leftovers(folder) == set()
+    first, second = version(bundle.load(folder))
+    assert first == second and first in {"Alpha", "Beta"}
+
+
+def test_the_folder_lock_is_held_by_one_committer(tmp_path: Path) -> None:
+    from reviewdesk.core import folder_lock  # noqa: PLC0415
+
+    with folder_lock.locked(tmp_path, exclusive=True) as held:
+        assert held
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            folder_lock.WAIT_SECONDS = 0.05
+            with folder_lock.locked(tmp_path, exclusive=False) as other:
+                os.write(write, b"1" if other else b"0")
+            os._exit(0)
+        os.waitpid(pid, 0)
+        assert os.read(read, 1) == b"0"
+        os.close(read)
+        os.close(write)
