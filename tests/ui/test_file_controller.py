@@ -12,13 +12,15 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from reviewdesk.core import bundle, recovery
+from reviewdesk.core import bundle, commit, recovery
 from reviewdesk.core.atomic import stage
+from reviewdesk.core.model import Review
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.export_dialog import ExportDialog
 from reviewdesk.ui.file_controller import FileController
 from reviewdesk.ui.settings import LAST_FOLDER, MAX_RECENT, Settings
 from tests.conftest import MakeBundle, snapshot
+from tests.core.test_commit import killed_save
 
 Answer = QMessageBox.StandardButton
 
@@ -302,3 +304,25 @@ def test_a_bundle_deleted_while_open_is_written_again_on_save(
     assert controller.save()
     assert bundle.load(sample_bundle).title == "Still here"
     assert chooser.told == []
+
+
+def test_a_save_a_crash_interrupted_is_reported_when_the_review_opens(
+    files: Files, chooser: Chooser, tmp_path: Path
+) -> None:
+    folder = tmp_path / "review"
+    bundle.save(Review(title="Old review", body="Old body\n"), folder)
+    old_body = (folder / "body.md").read_bytes()
+    new = Review(title="New review", body="New body\n")
+    for kill_at in range(1, 20):  # the first kill that leaves the save between its renames
+        bundle.save(Review(title="Old review", body="Old body\n"), folder)
+        killed_save(folder, new, kill_at)
+        if (folder / commit.JOURNAL).exists() and (folder / "body.md").read_bytes() != old_body:
+            break
+    (folder / "body.md").write_bytes(old_body)  # `git checkout body.md` after the crash
+    document, controller = files(folder)
+    controller.offer_recovery()  # what the app does once its window is up
+    (told,) = chooser.told
+    assert "a save interrupted by a crash was undone" in told and "body.md put back" in told
+    assert document.review.title == "Old review"
+    assert controller.save() and chooser.told == [told]  # settled: said once
+    assert not (folder / commit.JOURNAL).exists()

@@ -29,6 +29,9 @@ class ReviewDocument(QObject):
         super().__init__(parent)
         self._review = review
         self._folder = folder
+        # What the last open or save found of a save a crash interrupted, to tell the writer.
+        self._notes: tuple[str, ...] = ()
+        self._told: set[str] = set()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.checks = ReviewChecks(self)
@@ -40,7 +43,19 @@ class ReviewDocument(QObject):
     def open(cls, folder: Path, parent: QObject | None = None) -> ReviewDocument:
         """Raises BundleError with the problems when the bundle cannot be read."""
         folder = bundle.folder_of(folder)
-        return cls(bundle.load(folder), folder, parent)
+        source = bundle.read(folder)
+        document = cls(source.review, folder, parent)
+        document._notes = source.notes
+        return document
+
+    def take_notes(self) -> tuple[str, ...]:
+        """What to tell the writer about how a save interrupted by a crash was settled (see
+        `reviewdesk.core.commit`), once."""
+        # A save settles what the open said already, in the same words: say it once.
+        notes = tuple(note for note in self._notes if note not in self._told)
+        self._told.update(notes)
+        self._notes = ()
+        return notes
 
     @property
     def review(self) -> Review:
@@ -108,9 +123,10 @@ class ReviewDocument(QObject):
     def reopen(self, folder: Path) -> None:
         """Open another bundle in place of this one. Raises BundleError, leaving this one."""
         folder = bundle.folder_of(folder)
-        review = bundle.load(folder)
+        source = bundle.read(folder)
         self._folder = folder
-        self.replace_review(review)
+        self._notes = source.notes
+        self.replace_review(source.review)
         self.folder_changed.emit()  # last: its listeners see the new review
 
     def save(self, folder: Path | None = None) -> None:
@@ -118,7 +134,7 @@ class ReviewDocument(QObject):
         target = folder or self._folder
         if target is None:
             raise ValueError("a review without a folder needs one to be saved")
-        bundle.save(self._review, target)
+        self._notes = bundle.save(self._review, target)
         if target != self._folder:
             self._folder = target
             self.folder_changed.emit()

@@ -46,7 +46,9 @@ class FileController(QObject):
         return True
 
     def offer_recovery(self) -> None:
-        """After a crash: offer the autosaved changes of the open review back."""
+        """After a crash: say how a save it interrupted was settled, and offer the autosaved
+        changes of the open review back."""
+        self._tell_notes()
         found = recovery.find(self._document.folder)
         if found is None:
             return
@@ -138,6 +140,7 @@ class FileController(QObject):
                 self._document.reopen(folder)
             except BundleError as error:
                 self._error("The saved review could not be read", error)
+            self._tell_notes()
 
     def export(self, to: str) -> ExportDialog:
         """Ask where (and how) to export as format `to`; export when the writer says so."""
@@ -202,9 +205,14 @@ class FileController(QObject):
                 kept += " and in the recovery copy"
             self._error(f"The review could not be saved; {kept}", error)
             return False
+        self._tell_notes()
         if self._document.folder:
             self._remember(self._document.folder)
         return True
+
+    def _tell_notes(self) -> None:
+        if notes := self._document.take_notes():
+            QMessageBox.information(self._window, "After a crash", "\n\n".join(notes))
 
     def _remember(self, folder: Path) -> None:
         self._settings.add_recent(str(folder))
