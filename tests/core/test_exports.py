@@ -1,9 +1,11 @@
+import ast
 import json
 import re
 import shutil
 from pathlib import Path
 
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from bench.images import write_png
@@ -144,3 +146,48 @@ def test_every_export_warns_of_images_far_larger_than_a_page_needs(
             "'assets/hero.png' is 6,000" in warning and "plenty" in warning
             for warning in result.warnings
         ), to
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"])
+def test_the_ends_of_the_calendar_export_in_every_format(tmp_path: Path, when: str) -> None:
+    """Year 1 at +14:00 is before the first UTC moment a date-time holds, 9999-12-31 at
+    -12:00 after the last: converting them to UTC raised OverflowError in the CMS exports."""
+    folder = tmp_path / "review"
+    bundle.create(folder, "At the end of time")
+    text = (folder / "review.yaml").read_text(encoding="utf-8").replace("draft", "published")
+    (folder / "review.yaml").write_text(f"{text}published: {when}\nupdated: {when}\n")
+    review = bundle.load(folder)
+    for to in exports.FORMATS:
+        result = exports.export(review, folder, to)
+        if result.suffix == ".json":
+            json.loads(result.text, parse_constant=refuse)
+        assert when[:10] in result.text or to in ("ghost", "wordpress"), to
+    page = exports.export(review, folder, "markdown").text
+    (tmp_path / "r.md").write_text(page, encoding="utf-8")
+    assert importer.read_markdown(tmp_path / "r.md")[0] == review
+
+
+def refuse(constant: str) -> object:
+    raise AssertionError(f"{constant} is not JSON")
+
+
+def test_every_json_the_core_writes_is_strict() -> None:
+    """`json.dumps` writes NaN and Infinity, which no JSON parser has to accept, unless told
+    not to: every call in the core says `allow_nan=False` (the model refuses such numbers)."""
+    calls = []
+    for file in sorted((ROOT / "src" / "reviewdesk" / "core").rglob("*.py")):
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("dump", "dumps")
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "json"
+            ):
+                strict = any(
+                    k.arg == "allow_nan" and isinstance(k.value, ast.Constant) and not k.value.value
+                    for k in node.keywords
+                )
+                calls.append((f"{file.name}:{node.lineno}", strict))
+    assert len(calls) >= 5
+    assert [where for where, strict in calls if not strict] == []

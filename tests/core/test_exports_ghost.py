@@ -155,6 +155,9 @@ def test_status_from_the_review_status_and_date(
         (datetime(2026, 4, 12, 9, 30, tzinfo=tz(2)), "2026-04-12T07:30:00.000Z"),
         (datetime(2026, 4, 12, 21, 0, tzinfo=tz(-5)), "2026-04-13T02:00:00.000Z"),
         (datetime(2026, 4, 12, 9, 30, 15, 250000, tzinfo=UTC), "2026-04-12T09:30:15.250Z"),
+        # Their UTC moments lie outside what a date-time holds: the nearest one is taken.
+        (datetime(1, 1, 1, tzinfo=tz(14)), "0001-01-01T00:00:00.000Z"),
+        (datetime(9999, 12, 31, 23, 59, 59, tzinfo=tz(-12)), "9999-12-31T23:59:59.999Z"),
     ],
 )  # fmt: skip
 def test_published_at_is_utc_with_z(tmp_path: Path, published: date, expected: str) -> None:

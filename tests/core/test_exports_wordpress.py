@@ -168,6 +168,10 @@ def test_status_from_the_review_status_and_date(
         (datetime(2026, 4, 12, 9, 30, tzinfo=tz(2)), "2026-04-12T07:30:00"),
         (datetime(2026, 4, 12, 21, 0, tzinfo=tz(-5)), "2026-04-13T02:00:00"),
         (datetime(2026, 12, 31, 23, 30, 59, 999999, tzinfo=UTC), "2026-12-31T23:30:59"),
+        (date(1, 1, 1), "0001-01-01T00:00:00"),
+        # Their UTC moments lie outside what a date-time holds: the nearest one is taken.
+        (datetime(1, 1, 1, tzinfo=tz(14)), "0001-01-01T00:00:00"),
+        (datetime(9999, 12, 31, 23, 59, 59, tzinfo=tz(-12)), "9999-12-31T23:59:59"),
     ],
 )
 def test_date_gmt_is_utc_without_an_offset(tmp_path: Path, published: date, expected: str) -> None:

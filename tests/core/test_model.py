@@ -1,3 +1,4 @@
+import math
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -76,6 +77,23 @@ def test_rating_must_lie_between_worst_and_best() -> None:
         review(rating={"value": 5.5})
     with pytest.raises(ValidationError, match="greater than worst"):
         review(rating={"value": 1, "best": 1, "worst": 1})
+
+
+@pytest.mark.parametrize("number", [math.inf, -math.inf, math.nan])
+@pytest.mark.parametrize("part", ["value", "best", "worst"])
+def test_a_rating_is_a_finite_number(part: str, number: float) -> None:
+    """TOML and JSON front matter hold `inf` and `NaN` too, and no JSON we write may."""
+    with pytest.raises(ValidationError, match=rf"rating\.{part}\n.*finite number"):
+        review(rating={"value": 3, part: number})
+
+
+@pytest.mark.parametrize("number", [math.inf, -math.inf, math.nan])
+def test_free_form_values_hold_only_finite_numbers(number: float) -> None:
+    with pytest.raises(ValidationError, match=rf"extra\n.*a\.b\.1 is {number}; numbers must"):
+        review(extra={"a": {"b": [1.5, number]}})
+    with pytest.raises(ValidationError, match=rf"future\.x is {number}; numbers must be finite"):
+        review(future={"x": number})
+    assert review(extra={"a": [1e308, -0.0]}).extra == {"a": [1e308, -0.0]}
 
 
 def test_tags_are_unique_ignoring_case() -> None:

@@ -7,11 +7,15 @@ from typing import NamedTuple
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reviewdesk.core import bundle
 from reviewdesk.ui.disk_watcher import DiskWatcher
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.reload_bar import REMOVED_MESSAGE, ReloadBar
+from reviewdesk.ui.settings import Settings
 from tests.conftest import MakeBundle
 
 TIMEOUT = 5000
@@ -184,3 +188,48 @@ def test_the_watch_follows_the_document_to_another_folder(
     with qtbot.waitSignal(desk.watcher.changed_on_disk, timeout=TIMEOUT):
         replace(copy / "body.md", "New folder\n")
     assert desk.watcher.changed_files == ("body.md",)
+
+
+# An outside edit to values no review can hold: each is reported, the window keeps its review.
+IMPOSSIBLE = [
+    (
+        "published: 2026-02-30",
+        "published: 2026-02-30 is not a date (day is out of range for month)",
+    ),
+    (
+        "updated: 2026-04-11T25:00:00+02:00",
+        "updated: 2026-04-11T25:00:00+02:00 is not a date-time (hour must be in 0..23)",
+    ),
+    ("extra: {when: 0000-01-01}", "extra.when: 0000-01-01 is not a date (year 0 is out of range)"),
+    ("rating: {value: .inf}", "rating.value: .inf is not a finite number"),
+]
+
+
+def test_an_outside_edit_to_an_impossible_value_is_shown_in_the_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    folder = tmp_path / "reviews" / "open"
+    bundle.create(folder, "Open review")
+    broken = tmp_path / "reviews" / "broken"  # a neighbour with the same typo
+    bundle.create(broken, "Broken")
+    with (broken / "review.yaml").open("a", encoding="utf-8") as file:
+        file.write("published: 2026-02-30\n")
+    window = MainWindow(ReviewDocument.open(folder), Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.preview.ready, timeout=30_000):
+        window.show()
+    written = (folder / "review.yaml").read_text(encoding="utf-8")
+    for line, problem in IMPOSSIBLE:
+        with qtbot.waitSignal(window.disk_watcher.changed_on_disk, timeout=TIMEOUT):
+            replace(folder / "review.yaml", f"{written}{line}\n")
+        assert window.reload_bar.isVisible()
+        assert window.reload_bar.message.text() == f"Cannot reload: review.yaml:4: {problem}"
+        assert window.document.review.title == "Open review"
+        assert not window.document.modified
+    window.document.set("subtitle", "Mine")
+    assert window.files.save()  # over the file with the typo, which no longer reads
+    assert window.reload_bar.isHidden() and bundle.load(folder) == window.document.review
+    with qtbot.waitSignal(window.reload_bar.reloaded, timeout=TIMEOUT):
+        replace(folder / "review.yaml", written.replace("Open review", "Fixed"))
+    assert window.reload_bar.isHidden() and window.document.review.title == "Fixed"

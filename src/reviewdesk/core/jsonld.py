@@ -129,5 +129,5 @@ _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 def jsonld_script(data: dict[str, Any]) -> Markup:
     """`data` as a `<script type="application/ld+json">` element, safe to put in any page."""
-    text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False)
+    text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False, allow_nan=False)
     return Markup(f'<script type="application/ld+json">{text.translate(_SCRIPT_ESCAPES)}</script>')

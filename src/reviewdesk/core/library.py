@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
@@ -13,18 +15,51 @@ from reviewdesk.core.problems import BundleError
 MAX_SIBLINGS = 500
 
 
-def sibling_tags(folder: Path) -> list[str]:
+@dataclass(frozen=True)
+class SiblingTags:
+    """The tags to offer, and a note for each sibling bundle whose tags are not offered
+    because it cannot be read (`tags of ../other not offered: its review.yaml:3: ...`)."""
+
+    tags: list[str]
+    notes: list[str]
+
+
+def sibling_tags(folder: Path) -> SiblingTags:
     """The tags of the other bundles beside `folder`, unique ignoring case (the first
-    spelling wins, siblings taken in name order) and sorted ignoring case."""
+    spelling wins, siblings taken in name order) and sorted ignoring case. A broken
+    neighbour is not this review's problem: it is skipped, with a note saying why."""
     seen: dict[str, str] = {}
+    notes: list[str] = []
     for sibling in _siblings(folder):
         try:
             review = bundle.load(sibling)
-        except (BundleError, OSError):
-            continue  # a broken neighbour is not this review's problem
+        except BundleError as error:
+            notes.append(_note(sibling, _first_problem(error, sibling)))
+            continue
+        except OSError as error:
+            notes.append(_note(sibling, error.strerror or str(error)))
+            continue
         for tag in review.tags:
             seen.setdefault(tag.casefold(), tag)
-    return sorted(seen.values(), key=str.casefold)
+    return SiblingTags(sorted(seen.values(), key=str.casefold), notes)
+
+
+def _note(sibling: Path, why: str) -> str:
+    return f"tags of ../{sibling.name} not offered: {why}"
+
+
+def _first_problem(error: BundleError, sibling: Path) -> str:
+    """The first problem, its file named inside the sibling (`its review.yaml:3: ...`)."""
+    if not error.problems:
+        return str(error)
+    first = error.problems[0]
+    try:
+        name = first.file.relative_to(sibling)
+    except ValueError:
+        return str(first)
+    if name == Path():
+        return first.message  # the folder itself: "no such bundle folder", say
+    return "its " + str(dataclasses.replace(first, file=name))
 
 
 def _siblings(folder: Path) -> list[Path]:

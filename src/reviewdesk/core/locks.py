@@ -64,7 +64,7 @@ def take(folder: Path) -> None:
     """Take the lock whoever holds it (the writer chose to open anyway)."""
     since = datetime.now(UTC).isoformat(timespec="seconds")
     data = {"pid": os.getpid(), "host": socket.gethostname(), "since": since}
-    write_atomic(folder / LOCK_FILE, json.dumps(data).encode("utf-8"))
+    write_atomic(folder / LOCK_FILE, json.dumps(data, allow_nan=False).encode("utf-8"))
 
 
 def release(folder: Path) -> None:

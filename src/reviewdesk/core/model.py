@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 from enum import StrEnum
@@ -14,6 +15,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    FiniteFloat,
     field_validator,
     model_validator,
 )
@@ -90,6 +92,31 @@ def _not_blank(value: str) -> str:
     return value
 
 
+def _first_non_finite(value: Any) -> tuple[str, float] | None:
+    """The dotted path to a number in a free-form value that is not finite, and
+    that number: JSON cannot hold one, and no review needs one."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:  # a loop, not recursion: front matter in JSON may nest a thousand deep
+        path, item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return path, item
+        children: list[tuple[Any, Any]] = []
+        if isinstance(item, dict):
+            children = [(key, key) for key in item] + list(item.items())
+        elif isinstance(item, (list, tuple)):
+            children = list(enumerate(item))
+        stack.extend((f"{path}.{key}" if path else str(key), child) for key, child in children)
+    return None
+
+
+def _finite_values(value: Any) -> Any:
+    found = _first_non_finite(value)
+    if found is not None:
+        path, number = found
+        raise ValueError(f"{path or 'the value'} is {number}; numbers must be finite")
+    return value
+
+
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 AssetPath = Annotated[str, AfterValidator(_asset_path)]
 Text = Annotated[str, BeforeValidator(_number_to_text)]
@@ -133,9 +160,9 @@ class Subject(_Part):
 
 
 class Rating(_Part):
-    value: float
-    best: float = 5.0
-    worst: float = 1.0
+    value: FiniteFloat
+    best: FiniteFloat = 5.0
+    worst: FiniteFloat = 1.0
 
     @model_validator(mode="after")
     def _in_range(self) -> Self:
@@ -195,7 +222,7 @@ class Review(BaseModel):
     key_features: list[Text] = []
     key_insights: list[Text] = []
     seo: Seo | None = None
-    extra: dict[str, Any] = {}
+    extra: Annotated[dict[str, Any], AfterValidator(_finite_values)] = {}
     # The Markdown of body.md: part of the review, not of review.yaml.
     body: SkipJsonSchema[str] = Field(default="", exclude=True)
 
@@ -209,6 +236,11 @@ class Review(BaseModel):
                 raise ValueError(f"tag {tag!r} repeats {seen[key]!r} (tags ignore case)")
             seen[key] = tag
         return tags
+
+    @model_validator(mode="after")
+    def _finite_unknown_keys(self) -> Self:
+        _finite_values(self.model_extra or {})
+        return self
 
     @property
     def effective_slug(self) -> str:

@@ -7,14 +7,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # A review has a few hundred nodes; this bounds what anchors and aliases may
 # expand to (a "billion laughs" document expands to 10^9 from a few lines).
@@ -22,12 +21,115 @@ MAX_EXPANDED_NODES = 200_000
 
 
 class YamlError(ValueError):
-    """Invalid YAML; `line` is 1-based when known."""
+    """Invalid YAML; `line` is 1-based when known, `field` the dotted path of the value at
+    fault when there is one (`extra.dates.0`). `message` is the whole line to show after
+    the file and line (the field first); `reason` the same without the field."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, line: int | None = None, field: str = "") -> None:
+        self.reason = message
+        self.field = field
+        self.message = f"{field}: {message}" if field else message
         self.line = line
+        super().__init__(self.message)
+
+
+class _BadValueError(Exception):
+    """A scalar that YAML resolved to a type its text cannot be (`2026-02-30` is a
+    timestamp by its form, and no date): raised while constructing, named after."""
+
+    def __init__(self, node: Node, reason: str) -> None:
+        super().__init__(reason)
+        self.node = node
+        self.reason = reason
+
+
+_TIMESTAMP = SafeConstructor.timestamp_regexp
+_NOT_A = {
+    "int": "is not a whole number",
+    "float": "is not a number",
+    "bool": "is not true or false",
+}
+# What PyYAML's constructors raise on a scalar whose text its tag cannot read (`!!int x`
+# raises ValueError, `!!bool x` KeyError, `!!timestamp x` AttributeError).
+_CONSTRUCTOR_FAULTS = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
+
+
+def _timestamp(text: str) -> date | datetime:
+    """The date or date-time a YAML timestamp writes, or ValueError saying why there is none.
+    PyYAML's own constructor lets Python's errors out, and takes `+99:00` for an offset."""
+    match = _TIMESTAMP.match(text)
+    if match is None:
+        raise ValueError("write it as 2026-04-11 or 2026-04-11T09:30:00+02:00")
+    part = match.groupdict()
+    day = date(int(part["year"]), int(part["month"]), int(part["day"]))
+    if not part["hour"]:
+        return day
+    zone: timezone | None = UTC if part["tz"] == "Z" else None
+    if part["tz_sign"]:
+        hours, minutes = int(part["tz_hour"]), int(part["tz_minute"] or 0)
+        if hours > 23 or minutes > 59:
+            raise ValueError(f"the UTC offset {part['tz']} is beyond -23:59..+23:59")
+        offset = timedelta(hours=hours, minutes=minutes)
+        zone = timezone(-offset if part["tz_sign"] == "-" else offset)
+    fraction = int((part["fraction"] or "")[:6].ljust(6, "0"))
+    clock = (int(part["hour"]), int(part["minute"]), int(part["second"]), fraction)
+    return datetime(day.year, day.month, day.day, *clock, tzinfo=zone)
+
+
+class _Checked(SafeConstructor):
+    """The safe constructor, with every value it cannot make reported as a _BadValueError that
+    names its node, and numbers that are not finite (`.inf`, `.nan`, `1e999`) refused:
+    every caller (bundles, front matter, the library scan) gets a line, not a traceback."""
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except _CONSTRUCTOR_FAULTS as error:
+            if isinstance(error, YamlError):
+                raise
+            kind = str(node.tag).rpartition(":")[2]
+            if "digits" in str(error):  # Python reads at most 4,300 digits as a number
+                raise _BadValueError(node, "has too many digits") from None
+            raise _BadValueError(node, _NOT_A.get(kind, f"cannot be read as !!{kind}")) from None
+
+    def construct_yaml_timestamp(self, node: Node) -> date | datetime:
+        text = str(self.construct_scalar(node))  # type: ignore[arg-type]
+        try:
+            return _timestamp(text)
+        except ValueError as error:
+            match = _TIMESTAMP.match(text)
+            kind = "date-time" if match and match["hour"] else "date"
+            raise _BadValueError(node, f"is not a {kind} ({error})") from None
+
+    def construct_yaml_float(self, node: Node) -> float:
+        number = float(super().construct_yaml_float(node))  # type: ignore[arg-type]
+        if not math.isfinite(number):
+            raise _BadValueError(node, "is not a finite number")
+        return number
+
+
+# PyYAML finds constructors by tag in this table, not by method name.
+_Checked.yaml_constructors = {
+    **SafeConstructor.yaml_constructors,
+    "tag:yaml.org,2002:timestamp": _Checked.construct_yaml_timestamp,
+    "tag:yaml.org,2002:float": _Checked.construct_yaml_float,
+}
+
+
+class _PythonLoader(_Checked, yaml.SafeLoader):
+    pass
+
+
+# Both parsers, the C one (libyaml) when PyYAML was built with it: they share _Checked.
+LOADERS: dict[str, type[Any]] = {"python": _PythonLoader}
+if hasattr(yaml, "CSafeLoader"):
+
+    class _CLoader(_Checked, yaml.CSafeLoader):
+        pass
+
+    LOADERS["c"] = _CLoader
+
+_Loader: type[Any] = LOADERS.get("c", _PythonLoader)
 
 
 @dataclass(frozen=True)
@@ -99,11 +201,14 @@ def _child(node: Node, part: str | int) -> tuple[Node | None, Node] | None:
 def parse(text: str) -> YamlDocument:
     """Parse one YAML document with the safe loader; raise YamlError with a line."""
     loader = _Loader(text)
+    root: Node | None = None
     try:
         root = loader.get_single_node()
         if root is not None:
             _check_node(root)
         data = loader.construct_document(root) if root is not None else None
+    except _BadValueError as error:
+        raise _named(error, root) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or str(error)
@@ -115,6 +220,39 @@ def parse(text: str) -> YamlDocument:
     finally:
         loader.dispose()
     return YamlDocument(text, data, root)
+
+
+def _named(error: _BadValueError, root: Node | None) -> YamlError:
+    """The error of a value that could not be made, with its text, line and field."""
+    node = error.node
+    text = str(node.value) if isinstance(node, ScalarNode) else ""
+    shown = text if len(text) <= 60 else text[:59] + "…"
+    path = _path_to(root, node) if root is not None else None
+    field = ".".join(str(part) for part in path) if path else ""
+    return YamlError(f"{shown} {error.reason}".strip(), node.start_mark.line + 1, field)
+
+
+def _path_to(root: Node, target: Node) -> tuple[str | int, ...] | None:
+    """Where `target` sits under `root`, first in document order; a mapping's key is
+    named by the mapping that holds it. Only looked for once a value is at fault."""
+    stack: list[tuple[Node, tuple[str | int, ...]]] = [(root, ())]
+    seen: set[int] = set()
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        children: list[tuple[Node, tuple[str | int, ...]]] = []
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                name = key_node.value if isinstance(key_node, ScalarNode) else "?"
+                children += [(key_node, path), (value_node, (*path, str(name)))]
+        elif isinstance(node, SequenceNode):
+            children = [(child, (*path, index)) for index, child in enumerate(node.value)]
+        stack.extend(reversed(children))
+    return None
 
 
 def _check_node(root: Node) -> None:

@@ -54,3 +54,23 @@ def test_tags_pane_adds_tags_and_completes_from_sibling_reviews(
     assert document.review.tags[-1] == "Laptops"
     document.undo_stack.undo()
     assert "Laptops" not in pane.chips.tags()
+    assert pane.notes.isHidden()
+
+
+def test_a_broken_sibling_lends_no_tags_and_the_pane_says_why(
+    qtbot: QtBot, sample_bundle: Path
+) -> None:
+    for name, tags in (("a-good", ["Benchmarks"]), ("b-broken", ["Lost"]), ("c-good", ["Quiet"])):
+        sibling = bundle.create(sample_bundle.parent / name, name)
+        bundle.save(sibling.model_copy(update={"tags": tags}), sample_bundle.parent / name)
+    broken = sample_bundle.parent / "b-broken" / "review.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "published: 2026-02-30\n")
+    pane = TagsPane(ReviewDocument.open(sample_bundle))
+    qtbot.addWidget(pane)
+    offered = pane.chips.completer.model().stringList()  # type: ignore[attr-defined]
+    assert {"Benchmarks", "Quiet"} <= set(offered) and "Lost" not in offered
+    assert pane.notes.text() == (
+        "tags of ../b-broken not offered: its review.yaml:6: "
+        "published: 2026-02-30 is not a date (day is out of range for month)"
+    )
+    assert not pane.notes.isHidden()

@@ -20,9 +20,14 @@ _ELLIPSIS: Final = "…"
 
 
 def utc(when: date) -> datetime:
-    """`when` as a UTC date-time; a date alone is its first moment in UTC."""
+    """`when` as a UTC date-time; a date alone is its first moment in UTC. At the ends of
+    the calendar (year 1 at +14:00, 9999-12-31 at -12:00) the UTC moment lies beyond what a
+    date-time can hold: the first or last one that it can is taken, hours from the real one."""
     if isinstance(when, datetime):  # before `date`: a datetime is a date too
-        return when.astimezone(UTC)
+        try:
+            return when.astimezone(UTC)
+        except OverflowError:
+            return (datetime.min if when.year == 1 else datetime.max).replace(tzinfo=UTC)
     return datetime(when.year, when.month, when.day, tzinfo=UTC)
 
 
@@ -75,5 +80,5 @@ def hero_url(review: Review, options: ExportOptions) -> str | None:
 
 def json_result(data: dict[str, Any], warnings: list[str]) -> ExportResult:
     """A payload as the file or standard output gets it."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     return ExportResult(text, ".json", (), tuple(warnings))

@@ -61,5 +61,6 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
         images=[render.absolute_url(base, f.target) for f in files],
         jsonld=review_jsonld(review, page_url=canonical, image_url=hero),
     )
-    text = json.dumps(payload.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    data = payload.model_dump(mode="json")
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     return ExportResult(text, ".json", (), tuple(warnings))

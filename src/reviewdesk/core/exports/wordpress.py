@@ -125,7 +125,8 @@ def payload(
 
 def wp_time(when: date) -> str:
     """2026-03-18T08:05:00: UTC without an offset, as WordPress takes `date_gmt`."""
-    return utc(when).strftime("%Y-%m-%dT%H:%M:%S")
+    # Not strftime: its %Y writes the year 1 as "1", not "0001".
+    return utc(when).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def _status(review: Review, now: datetime) -> str:
@@ -171,7 +172,9 @@ def _meta(review: Review, options: ExportOptions) -> dict[str, Any]:
             "reviewdesk_seo_description": review.seo.description,
             "reviewdesk_canonical_url": review.seo.canonical_url or "",
         }
-    meta["reviewdesk_jsonld"] = json.dumps(_jsonld(review, options), ensure_ascii=False)
+    meta["reviewdesk_jsonld"] = json.dumps(
+        _jsonld(review, options), ensure_ascii=False, allow_nan=False
+    )
     return {key: value for key, value in meta.items() if value not in ("", [])}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from reviewdesk.core.library import sibling_tags
+from reviewdesk.core.library import SiblingTags, sibling_tags
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.widgets.tag_chips import TagChips
 
@@ -15,9 +15,14 @@ class TagsPane(QWidget):
         self._document = document
         self.chips = TagChips()
         self.chips.tags_edited.connect(lambda tags: document.set("tags", tags, merge=False))
+        # Why some reviews beside this one lend no tags (a typo in their review.yaml, say).
+        self.notes = QLabel(wordWrap=True)
+        self.notes.setAccessibleName("Tags not offered")
+        self.notes.hide()
         box = QVBoxLayout(self)
         box.addWidget(QLabel("Tags, shown as #chips under the deck"))
         box.addWidget(self.chips)
+        box.addWidget(self.notes)
         box.addStretch()
         document.changed.connect(self._refresh)
         document.folder_changed.connect(self._complete)
@@ -30,4 +35,7 @@ class TagsPane(QWidget):
 
     def _complete(self) -> None:
         folder = self._document.folder
-        self.chips.set_completions(sibling_tags(folder) if folder else [])
+        found = sibling_tags(folder) if folder else SiblingTags([], [])
+        self.chips.set_completions(found.tags)
+        self.notes.setText("\n".join(found.notes))
+        self.notes.setVisible(bool(found.notes))
