@@ -290,3 +290,11 @@ def test_any_save_that_fails_midway_keeps_the_previous_bundle(
         assert bundle.load(folder) == old
     else:
         assert bundle.load(folder) == new
+
+
+def test_an_impossible_date_is_a_problem_of_its_field(make_bundle: MakeBundle) -> None:
+    folder = make_bundle("format: reviewdesk/1\ntitle: A review\npublished: 2026-02-30\n")
+    with pytest.raises(BundleError) as raised:
+        bundle.load(folder)
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.field) == (3, "published")  # the problems list jumps there

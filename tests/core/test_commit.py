@@ -315,7 +315,8 @@ def hostile_journals(folder: Path) -> dict[str, str]:
             [entry("body.md", ".body.md.hard.tmp", body, yaml)]
         ),
         "not JSON": "[[",
-        "deep JSON": "[" * 100_000,
+        "deep JSON": "[" * 10_000,
+        "too large": " " * 100_000,
     }
 
 
@@ -331,6 +332,7 @@ def hostile_journals(folder: Path) -> dict[str, str]:
         "a temporary file linked to review.yaml",
         "not JSON",
         "deep JSON",
+        "too large",
     ],
 )
 def test_a_hostile_journal_changes_nothing_and_deletes_nothing(

@@ -84,7 +84,7 @@ def parse(text: str, body: str, file: Path) -> tuple[YamlDocument, Review]:
     try:
         document = yaml_text.parse(text)
     except YamlError as error:
-        raise BundleError([Problem(file, error.line, "", error.message)]) from None
+        raise BundleError([Problem(file, error.line, error.field, error.reason)]) from None
     return document, from_data(document.data, body, file, document)
 
 

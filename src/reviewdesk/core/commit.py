@@ -260,6 +260,8 @@ def _journal(folder: Path, names: Collection[str]) -> tuple[tuple[Entry, ...] | 
         return None, [f"{path}: ignored: {error.strerror or error}"]
     try:
         return _entries(json.loads(data), names), []
+    except RecursionError:
+        return None, [f"{path}: ignored: nested too deeply"]
     except (ValueError, _NotOursError) as error:
         # Also a journal whose own write a crash cut short: nothing was renamed yet.
         return None, [f"{path}: ignored: {error}"]
