@@ -308,3 +308,16 @@ def test_every_input_is_named_with_its_own_mnemonic(qtbot: QtBot, document: Revi
     keys = [text[text.index("&") + 1].lower() for text in texts if "&" in text]
     assert len(keys) > 10
     assert len(keys) == len(set(keys)), keys
+
+
+def test_dates_at_the_ends_of_the_calendar_are_shown_and_kept(
+    qtbot: QtBot, document: ReviewDocument
+) -> None:
+    document.set("published", date(1, 1, 1))
+    document.set("updated", date(9999, 12, 31))
+    widget = pane(qtbot, document)
+    shown = widget.published.edit.date()
+    assert (shown.year(), shown.month(), shown.day()) == (1, 1, 1)
+    widget.published.edit.setDate(shown.addDays(1))
+    assert document.review.published == date(1, 1, 2)
+    assert widget.updated.edit.date().year() == 9999

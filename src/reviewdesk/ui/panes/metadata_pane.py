@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewdesk.core.edits import EditError
+from reviewdesk.core.limits import BADGES, NAME_CHARS
 from reviewdesk.core.model import Status
 from reviewdesk.core.slug import slugify
 from reviewdesk.ui.document import ReviewDocument
@@ -79,7 +80,7 @@ class MetadataPane(QWidget):
 
         self.category = line("e.g. Laptops, Language models")
         self._add_line(form, "&Category", "category", self.category)
-        self.badges = TagChips(noun="badge", prefix="")
+        self.badges = TagChips(noun="badge", prefix="", max_items=BADGES, max_length=NAME_CHARS)
         self.badges.tags_edited.connect(lambda badges: self._set("badges", badges))
         form.addRow(_label("Badg&es", self.badges.edit), self.badges)
         self.authors = AuthorsField(document, self)
@@ -152,6 +153,9 @@ class _DateField(QWidget):
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("d MMMM yyyy")
+        # Every date a review may hold; Qt's own range starts in 1752, and a date before it
+        # would be shown, and saved on the next change of day, as 14 September 1752.
+        self.edit.setDateRange(QDate(1, 1, 1), QDate(9999, 12, 31))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
