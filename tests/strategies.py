@@ -19,10 +19,12 @@ words = st.from_regex(r"[A-Za-z][A-Za-z0-9 ]{0,20}[A-Za-z0-9]", fullmatch=True)
 urls = st.from_regex(r"https://example\.org/[a-z0-9/-]{0,20}", fullmatch=True)
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
 offsets = st.integers(-12 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
-dates = st.dates(date(1990, 1, 1), date(2100, 1, 1))
+# The whole calendar a review may hold: its ends (year 1 at +14:00, 9999 at -12:00) have no
+# UTC date-time, and once broke every CMS export.
+dates = st.dates(date(1, 1, 1), date(9999, 12, 31))
 datetimes = st.builds(
     lambda d, tz: d.replace(tzinfo=tz, microsecond=0),
-    st.datetimes(datetime(1990, 1, 1), datetime(2100, 1, 1)),
+    st.datetimes(datetime(1, 1, 1), datetime(9999, 12, 31, 23, 59, 59)),
     offsets | st.just(UTC),
 )
 whens = st.none() | dates | datetimes
