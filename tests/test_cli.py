@@ -1,12 +1,15 @@
 """The command line as a user runs it: a real process, real files, exit codes."""
 
+import errno
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from reviewdesk import __version__
-from tests.conftest import MakeBundle, run_reviewdesk, snapshot
+from reviewdesk.core import exports
+from tests.conftest import FREE_ON_FULL_DISK, MakeBundle, run_reviewdesk, snapshot
 
 
 def test_version() -> None:
@@ -162,7 +165,8 @@ def test_validate_catches_missing_body_and_symlinks_out(
     done = run_reviewdesk("validate", folder)
     assert (done.returncode, done.stderr) == (
         1,
-        f"{folder / 'review.yaml'}:3: hero.image: 'assets/h.png' leaves the bundle\n",
+        f"{folder / 'review.yaml'}:3: hero.image: 'assets/h.png' is a link to a file outside the "
+        "review\n",
     )
     (folder / "body.md").unlink()
     done = run_reviewdesk("validate", folder)
@@ -174,3 +178,142 @@ def test_a_50_mb_body_is_refused_quickly(make_bundle: MakeBundle) -> None:
     done = run_reviewdesk("validate", folder)
     assert done.returncode == 1
     assert "body.md: is 50.0 MiB; the limit is 5 MiB" in done.stderr
+
+
+# --- OS errors: one line naming the file, exit 1, nothing half-made ------------------------------
+
+
+def fill(disk: Path) -> None:
+    """Write into `disk`'s file system until not one byte more fits."""
+    with (disk.parent / "more-filler").open("wb", buffering=0) as filler:
+        while True:
+            try:
+                filler.write(b"\0" * 4096)
+            except OSError as error:
+                if error.errno == errno.ENOSPC:
+                    return
+                raise
+
+
+def failed_once(done: subprocess.CompletedProcess[str], line: str) -> None:
+    """Exit 1 with `line` as the one error line (warnings aside), and no traceback."""
+    errors = [text for text in done.stderr.splitlines() if ": warning: " not in text]
+    assert (done.returncode, errors) == (1, [line]), done.stderr
+
+
+@pytest.fixture
+def imaged_bundle(make_bundle: MakeBundle) -> Path:
+    """A review with a small image and one larger than a nearly full disk holds."""
+    folder = make_bundle(body="![small](assets/small.png)\n\n![large](assets/large.png)\n")
+    (folder / "assets").mkdir()
+    (folder / "assets" / "small.png").write_bytes(b"s" * 1000)
+    (folder / "assets" / "large.png").write_bytes(b"L" * 2 * FREE_ON_FULL_DISK)
+    return folder
+
+
+@pytest.mark.parametrize("to", ["html", "markdown", "hugo", "jekyll"])
+def test_export_onto_a_full_disk_names_the_file_and_leaves_nothing(
+    imaged_bundle: Path, full_disk: Path, to: str
+) -> None:
+    target = full_disk if exports.FORMATS[to].into_folder else full_disk / "page.x"
+    done = run_reviewdesk("export", imaged_bundle, "--to", to, "-o", target)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    failed_once(done, done.stderr.strip().splitlines()[-1])
+    assert done.stderr.strip().endswith("large.png: could not be written: No space left on device")
+    assert list(full_disk.iterdir()) == []  # no 0-byte image, no orphan page_files/
+
+
+def test_export_into_a_read_only_folder_names_the_file(
+    sample_bundle: Path, read_only_folder: Path
+) -> None:
+    done = run_reviewdesk(
+        "export", sample_bundle, "--to", "json", "-o", read_only_folder / "r.json"
+    )
+    failed_once(done, f"{read_only_folder / 'r.json'}: could not be written: Read-only file system")
+
+
+def test_export_over_a_folder_under_a_file_or_into_proc_is_one_line(
+    sample_bundle: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "folder").mkdir()
+    done = run_reviewdesk("export", sample_bundle, "--to", "json", "-o", tmp_path / "folder")
+    failed_once(
+        done, f"{tmp_path / 'folder'}: is a folder; to export into it, give '{tmp_path}/folder/'"
+    )
+    (tmp_path / "file").write_text("a file")
+    done = run_reviewdesk(
+        "export", sample_bundle, "--to", "json", "-o", tmp_path / "file" / "x.json"
+    )
+    failed_once(done, f"{tmp_path / 'file' / 'x.json'}: could not be written: Not a directory")
+    done = run_reviewdesk("export", sample_bundle, "--to", "json", "-o", "/proc/reviewdesk.json")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.startswith("/proc/reviewdesk.json: could not be written: ")
+    assert len(done.stderr.splitlines()) == 1
+    assert (
+        list((tmp_path / "folder").iterdir()) == [] and (tmp_path / "file").read_text() == "a file"
+    )
+
+
+def test_a_trailing_slash_means_a_folder(sample_bundle: Path, tmp_path: Path) -> None:
+    done = run_reviewdesk("export", sample_bundle, "--to", "html", "-o", f"{tmp_path / 'out'}/")
+    assert done.returncode == 0, done.stderr
+    assert sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "out").rglob("*.*")) == [
+        "out/wrenfall-3-mini-review.html",
+        "out/wrenfall-3-mini-review_files/assets/chart.png",
+        "out/wrenfall-3-mini-review_files/assets/hero.png",
+    ]
+    done = run_reviewdesk("export", sample_bundle, "--to", "json", "-o", f"{tmp_path / 'out'}/")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "wrenfall-3-mini-review.json").is_file()
+
+
+def test_import_onto_a_full_disk_leaves_no_half_made_bundle(
+    imaged_bundle: Path, tmp_path: Path, full_disk: Path
+) -> None:
+    done = run_reviewdesk(
+        "export", imaged_bundle, "--to", "markdown", "-o", tmp_path / "md" / "r.md"
+    )
+    assert done.returncode == 0, done.stderr
+    done = run_reviewdesk("import", tmp_path / "md" / "r.md", "-o", full_disk / "imported")
+    failed_once(
+        done,
+        f"{full_disk / 'imported' / 'assets' / 'large.png'}: could not be written: "
+        "No space left on device",
+    )
+    assert list(full_disk.iterdir()) == []
+    (tmp_path / "md" / "assets" / "large.png").unlink()  # now it fits, but for the bundle's files
+    (tmp_path / "md" / "r.md").write_text(
+        (tmp_path / "md" / "r.md").read_text().replace("![large](assets/large.png)", "")
+    )
+    fill(full_disk)
+    done = run_reviewdesk("import", tmp_path / "md" / "r.md", "-o", full_disk / "imported")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "No space left on device" in done.stderr
+    assert list(full_disk.iterdir()) == []
+
+
+def test_new_that_fails_leaves_nothing_so_a_retry_works(full_disk: Path) -> None:
+    fill(full_disk)
+    done = run_reviewdesk("new", full_disk / "a" / "review", "--title", "T")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "No space left on device" in done.stderr
+    assert list(full_disk.iterdir()) == []
+    (full_disk.parent / "more-filler").unlink()
+    done = run_reviewdesk("new", full_disk / "a" / "review", "--title", "T")
+    assert done.returncode == 0, done.stderr
+
+
+def test_validate_reports_an_assets_file_or_link_out(
+    make_bundle: MakeBundle, tmp_path: Path
+) -> None:
+    folder = make_bundle()
+    (folder / "assets").write_text("not a folder")
+    done = run_reviewdesk("validate", folder)
+    assert (done.returncode, done.stderr) == (1, f"{folder / 'assets'}: is a file, not a folder\n")
+    (folder / "assets").unlink()
+    (folder / "assets").symlink_to(tmp_path)
+    done = run_reviewdesk("validate", folder)
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"{folder / 'assets'}: is a link to a folder outside the review\n",
+    )

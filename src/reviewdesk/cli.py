@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -35,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BundleError as error:
         _report(error.problems)
         return EXIT_PROBLEMS
+    except OSError as error:  # a file that could not be written (a full disk, a read-only folder)
+        print(_os_error_line(error), file=sys.stderr)
+        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
 
@@ -52,6 +56,11 @@ def open_app(args: list[str], *, smoke_test: bool = False) -> int:
 def _report(problems: Sequence[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
+
+
+def _os_error_line(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename else f"error: {reason}"
 
 
 def _problems_exit(problems: Sequence[Problem]) -> int:
@@ -86,18 +95,29 @@ def _export(options: argparse.Namespace) -> int:
         show_footer=options.footer,
         raw_html=options.raw_html,
     )
-    out = Path(options.output) if options.output and options.output != "-" else None
-    stem = out.stem if out and exports.FORMATS[options.to].into_folder is False else ""
+    to_stdout = options.output == "-"
+    out = Path(options.output) if options.output and not to_stdout else None
+    into_folder = exports.FORMATS[options.to].into_folder
+    # `-o out/`: a folder to write SLUG.EXT into, as for the sites' formats.
+    into = out is not None and options.output.endswith(("/", os.sep))
+    stem = out.stem if out and not into_folder and not into else ""
     result = exports.export(review, folder, options.to, settings, stem=stem)
     for warning in result.warnings:
         print(f"{folder}: warning: {warning}", file=sys.stderr)
-    if result.location and options.output != "-":  # into a site: -o names its folder
-        out = (out or Path()) / result.location
-    elif out is None and (options.output == "-" or not result.assets):
+    if into_folder and not to_stdout:  # into a site: -o names its folder
+        root = out or Path()
+        out = root / result.location
+    elif out is None and (to_stdout or not result.assets):
         sys.stdout.write(result.text)
         return EXIT_OK
-    out = out or Path(review.effective_slug + result.suffix)
-    written = exports.write(result, out)
+    else:
+        name = review.effective_slug + result.suffix
+        out = (out / name if into else out) if out else Path(name)
+        if out.is_dir():
+            print(f"{out}: is a folder; to export into it, give '{out}/'", file=sys.stderr)
+            return EXIT_PROBLEMS
+        root = out.parent
+    written = exports.write(result, out, root=root)
     print(f"Wrote {out}" + (f" and {len(written) - 1} image(s)" if len(written) > 1 else ""))
     return EXIT_OK
 
@@ -157,9 +177,9 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        help="output file ('-' for standard output; default: SLUG.EXT, or "
-        "standard output for formats without images); for hugo and jekyll, the folder "
-        "(content section or site) to write into (default: here)",
+        help="output file ('-' for standard output; a folder with a trailing '/': SLUG.EXT in "
+        "it; default: SLUG.EXT, or standard output for formats without images); for hugo and "
+        "jekyll, the folder (content section or site) to write into (default: here)",
     )
     parser.add_argument("--embed", action="store_true", help="html: embed images as data: URIs")
     parser.add_argument(

@@ -35,9 +35,10 @@ def test_images_that_leave_the_bundle_are_errors(make_bundle: MakeBundle, tmp_pa
     (folder / "assets").mkdir()
     os.symlink(tmp_path / "secret.png", folder / "assets" / "link.png")
     assert lines(checks.validate(folder), folder) == [
-        "review.yaml:4: hero.image: 'assets/link.png' leaves the bundle",
-        "body.md:3: body: image '../secret.png' leaves the bundle",
-        "body.md:6: body: image 'assets/link.png' leaves the bundle",
+        "review.yaml:4: hero.image: 'assets/link.png' is a link to a file outside the review",
+        "body.md:3: body: image '../secret.png' uses '..'; give the path from the bundle's "
+        "folder down",
+        "body.md:6: body: image 'assets/link.png' is a link to a file outside the review",
     ]
 
 

@@ -74,7 +74,7 @@ def test_missing_images_are_warned_about(tmp_path: Path) -> None:
     _, warnings = import_markdown(source, tmp_path / "out")
     assert warnings == [
         "image 'gone.png' not found beside the Markdown file; not copied",
-        "image '../up.png' leaves the bundle; not copied",
+        "image '../up.png' uses '..'; give the path from the bundle's folder down; not copied",
     ]
 
 

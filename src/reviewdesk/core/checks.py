@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewdesk.core import assets, bundle, image_size
+from reviewdesk.core import assets, bundle, image_size, safe_files
 from reviewdesk.core.model import LIST_FIELDS, Review
 from reviewdesk.core.problems import BundleError, Problem, Severity
 
@@ -72,7 +72,7 @@ def check(path: str | os.PathLike[str]) -> list[Problem]:
 
 
 def path_problems(review: Review, at: Locator) -> list[Problem]:
-    problems: list[Problem] = []
+    problems = _assets_folder(at.folder)
     if review.hero and (leaves := at.image(review.hero.image).leaves):
         problems.append(at.field("hero.image", leaves))
     for image in assets.body_images(review.body):
@@ -196,8 +196,23 @@ def _unknown_keys(review: Review, at: Locator) -> list[Problem]:
 def _image_file(folder: Path, src: str) -> ImageFile:
     try:
         path = assets.resolve(folder, src)
+    except assets.AssetMissingError:
+        return ImageFile(None, missing=True, oversize=None)
     except assets.AssetError as error:
         return ImageFile(str(error), missing=False, oversize=None)
-    if not path.is_file():
-        return ImageFile(None, missing=True, oversize=None)
     return ImageFile(None, missing=False, oversize=image_size.oversize(path))
+
+
+def _assets_folder(folder: Path) -> list[Problem]:
+    """`assets` must be a folder of the bundle, if it is there at all: images are copied
+    into it, and a link out would take them elsewhere."""
+    path = folder / bundle.ASSETS_DIR
+    try:
+        safe_files.folder_inside(folder, path)
+    except safe_files.UnsafeFile as unsafe:
+        return [Problem(path, None, "", unsafe.message)]
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        return [Problem(path, None, "", f"cannot be read: {error.strerror}")]
+    return []

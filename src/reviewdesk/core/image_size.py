@@ -3,9 +3,13 @@ never decoded to be measured), and whether that is too big to publish."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISREG
+
+from reviewdesk.core import safe_files
 
 LONG_SIDE_MAX = 2560
 """Pixels on the long side a page needs at most (WordPress scales larger uploads down to it)."""
@@ -20,10 +24,13 @@ class ImageSize:
 
 
 def measure(path: Path) -> ImageSize | None:
-    """The size of the image at `path`; None when it is not a readable file."""
+    """The size of the image at `path`; None when it is not a readable regular file (a FIFO
+    would block the header reader forever)."""
     try:
         stat = path.stat()
     except OSError:
+        return None
+    if not S_ISREG(stat.st_mode):
         return None
     return _measure(str(path), stat.st_mtime_ns, stat.st_size)
 
@@ -33,7 +40,9 @@ def _measure(path: str, _mtime_ns: int, file_bytes: int) -> ImageSize:
     import imagesize  # noqa: PLC0415 (it imports urllib.request, ssl...: 12 ms of the app's start)
 
     try:
-        width, height = imagesize.get(path)
+        # Opened here, not by imagesize: only a regular file, never waiting on a FIFO.
+        with os.fdopen(safe_files.open_regular(Path(path)), "rb") as stream:
+            width, height = imagesize.get(stream)
     except Exception:  # any bytes at all may sit in a file named .png: it just has no size
         width = height = -1
     if width <= 0 or height <= 0:

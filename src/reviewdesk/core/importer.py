@@ -3,12 +3,11 @@ export, Hugo or Jekyll) becomes a bundle. Keys with no place in a review go to `
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from reviewdesk.core import assets, bundle, front_matter
+from reviewdesk.core import assets, bundle, destination, front_matter, safe_files
 from reviewdesk.core.model import FORMAT, KEY_ORDER, Review
 from reviewdesk.core.problems import BundleError, Problem
 from reviewdesk.core.slug import is_slug, slugify
@@ -21,21 +20,30 @@ _DATES = {
     "last_modified_at": "updated",
 }
 _HERO_KEYS = ("image", "featured_image", "cover", "images", "hero_image")
+_SOURCE_FOLDER = "the Markdown file's folder"
+
+
+# Front matter and body together: what a bundle's two files may hold at most.
+MAX_MARKDOWN_BYTES = bundle.MAX_YAML_BYTES + bundle.MAX_BODY_BYTES
 
 
 def import_markdown(file: Path, out: Path) -> tuple[Review, list[str]]:
-    """Create the bundle `out` from `file`; return the review and warnings."""
+    """Create the bundle `out` from `file`; return the review and warnings. All or nothing:
+    when a file cannot be written, nothing made for the bundle is left."""
     review, warnings = read_markdown(file)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise BundleError([Problem(out, None, "", "already exists and is not an empty folder")])
-    warnings += _copy_images(review, file.parent, out)
-    bundle.save(review, out)
+    with destination.fresh_folder(out):
+        warnings += _copy_images(review, file.parent, out)
+        bundle.save(review, out)
     return review, warnings
 
 
 def read_markdown(file: Path) -> tuple[Review, list[str]]:
     try:
-        text = file.read_bytes().decode("utf-8")
+        text = safe_files.read_regular(file, MAX_MARKDOWN_BYTES).decode("utf-8")
+    except safe_files.UnsafeFile as unsafe:
+        raise BundleError([Problem(file, None, "", unsafe.message)]) from None
     except OSError as error:
         raise BundleError([Problem(file, None, "", f"cannot be read: {error.strerror}")]) from None
     except UnicodeDecodeError as error:
@@ -121,19 +129,23 @@ def _aware(value: Any) -> Any:
 
 
 def _copy_images(review: Review, source: Path, out: Path) -> list[str]:
-    """Copy the images the review shows from beside the Markdown file into the bundle,
-    at the same relative paths, so the review's references stay valid."""
+    """Copy the images the review shows from beside the Markdown file into the bundle, at the
+    bundle paths they name, so the review's references stay valid. Only regular files inside
+    the Markdown file's folder are read, and only the new bundle is written."""
     warnings = []
-    for src in assets.local_paths(review):
-        try:
-            origin = assets.resolve(source, src)
-        except assets.AssetError as error:
-            warnings.append(f"image {error}; not copied")
-            continue
-        if not origin.is_file():
-            warnings.append(f"image {src!r} not found beside the Markdown file; not copied")
-            continue
-        target = out / src
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(origin, target)
+    with destination.Destination(out) as copies:
+        for src in assets.local_paths(review):
+            try:
+                origin = assets.resolve(source, src, within=_SOURCE_FOLDER)
+                data = safe_files.read_regular(origin, assets.IMAGE_BYTES_MAX)
+            except assets.AssetMissingError:
+                warnings.append(f"image {src!r} not found beside the Markdown file; not copied")
+            except assets.AssetError as error:
+                warnings.append(f"image {error}; not copied")
+            except safe_files.UnsafeFile as unsafe:
+                warnings.append(f"image {src!r} {unsafe.message}; not copied")
+            except OSError as error:
+                warnings.append(f"image {src!r} cannot be read: {error.strerror}; not copied")
+            else:
+                copies.write(out / assets.relative(src), data)
     return warnings

@@ -4,6 +4,7 @@ that a hostile review can neither run code nor load anything from outside its bu
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -101,6 +102,31 @@ def test_it_serves_files_of_the_bundle_and_none_from_outside(
     inside, outside = view.run_js(f"{images}.map(image => image.naturalWidth)")
     assert inside > 0
     assert outside == 0
+
+
+def test_it_serves_no_file_heavier_than_an_image_may_be_and_no_special_file(
+    qtbot: QtBot, open_view: MakeView, document: ReviewDocument, sample_bundle: Path
+) -> None:
+    """What the exports would refuse to copy, the preview refuses to read: a file over 64 MiB
+    (a valid PNG followed by 65 MiB of nothing, sparse), a FIFO, /dev/zero."""
+    heavy = write_png(sample_bundle / "assets" / "heavy.png", 100, 100)
+    os.truncate(heavy, 65 << 20)
+    os.mkfifo(sample_bundle / "assets" / "pipe.png")
+    (sample_bundle / "assets" / "zero.png").symlink_to("/dev/zero")
+    document.set(
+        "body",
+        "![Chart](assets/chart.png)\n\n![Heavy](assets/heavy.png)\n\n"
+        "![Pipe](assets/pipe.png)\n\n![Zero](assets/zero.png)\n",
+    )
+    view = open_view(document)
+    images = "[...document.querySelectorAll('#review-body img')]"
+    qtbot.waitUntil(lambda: view.run_js(f"{images}.map(image => image.complete)") == [True] * 4)
+    assert [width > 0 for width in view.run_js(f"{images}.map(image => image.naturalWidth)")] == [
+        True,
+        False,
+        False,
+        False,
+    ]
 
 
 # --- updates -----------------------------------------------------------------------------------

@@ -1,4 +1,9 @@
+import contextlib
+import os
+import subprocess
+import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -114,3 +119,36 @@ def test_closing_waits_for_a_decode_under_way(
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert finished == [tmp_path / "scan.png"]
+
+
+@contextlib.contextmanager
+def released_after(fifo: Path, seconds: float) -> Iterator[None]:
+    """A process of its own opens `fifo` for writing after `seconds`, which ends a reader
+    blocked in opening it: such a reader holds the GIL, so nothing in this process could."""
+    opener = (
+        "import os, sys, time\n"
+        f"time.sleep({seconds})\n"
+        "os.close(os.open(sys.argv[1], os.O_WRONLY | os.O_NONBLOCK))\n"
+    )
+    helper = subprocess.Popen([sys.executable, "-c", opener, str(fifo)], stderr=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        helper.kill()
+        helper.wait()
+
+
+def test_a_fifo_is_refused_without_blocking(qtbot: QtBot, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)
+    with released_after(fifo, 10):
+        widget = shown(qtbot, fifo)
+    assert widget.pixmap().isNull() and widget.text() == "pipe.png is a FIFO, not a file"
+
+
+def test_a_picture_heavier_than_an_image_may_be_is_not_read(qtbot: QtBot, tmp_path: Path) -> None:
+    path = write_png(tmp_path / "heavy.png", 100, 100)
+    os.truncate(path, 65 << 20)  # sparse: a valid PNG followed by 65 MiB of nothing
+    widget = shown(qtbot, path)
+    assert widget.pixmap().isNull()
+    assert widget.text() == "heavy.png is 65 MiB; the limit is 64 MiB"

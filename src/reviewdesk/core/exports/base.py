@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
+import errno
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from reviewdesk.core.atomic import write_atomic
+from reviewdesk.core import safe_files
+from reviewdesk.core.assets import IMAGE_BYTES_MAX
+from reviewdesk.core.destination import Destination, WriteError
 
 
 @dataclass(frozen=True)
@@ -21,10 +23,15 @@ class ExportOptions:
 
 @dataclass(frozen=True)
 class Asset:
-    """A file of the bundle to copy next to the export, at `target` relative to it."""
+    """A file of the bundle to copy next to the export, at `target` relative to it.
+
+    From `render.local_assets`, `target` is the image source as the review writes it
+    (`./a%20b.png`, what links to it) and `path` the bundle path that names (`a b.png`):
+    copies go at `path`, never at the text as written."""
 
     source: Path
     target: str
+    path: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,14 +45,34 @@ class ExportResult:
     location: str = ""
 
 
-def write(result: ExportResult, out: Path) -> list[Path]:
-    """Write the main file to `out` (atomically) and copy its assets beside it."""
-    out.parent.mkdir(parents=True, exist_ok=True)
+def write(result: ExportResult, out: Path, *, root: Path | None = None) -> list[Path]:
+    """Write the main file to `out` and copy its assets beside it, every file inside the
+    folder `root`, all or none (see Destination); WriteError names the file that could not be
+    written. `root` is by default the folder given for a site's formats (`out` without
+    `result.location`), else `out`'s folder."""
     written = [out]
-    for asset in result.assets:
-        target = out.parent / asset.target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(asset.source, target)
-        written.append(target)
-    write_atomic(out, result.text.encode("utf-8"))
+    with Destination(_root_of(result, out) if root is None else root) as destination:
+        for asset in result.assets:
+            target = out.parent / asset.target
+            destination.write(target, _read(asset.source, target))
+            written.append(target)
+        destination.write(out, result.text.encode("utf-8"))
     return written
+
+
+def _root_of(result: ExportResult, out: Path) -> Path:
+    depth = len(PurePosixPath(result.location).parts)
+    if depth and out.parts[-depth:] == PurePosixPath(result.location).parts:
+        return out.parents[depth - 1]
+    return out.parent
+
+
+def _read(source: Path, target: Path) -> bytes:
+    """The bytes of a bundle file to copy, read as safely as when it was chosen."""
+    try:
+        return safe_files.read_regular(source, IMAGE_BYTES_MAX)
+    except safe_files.UnsafeFile as unsafe:
+        why, code = unsafe.message, errno.EINVAL
+    except OSError as error:
+        why, code = f"cannot be read: {error.strerror}", error.errno or errno.EIO
+    raise WriteError(code, f"could not be written: {source} {why}", str(target))

@@ -22,7 +22,7 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
         copies: tuple[Asset, ...] = ()
     else:
         layout = replace(layout, asset_base=f"{stem}_files/")
-        copies = tuple(Asset(f.source, f"{stem}_files/{f.target}") for f in files)
+        copies = tuple(Asset(f.source, f"{stem}_files/{f.path}") for f in files)
     body = render_markdown(review.body, raw_html=options.raw_html)
     page = render(review, layout, asset_base_url=options.asset_base_url, body_html=body)
     return ExportResult(page, ".html", copies, tuple(warnings))

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewdesk.core import bundle, front_matter, render
-from reviewdesk.core.exports.base import ExportOptions, ExportResult
+from reviewdesk.core.exports.base import Asset, ExportOptions, ExportResult
 from reviewdesk.core.model import Review
 
 
 def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> ExportResult:
     files, warnings = render.local_assets(review, folder)
     text = front_matter.join(bundle.yaml_mapping(review), review.body)
-    return ExportResult(text, ".md", tuple(files), tuple(warnings))
+    copies = tuple(Asset(file.source, file.path) for file in files)
+    return ExportResult(text, ".md", copies, tuple(warnings))

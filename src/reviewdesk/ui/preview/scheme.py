@@ -5,6 +5,7 @@ relative image paths a base that resolves into the bundle."""
 from __future__ import annotations
 
 import mimetypes
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
-from reviewdesk.core import assets
+from reviewdesk.core import assets, safe_files
 
 SCHEME = "reviewdesk-preview"
 HOST = "review"
@@ -78,11 +79,8 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
             job.reply(QByteArray(b"text/html;charset=utf-8"), page)
             return
         file = self._bundle_file(path.removeprefix("/"))
-        if file is None:
-            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
-            return
-        device = QFile(str(file), job)
-        if not device.open(QIODevice.OpenModeFlag.ReadOnly):
+        device = _open(file, job) if file else None
+        if file is None or device is None:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
@@ -93,7 +91,21 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         if folder is None or not src:
             return None
         try:
-            path = assets.resolve(folder, src)
+            return assets.resolve(folder, src)  # a regular file inside the bundle, or an error
         except assets.AssetError:
             return None
-        return path if path.is_file() else None
+
+
+def _open(file: Path, job: QWebEngineUrlRequestJob) -> QFile | None:
+    """`file` opened as the core opens a bundle file (never a FIFO swapped in since it was
+    resolved, never past the size of an image), for the job to read; None when refused."""
+    try:
+        fd = safe_files.open_regular(file, assets.IMAGE_BYTES_MAX)
+    except (safe_files.UnsafeFile, OSError):
+        return None
+    device = QFile(job)  # owned by the job: alive as long as the job reads it
+    handle = QFile.FileHandleFlag.AutoCloseHandle
+    if not device.open(fd, QIODevice.OpenModeFlag.ReadOnly, handle):
+        os.close(fd)
+        return None
+    return device

@@ -4,14 +4,17 @@ the window, nor be read again on every key typed in its alt text."""
 
 from __future__ import annotations
 
-from contextlib import suppress
+import os
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QFile, QIODevice, QObject, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
+from reviewdesk.core import safe_files
+from reviewdesk.core.assets import IMAGE_BYTES_MAX
 from reviewdesk.core.image_size import pixels
 
 _SCALED_WHILE_DECODED = frozenset({b"jpeg", b"jpg"})  # the others decode in full, then scale
@@ -36,20 +39,36 @@ def _key(path: Path) -> _Key | None:
 
 
 def decode(path: Path, width: int) -> QImage | str:
-    """The picture at `path` scaled to `width`, or why it cannot be shown. Thread-safe."""
-    reader = QImageReader(str(path))
+    """The picture at `path` scaled to `width`, or why it cannot be shown. Thread-safe.
+    Only a regular file is read (a FIFO would block the decode, and closing the window with
+    it), and only up to the size of an image the core would copy."""
+    try:
+        fd = safe_files.open_regular(path, IMAGE_BYTES_MAX)
+    except safe_files.UnsafeFile as unsafe:
+        return f"{path.name} {unsafe.message}"
+    except OSError as error:
+        return f"{path.name} cannot be read: {error.strerror}"
+    file = QFile()
+    if not file.open(fd, QIODevice.OpenModeFlag.ReadOnly, QFile.FileHandleFlag.AutoCloseHandle):
+        os.close(fd)
+        return f"{path.name} cannot be read: {file.errorString()}"
+    with closing(file):
+        return _decode(QImageReader(file), path.name, width)
+
+
+def _decode(reader: QImageReader, name: str, width: int) -> QImage | str:
     full = reader.size()
     if not full.isValid() or full.isEmpty():
-        return f"{path.name} cannot be shown: {reader.errorString()}"
+        return f"{name} cannot be shown: {reader.errorString()}"
     scaled = QSize(width, max(1, full.height() * width // full.width()))
     decoded = scaled if reader.format().data() in _SCALED_WHILE_DECODED else full
     if decoded.width() * decoded.height() * 4 > DECODE_LIMIT_MB * 1024 * 1024:
-        return f"{path.name} is {pixels(full.width(), full.height())}: too large to show here"
+        return f"{name} is {pixels(full.width(), full.height())}: too large to show here"
     QImageReader.setAllocationLimit(DECODE_LIMIT_MB)  # process-wide: ours is checked above
     reader.setScaledSize(scaled)
     image = reader.read()
     if image.isNull():
-        return f"{path.name} cannot be shown: {reader.errorString()}"
+        return f"{name} cannot be shown: {reader.errorString()}"
     return image
 
 
