@@ -1,7 +1,10 @@
+import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle
@@ -37,6 +40,19 @@ def test_images_are_copied_into_the_bundle_once(
     assert document.folder is not None
     hero = document.folder / "assets" / "hero.png"
     assert pane._import(hero) == "assets/hero.png"  # already inside: not copied again
+
+
+def test_an_image_that_cannot_be_added_is_named_and_nothing_is_inserted(
+    qtbot: QtBot, document: ReviewDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
+    pane = BodyPane(document)
+    qtbot.addWidget(pane)
+    assert pane._import(fifo) is None
+    assert told == [f"{fifo} is a FIFO, not a file"]
 
 
 def test_tags_pane_adds_tags_and_completes_from_sibling_reviews(

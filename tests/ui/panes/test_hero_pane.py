@@ -1,7 +1,9 @@
+import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bench.images import write_png_claiming
@@ -59,3 +61,18 @@ def test_a_huge_hero_is_measured_once_and_typing_its_alt_text_never_reads_it_aga
     pane.thumbnail.finish()
     photo, first = (document.folder / "assets" / name for name in ("photo.png", "hero.png"))
     assert decoded.count(photo) == 1 and set(decoded) <= {first, photo}  # first may be dropped
+
+
+def test_a_fifo_chosen_as_hero_is_refused_with_a_message_and_nothing_changes(
+    qtbot: QtBot, document: ReviewDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)  # reading it would block the window for good
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
+    pane = HeroPane(document, choose_file=lambda: fifo)
+    qtbot.addWidget(pane)
+    before = document.review.hero
+    pane.choose.click()
+    assert told == [f"{fifo} is a FIFO, not a file"]
+    assert document.review.hero == before and not document.modified

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
+from reviewdesk.core.assets import AssetError
 from reviewdesk.ui.asset_import import IMAGE_FILTER, import_asset
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.widgets.markdown_editor import MarkdownEditor
@@ -33,4 +34,10 @@ class BodyPane(QWidget):
 
     def _import(self, source: Path) -> str | None:
         folder = self._document.folder
-        return import_asset(folder, source) if folder else None
+        if folder is None:
+            return None
+        try:
+            return import_asset(folder, source)
+        except AssetError as error:
+            QMessageBox.warning(self, "Image not added", str(error))
+            return None

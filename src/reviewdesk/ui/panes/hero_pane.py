@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewdesk.core import assets
+from reviewdesk.core.assets import AssetError
 from reviewdesk.core.model import Hero
 from reviewdesk.ui.asset_import import IMAGE_FILTER, import_asset
 from reviewdesk.ui.document import ReviewDocument
@@ -80,7 +82,12 @@ class HeroPane(QWidget):
         if source is None or folder is None:
             return
         current = self._document.review.hero
-        hero = Hero(image=import_asset(folder, source), alt=current.alt if current else "")
+        try:
+            image = import_asset(folder, source)
+        except AssetError as error:
+            QMessageBox.warning(self, "Hero image not added", str(error))
+            return
+        hero = Hero(image=image, alt=current.alt if current else "")
         self._document.set("hero", hero, merge=False)
         self.alt.setFocus()  # alt text is asked for at once, not left for later
 
