@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewdesk.core import bundle, commit
+from reviewdesk.core import bundle, checks, commit
 from reviewdesk.core.model import Review
-from reviewdesk.core.problems import BundleError
+from reviewdesk.core.problems import BundleError, has_errors
 
 OLD = Review(title="Old review", body="Old body\n")
 NEW = Review(title="New review", body="New body\n")
@@ -205,7 +205,7 @@ def test_a_checkout_after_a_rename_undoes_the_whole_save_and_says_so(
     checkout(renamed, pristine)(folder)
     source = bundle.read(folder)
     assert source.review == OLD.model_copy(update={"body": OLD.body})
-    (note,) = source.notes
+    (note,) = map(str, source.notes)
     assert "was undone" in note and f"{renamed} put back" in note
 
 
@@ -516,3 +516,16 @@ def test_the_folder_lock_is_held_by_one_committer(tmp_path: Path) -> None:
         assert os.read(read, 1) == b"0"
         os.close(read)
         os.close(write)
+
+
+def test_validate_says_how_an_interrupted_save_reads(
+    tmp_path: Path, pristine: dict[str, bytes]
+) -> None:
+    folder = tmp_path / "review"
+    lay_out(folder, pristine)
+    (folder / commit.JOURNAL).write_text('[["review.yaml", "body.md"]]', encoding="utf-8")
+    (warning,) = checks.validate(folder)
+    assert str(warning) == (
+        f"{folder / commit.JOURNAL}: warning: ignored: not a journal of this version of ReviewDesk"
+    )
+    assert not has_errors([warning])  # the files themselves are fine: exit 0

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from reviewdesk.core import commit, folder_lock, safe_files, yaml_text
 from reviewdesk.core.atomic import NotReplaceableError
 from reviewdesk.core.model import FORMAT, KEY_ORDER, Review
-from reviewdesk.core.problems import BundleError, Problem
+from reviewdesk.core.problems import BundleError, Problem, Severity
 from reviewdesk.core.yaml_text import YamlDocument, YamlError
 
 REVIEW_FILE = "review.yaml"
@@ -40,7 +40,7 @@ class Source:
     review: Review
     document: YamlDocument
     # What the writer should be told: how a save a crash interrupted was settled.
-    notes: tuple[str, ...] = ()
+    notes: tuple[Problem, ...] = ()
 
     @property
     def yaml_path(self) -> Path:
@@ -76,7 +76,7 @@ def read(path: str | os.PathLike[str]) -> Source:
     if yaml_source is None or body is None:
         raise BundleError(problems)
     document, review = parse(yaml_source, body, folder / REVIEW_FILE)
-    return Source(folder, review, document, found.notes)
+    return Source(folder, review, document, _notes(folder, found.notes))
 
 
 def parse(text: str, body: str, file: Path) -> tuple[YamlDocument, Review]:
@@ -222,14 +222,21 @@ def _read_bytes(
     return None
 
 
-def save(review: Review, path: str | os.PathLike[str]) -> tuple[str, ...]:
+def _notes(folder: Path, notes: tuple[str, ...]) -> tuple[Problem, ...]:
+    """What the commit journal's reading said, as warnings about the journal."""
+    journal = folder / commit.JOURNAL
+    return tuple(Problem(journal, None, "", note, Severity.WARNING) for note in notes)
+
+
+def save(review: Review, path: str | os.PathLike[str]) -> tuple[Problem, ...]:
     """Write `review` to the bundle folder `path`, creating it if needed. Only files whose
     bytes change are written, both or neither. Returns what the writer should be told about
     a save a crash interrupted before (see `reviewdesk.core.commit`)."""
     folder = Path(path)
     try:
         (folder / ASSETS_DIR).mkdir(parents=True, exist_ok=True)
-        return commit.commit(folder, lambda: _changes(review, folder), COMMITTED_FILES)
+        notes = commit.commit(folder, lambda: _changes(review, folder), COMMITTED_FILES)
+        return _notes(folder, notes)
     except OSError as error:
         file = Path(error.filename) if error.filename else folder
         reason = error.strerror or str(error)

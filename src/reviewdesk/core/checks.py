@@ -58,7 +58,7 @@ def validate(path: str | os.PathLike[str]) -> list[Problem]:
         source = bundle.read(path)
     except BundleError as error:
         return list(error.problems)
-    return path_problems(source.review, Locator(source.folder, source.line_of))
+    return [*source.notes, *path_problems(source.review, Locator(source.folder, source.line_of))]
 
 
 def check(path: str | os.PathLike[str]) -> list[Problem]:
@@ -68,7 +68,11 @@ def check(path: str | os.PathLike[str]) -> list[Problem]:
     except BundleError as error:
         return list(error.problems)
     locator = Locator(source.folder, source.line_of)
-    return path_problems(source.review, locator) + publishing_problems(source.review, locator)
+    return [
+        *source.notes,
+        *path_problems(source.review, locator),
+        *publishing_problems(source.review, locator),
+    ]
 
 
 def path_problems(review: Review, at: Locator) -> list[Problem]:

@@ -110,7 +110,7 @@ def view(folder: Path, names: Collection[str]) -> View:
             sources[entry.target] = folder / entry.temp
         elif plan.way is Way.BACK and state is State.DONE and entry.backup:
             sources[entry.target] = folder / entry.backup
-    return View(sources, (*notes, plan.note(folder)))
+    return View(sources, (*notes, plan.note()))
 
 
 def commit(
@@ -142,7 +142,7 @@ def settle(folder: Path, names: Collection[str]) -> tuple[str, ...]:
             elif plan.way is Way.BACK and state is State.DONE and entry.backup:
                 os.replace(folder / entry.backup, folder / entry.target)
         fsync_folder(folder)
-        notes.append(plan.note(folder))
+        notes.append(plan.note())
     if journal is not None or (folder / JOURNAL).exists():
         (folder / JOURNAL).unlink(missing_ok=True)
         fsync_folder(folder)
@@ -257,14 +257,15 @@ def _journal(folder: Path, names: Collection[str]) -> tuple[tuple[Entry, ...] | 
     except FileNotFoundError:
         return None, []
     except OSError as error:
-        return None, [f"{path}: ignored: {error.strerror or error}"]
+        ours = (error.strerror or "").startswith("is ")  # _read's own words
+        return None, [f"ignored: it {error.strerror if ours else f'cannot be read: {error}'}"]
     try:
         return _entries(json.loads(data), names), []
     except RecursionError:
-        return None, [f"{path}: ignored: nested too deeply"]
+        return None, ["ignored: it is nested too deeply"]
     except (ValueError, _NotOursError) as error:
         # Also a journal whose own write a crash cut short: nothing was renamed yet.
-        return None, [f"{path}: ignored: {error}"]
+        return None, [f"ignored: {error}"]
 
 
 def _entries(data: Any, names: Collection[str]) -> tuple[Entry, ...]:
@@ -323,8 +324,8 @@ class _Plan:
     states: tuple[tuple[Entry, State], ...]
     way: Way
 
-    def note(self, folder: Path) -> str:
-        where = f"{folder}: a save interrupted by a crash"
+    def note(self) -> str:
+        where = "a save interrupted by a crash"
         changed = [
             f"{entry.target} {state.value}"
             for entry, state in self.states

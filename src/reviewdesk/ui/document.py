@@ -45,7 +45,7 @@ class ReviewDocument(QObject):
         folder = bundle.folder_of(folder)
         source = bundle.read(folder)
         document = cls(source.review, folder, parent)
-        document._notes = source.notes
+        document._notes = tuple(map(str, source.notes))
         return document
 
     def take_notes(self) -> tuple[str, ...]:
@@ -125,7 +125,7 @@ class ReviewDocument(QObject):
         folder = bundle.folder_of(folder)
         source = bundle.read(folder)
         self._folder = folder
-        self._notes = source.notes
+        self._notes = tuple(map(str, source.notes))
         self.replace_review(source.review)
         self.folder_changed.emit()  # last: its listeners see the new review
 
@@ -134,7 +134,7 @@ class ReviewDocument(QObject):
         target = folder or self._folder
         if target is None:
             raise ValueError("a review without a folder needs one to be saved")
-        self._notes = bundle.save(self._review, target)
+        self._notes = tuple(map(str, bundle.save(self._review, target)))
         if target != self._folder:
             self._folder = target
             self.folder_changed.emit()
