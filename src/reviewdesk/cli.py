@@ -192,8 +192,12 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--raw-html",
         action="store_true",
-        help="keep the body's HTML as written, unsanitized (scripts, iframes, styles): only "
-        "for bodies you wrote yourself; the default removes whatever could run or load",
+        help="html, fragment, json, ghost, wordpress, hugo and jekyll: keep the body's HTML as "
+        "written, unsanitized (scripts, iframes, styles), only for bodies you wrote yourself; "
+        "hugo and jekyll then write the body's Markdown for the site to render. The default "
+        "sanitizes: it removes scripts, event handlers, javascript: links, frames, objects "
+        "and styles, but keeps remote images (http(s) <img> sources), which load when the "
+        "page is viewed",
     )
 
 

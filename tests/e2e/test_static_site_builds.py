@@ -1,6 +1,7 @@
 """The Hugo and Jekyll exports, built by the real tools into fixture sites made as the READMEs
 of resources/hugo and resources/jekyll say, and the built pages checked against the published
-layout of our own HTML export."""
+layout of our own HTML export: the default export (sanitized HTML content files), the
+`--raw-html` one (the Markdown as written), and a hostile body, of which nothing runs."""
 
 import html
 import re
@@ -16,6 +17,8 @@ import pytest
 from reviewdesk.core import bundle, exports
 from reviewdesk.core.model import Author, Review, Status
 from reviewdesk.core.resources import resource
+from tests.core.test_exports_static_sites import FORBIDDEN, HOSTILE
+from tests.core.test_hostile_exports import dangers
 
 SLUG = "wrenfall-3-mini-review"
 HUGO_PAGE = Path("public", "reviews", SLUG, "index.html")
@@ -26,10 +29,21 @@ BUILD_TIMEOUT = 120
 TEMPLATE_TEXT = "Write `{{< figure >}}`, `{{% note %}}` or `{% if x %}{{ page.title }}{% endif %}`."
 
 
-def export(folder: Path, to: str, out: Path) -> None:
+def export(folder: Path, to: str, out: Path, *flags: str) -> None:
     """`reviewdesk export` as a user runs it."""
     done = subprocess.run(
-        [sys.executable, "-m", "reviewdesk", "export", str(folder), "--to", to, "-o", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "reviewdesk",
+            "export",
+            str(folder),
+            "--to",
+            to,
+            "-o",
+            str(out),
+            *flags,
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -47,10 +61,10 @@ def build(*command: str | Path, site: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def published(folder: Path, *, template_text: bool = True) -> Review:
-    """The sample as a published review, with template syntax in its body."""
+def published(folder: Path, *, template_text: bool = True, more: str = "") -> Review:
+    """The sample as a published review, with template syntax (and `more`) in its body."""
     review = bundle.load(folder)
-    body = f"{review.body}\n{TEMPLATE_TEXT}\n" if template_text else review.body
+    body = f"{review.body}\n{more}\n{TEMPLATE_TEXT}\n" if template_text else review.body
     review = review.model_copy(update={"status": Status.PUBLISHED, "body": body})
     bundle.save(review, folder)
     return review
@@ -189,10 +203,17 @@ def assert_same_outline(page_file: Path, review: Review, folder: Path) -> Outlin
     return built
 
 
-def assert_shows_review(page_file: Path, root: Path, review: Review, folder: Path) -> None:
+def body_of(page: str) -> str:
+    """The body's part of a built page."""
+    return page.split('data-field="body">', 1)[1].split('<div class="review-verdict">', 1)[0]
+
+
+def assert_shows_review(
+    page_file: Path, root: Path, review: Review, folder: Path, *, missing: tuple[str, ...] = ()
+) -> None:
     """The built page has the published layout's markup and text around the body, every
     pro and con, the rating, the body's template text as written, and images and CSS that
-    resolve to built files."""
+    resolve to built files (but the images `missing` from the bundle)."""
     page = page_file.read_text(encoding="utf-8")
     built = assert_same_outline(page_file, review, folder)
     title = re.search(r'<h1 class="review-title"[^>]*>(.*?)</h1>', page)
@@ -204,19 +225,39 @@ def assert_shows_review(page_file: Path, root: Path, review: Review, folder: Pat
     assert TEMPLATE_TEXT.replace("`", "") in text_of(page)
     url = "/" + page_file.relative_to(root).as_posix()
     for src in [*built.images, *built.stylesheets]:
-        assert (root / unquote(urljoin(url, src)).lstrip("/")).is_file(), src
-    assert len(built.images) == 2 and len(built.stylesheets) == 1
+        if src not in missing:
+            assert (root / unquote(urljoin(url, src)).lstrip("/")).is_file(), src
+    assert len(built.images) == 2 + len(missing) and len(built.stylesheets) == 1
+    body = body_of(page)
+    assert '<h2 id="what-wrenfall-3-mini-is">' in body and "<li>" in body and "<table>" in body
+
+
+def assert_harmless(page_file: Path) -> None:
+    """Nothing in the built page runs, loads a frame or navigates by itself, and the body
+    keeps the hostile part's words."""
+    page = page_file.read_text(encoding="utf-8")
+    assert dangers(page) == []
+    assert "javascript:" not in page and "onload" not in page and "url(" not in page
+    assert FORBIDDEN.findall(body_of(page)) == []
+    assert all(word in text_of(body_of(page)) for word in ("Intro.", "styled", "click"))
+
+
+def hostile(folder: Path) -> Review:
+    """The sample, published, with a hostile part in its body (whose image `x.png` the
+    bundle has not got)."""
+    return published(folder, more=f"Intro.\n\n{HOSTILE}")
 
 
 # --- Hugo ----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("flags", [(), ("--raw-html",)], ids=["html", "raw-markdown"])
 def test_hugo_builds_the_review_in_the_published_layout(
-    hugo: Path, sample_bundle: Path, tmp_path: Path
+    hugo: Path, sample_bundle: Path, tmp_path: Path, flags: tuple[str, ...]
 ) -> None:
     review = published(sample_bundle)
     site = hugo_site(tmp_path)
-    export(sample_bundle, "hugo", site / "content" / "reviews")
+    export(sample_bundle, "hugo", site / "content" / "reviews", *flags)
     assert_hugo_built(hugo_build(hugo, site))
     assert_shows_review(site / HUGO_PAGE, site / "public", review, sample_bundle)
     # and the check sees a page that lost a con
@@ -224,6 +265,38 @@ def test_hugo_builds_the_review_in_the_published_layout(
     page.write_text(page.read_text().replace(f"<li>{review.cons[-1]}</li>", ""))
     with pytest.raises(AssertionError):
         assert_shows_review(page, site / "public", review, sample_bundle)
+
+
+def test_hugo_builds_a_hostile_body_with_nothing_that_runs(
+    hugo: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    review = hostile(sample_bundle)
+    site = hugo_site(tmp_path)
+    export(sample_bundle, "hugo", site / "content" / "reviews")
+    assert_hugo_built(hugo_build(hugo, site))
+    assert_shows_review(
+        site / HUGO_PAGE, site / "public", review, sample_bundle, missing=("x.png",)
+    )
+    assert_harmless(site / HUGO_PAGE)
+
+
+def test_hugo_links_body_images_by_their_published_url_with_ugly_urls(
+    hugo: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    """The page is `/reviews/SLUG.html`, its images still in `/reviews/SLUG/`: the layout
+    links each image of the bundle by its URL, not by its path relative to the page."""
+    review = published(sample_bundle)
+    site = hugo_site(tmp_path)
+    with (site / "hugo.toml").open("a") as config:
+        config.write("uglyURLs = true\n")
+    export(sample_bundle, "hugo", site / "content" / "reviews")
+    assert_hugo_built(hugo_build(hugo, site))
+    page = site / "public" / "reviews" / f"{SLUG}.html"
+    assert_shows_review(page, site / "public", review, sample_bundle)
+    assert outline(page.read_text()).images == [
+        f"/reviews/{SLUG}/assets/hero.png",
+        f"/reviews/{SLUG}/assets/chart.png",
+    ]
 
 
 def test_hugo_builds_a_review_with_only_a_title_and_a_date(hugo: Path, tmp_path: Path) -> None:
@@ -251,7 +324,7 @@ def test_hugo_build_fails_on_broken_front_matter(
     published(sample_bundle, template_text=False)
     site = hugo_site(tmp_path)
     export(sample_bundle, "hugo", site / "content" / "reviews")
-    page = site / "content" / "reviews" / SLUG / "index.md"
+    page = site / "content" / "reviews" / SLUG / "index.html"
     page.write_text(re.sub(r"(?m)^title: .*$", 'title: "unterminated', page.read_text()))
     done = hugo_build(hugo, site)
     assert done.returncode != 0
@@ -276,16 +349,32 @@ def test_hugo_without_the_review_layout_is_noticed(
 # --- Jekyll --------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("flags", [(), ("--raw-html",)], ids=["html", "raw-markdown"])
 def test_jekyll_builds_the_review_in_the_published_layout(
-    jekyll: Path, sample_bundle: Path, tmp_path: Path
+    jekyll: Path, sample_bundle: Path, tmp_path: Path, flags: tuple[str, ...]
 ) -> None:
     review = published(sample_bundle)
+    site = jekyll_site(tmp_path)
+    export(sample_bundle, "jekyll", site, *flags)
+    done = jekyll_build(jekyll, site)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Error" not in done.stderr and "Warning" not in done.stderr, done.stderr
+    assert_shows_review(site / JEKYLL_PAGE, site / "_site", review, sample_bundle)
+
+
+def test_jekyll_builds_a_hostile_body_with_nothing_that_runs(
+    jekyll: Path, sample_bundle: Path, tmp_path: Path
+) -> None:
+    review = hostile(sample_bundle)
     site = jekyll_site(tmp_path)
     export(sample_bundle, "jekyll", site)
     done = jekyll_build(jekyll, site)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Error" not in done.stderr and "Warning" not in done.stderr, done.stderr
-    assert_shows_review(site / JEKYLL_PAGE, site / "_site", review, sample_bundle)
+    assert_shows_review(
+        site / JEKYLL_PAGE, site / "_site", review, sample_bundle, missing=("x.png",)
+    )
+    assert_harmless(site / JEKYLL_PAGE)
 
 
 def test_jekyll_builds_a_review_with_only_a_title_and_a_date(jekyll: Path, tmp_path: Path) -> None:

@@ -25,6 +25,16 @@ from reviewdesk.ui.settings import Setting, Settings
 EMBEDS = frozenset({"html"})
 FOOTERS = frozenset({"html", "fragment"})
 BASE_URLS = frozenset({"html", "fragment", "json", "ghost", "wordpress"})
+RAW_HTML = BASE_URLS | {"hugo", "jekyll"}  # the formats that carry the body's HTML
+# Plain text: Qt would take a tag in a tooltip for rich text.
+RAW_HTML_TIP = (
+    "Unchecked, the body's HTML is sanitized: scripts, event handlers, javascript: links, "
+    "frames, objects and styles are removed, but remote images (http and https image "
+    "sources) are kept and load when the page is viewed. Checked, the body's HTML is kept "
+    "as written, scripts too: only for HTML you wrote yourself. Applies to the html, "
+    "fragment, json, ghost, wordpress, hugo and jekyll exports (hugo and jekyll then write "
+    "the body's Markdown for the site to render)."
+)
 
 
 def folder_setting(to: str) -> Setting:
@@ -72,16 +82,14 @@ class ExportDialog(QDialog):
         self.embed_images.setChecked(_flag(settings.get(embed_setting(to))))
         self.footer = QCheckBox("Add “Was this review &helpful?” and share links")
         self.raw_html = QCheckBox("Keep the body's HTML as &written, unsanitized")
-        self.raw_html.setToolTip(
-            "Scripts, frames and styles in the body are kept: only for HTML you wrote yourself"
-        )
+        self.raw_html.setToolTip(RAW_HTML_TIP)
         if to in BASE_URLS:
             form.addRow("Image &base URL", self.asset_base_url)
         if to in EMBEDS:
             form.addRow(self.embed_images)
         if to in FOOTERS:
             form.addRow(self.footer)
-        if to in BASE_URLS:  # the formats that carry rendered HTML
+        if to in RAW_HTML:
             form.addRow(self.raw_html)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -103,7 +111,7 @@ class ExportDialog(QDialog):
             if self._to in BASE_URLS
             else None,
             show_footer=self._to in FOOTERS and self.footer.isChecked(),
-            raw_html=self._to in BASE_URLS and self.raw_html.isChecked(),
+            raw_html=self._to in RAW_HTML and self.raw_html.isChecked(),
         )
 
     def accept(self) -> None:

@@ -1,5 +1,7 @@
-"""`--to hugo`: a leaf page bundle `SLUG/index.md` for a content section, its images
-inside the bundle at their bundle paths, so the body's relative links work unchanged.
+"""`--to hugo`: a leaf page bundle for a content section, its images inside the bundle at
+their bundle paths. The page is `SLUG/index.html`, the body as our sanitizer leaves it
+(exports/static_site.py says why); with `raw_html`, `SLUG/index.md`, the body's Markdown as
+written, whose raw HTML Hugo shows only with `markup.goldmark.renderer.unsafe = true`.
 
 The review's fields sit at the top level of the front matter (`.Params.pros`): Hugo 0.111,
 Debian's, reads custom keys only there. `type: review` selects the layout shipped in
@@ -11,9 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
-from reviewdesk.core import front_matter, render
+from reviewdesk.core import render
 from reviewdesk.core.exports import static_site
 from reviewdesk.core.exports.base import Asset, ExportOptions, ExportResult
 from reviewdesk.core.model import Review, Status
@@ -29,13 +30,18 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     data |= static_site.site_fields(review)
     data["type"] = static_site.LAYOUT
     data |= static_site.review_params(review) | static_site.layout_options(options)
-    text = front_matter.join(static_site.with_extra(data, review), literal_shortcodes(review.body))
-    # Inside the bundle the images keep their bundle paths: the body's `assets/x.png`
-    # resolves against the page's URL, `/reviews/SLUG/`, where Hugo publishes them (the
-    # shipped render hook links them by their published URL all the same).
-    copies = tuple(Asset(file.source, unquote(file.target)) for file in files)
+    # Inside the bundle the images keep their bundle paths, the names of the page's
+    # resources: `assets/x.png` resolves against the page's URL, `/reviews/SLUG/`, where
+    # Hugo publishes them, and the shipped layout links each by its published URL all the
+    # same (with uglyURLs, the page is `/reviews/SLUG.html`).
+    paths = {file.target: file.path for file in files}  # as written -> path in the bundle
+    page = static_site.content(
+        data, review, options, markdown=literal_shortcodes(review.body), image_sources=paths
+    )
     warnings += static_site.future_warning(review, "hugo --buildFuture")
-    return ExportResult(text, ".md", copies, tuple(warnings), location=f"{stem}/index.md")
+    location = f"{stem}/index{page.suffix}"
+    copies = tuple(Asset(file.source, file.path) for file in files)
+    return ExportResult(page.text, page.suffix, copies, tuple(warnings), location=location)
 
 
 def literal_shortcodes(body: str) -> str:

@@ -1,12 +1,15 @@
-"""`--to jekyll`: a post `_posts/YYYY-MM-DD-SLUG.md` for a site's root folder, its images
-in the site's `assets/SLUG/`, linked by site-absolute URLs (`/assets/SLUG/chart.png`).
+"""`--to jekyll`: a post for a site's root folder, its images in the site's `assets/SLUG/`,
+linked by site-absolute URLs (`/assets/SLUG/chart.png`). The post is
+`_posts/YYYY-MM-DD-SLUG.html`, the body as our sanitizer leaves it (exports/static_site.py
+says why); with `raw_html`, `_posts/YYYY-MM-DD-SLUG.md`, the body's Markdown as written,
+which kramdown publishes with its raw HTML.
 
 A post's URL depends on the site's permalink setting, so no relative link from it could
 reach the images: the URLs are absolute from the site's root. The shipped layout
 (`resources/jekyll/`) puts the site's `baseurl` in front of them for sites served from a
-sub-path. The body is sent through `render_with_liquid: false`: it is the writer's text,
-and a `{{` in it must print, not break the build. The front matter has the fields of the
-Hugo export (exports/static_site.py), under Jekyll's names."""
+sub-path. The post has `render_with_liquid: false`: the body is the writer's text, and a
+`{{` in it must print, not break the build. The front matter has the fields of the Hugo
+export (exports/static_site.py), under Jekyll's names."""
 
 from __future__ import annotations
 
@@ -14,9 +17,9 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
-from reviewdesk.core import front_matter, render
+from reviewdesk.core import render
 from reviewdesk.core.exports import static_site
 from reviewdesk.core.exports.base import Asset, ExportOptions, ExportResult
 from reviewdesk.core.model import Review, Status
@@ -33,16 +36,16 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     if not dated:
         warnings.append(f"no publication date: the post is dated today, {day.isoformat()}")
     warnings += static_site.future_warning(review, "jekyll build --future")
-    site_paths = _site_paths([file.target for file in files], stem)
-    urls = {src: "/" + quote(path) for src, path in site_paths.items()}
+    site_paths = _site_paths([file.path for file in files], stem)
+    urls = {file.target: "/" + quote(site_paths[file.path]) for file in files}
     data = _front_matter(review, urls) | static_site.layout_options(options)
-    text = front_matter.join(
-        static_site.with_extra(data, review), _rewrite_images(review.body, urls)
+    post = static_site.content(
+        data, review, options, markdown=_rewrite_images(review.body, urls), image_sources=urls
     )
     # Asset targets are relative to the post's folder, `_posts/`: `../` is the site's root.
-    copies = tuple(Asset(file.source, "../" + site_paths[file.target]) for file in files)
-    location = f"_posts/{day.isoformat()}-{stem}.md"
-    return ExportResult(text, ".md", copies, tuple(warnings), location=location)
+    copies = tuple(Asset(file.source, "../" + site_paths[file.path]) for file in files)
+    location = f"_posts/{day.isoformat()}-{stem}{post.suffix}"
+    return ExportResult(post.text, post.suffix, copies, tuple(warnings), location=location)
 
 
 def _post_day(review: Review) -> tuple[date, bool]:
@@ -69,14 +72,13 @@ def _front_matter(review: Review, urls: dict[str, str]) -> dict[str, Any]:
     return data
 
 
-def _site_paths(sources: list[str], slug: str) -> dict[str, str]:
+def _site_paths(paths: list[str], slug: str) -> dict[str, str]:
     """Bundle path -> site path under `assets/SLUG/`. The bundle's own `assets/` folder is
     left out of the path when every image is in it (the usual case), so no two clash."""
-    files = [unquote(source).removeprefix("./") for source in sources]
-    strip = all(file.startswith(_BUNDLE_FOLDER) for file in files)
+    strip = all(path.startswith(_BUNDLE_FOLDER) for path in paths)
     return {
-        source: f"assets/{slug}/" + (file.removeprefix(_BUNDLE_FOLDER) if strip else file)
-        for source, file in zip(sources, files, strict=True)
+        path: f"assets/{slug}/" + (path.removeprefix(_BUNDLE_FOLDER) if strip else path)
+        for path in paths
     }
 
 

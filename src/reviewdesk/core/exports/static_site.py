@@ -1,15 +1,63 @@
 """What the static-site exports (Hugo, Jekyll) share: the review's fields as front matter,
-at the top level, where the shipped layouts read them."""
+at the top level, where the shipped layouts read them, and the page's content file.
+
+By default the content file is HTML (`.html`): the body as our own renderer and sanitizer
+make it, the same HTML as the preview and the html export. Both generators publish an `.html`
+content file as it is, without their Markdown renderer (Goldmark, kramdown), so no parser
+of theirs decides what in the body is a tag: a body that Python-Markdown reads as text cannot
+become a `<script>` on the site, and Hugo needs no `unsafe = true`. Only with `raw_html` is
+the content the writer's Markdown as written (`.md`), for bodies of one's own."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
+from reviewdesk.core import front_matter
 from reviewdesk.core.exports.base import ExportOptions
+from reviewdesk.core.layout import LayoutOptions, page_body
+from reviewdesk.core.markdown_body import render_markdown
 from reviewdesk.core.model import Rating, Review
 
 LAYOUT = "review"  # Hugo's `type`, Jekyll's `layout`: the name of the shipped layout
+
+
+class Content(NamedTuple):
+    """A page's content file: its text and extension (".html", or ".md" with raw HTML)."""
+
+    text: str
+    suffix: str
+
+
+def content(
+    data: dict[str, Any],
+    review: Review,
+    options: ExportOptions,
+    *,
+    markdown: str,
+    image_sources: Mapping[str, str],
+) -> Content:
+    """The content file of the page with front matter `data`: the sanitized body HTML, its
+    images at `image_sources` (bundle path as written -> URL); with `options.raw_html`, the
+    site's own `markdown` of the body instead, HTML as written."""
+    head = with_extra(data, review)
+    if options.raw_html:
+        return Content(front_matter.join(head, markdown), ".md")
+    # The layout looks an image up without its `./`.
+    sources = {src.removeprefix("./"): url for src, url in image_sources.items()}
+    layout = LayoutOptions(image_sources=sources)
+    body = literal_braces(page_body(render_markdown(review.body), layout))
+    # Nothing at all for an empty body: the layouts leave out the body of a page without one.
+    return Content(front_matter.join(head, f"{body}\n" if body else ""), ".html")
+
+
+def literal_braces(html: str) -> str:
+    """`html` with every `{` as a character reference, which both sites print as `{`: no
+    Hugo shortcode (`{{< x >}}`, `{{% x %}}`, run even in code) nor Liquid (`{{ x }}`,
+    `{% x %}`) is left to run. The sanitized HTML has `{` only in text and quoted attribute
+    values, where a reference means the same character."""
+    return html.replace("{", "&#123;")
 
 
 def dates(review: Review, *, published: str, updated: str) -> dict[str, Any]:
