@@ -13,6 +13,7 @@ from reviewdesk.cli import review_schema
 from reviewdesk.core import bundle, exports, importer
 from reviewdesk.core.exports.json_payload import payload_schema
 from reviewdesk.core.model import Review
+from tests.conftest import MakeBundle
 from tests.strategies import reviews
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +45,16 @@ def test_html_copies_images_beside_the_page(sample_bundle: Path, tmp_path: Path)
     assert "<style>" in result.text and "<link" not in result.text.replace(
         '<link rel="canonical"', ""
     )
+
+
+def test_an_html_image_whose_src_comes_first_is_linked_beside_the_page(
+    make_bundle: MakeBundle,
+) -> None:
+    folder = make_bundle(body='<img src="assets/b.png" alt="B">\n')
+    (folder / "assets").mkdir()
+    (folder / "assets" / "b.png").write_bytes(b"png")
+    result = exports.export(bundle.load(folder), folder, "html", stem="page")
+    assert 'src="page_files/assets/b.png"' in result.text
 
 
 def test_html_embed_inlines_images(sample_bundle: Path) -> None:

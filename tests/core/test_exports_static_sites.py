@@ -261,11 +261,6 @@ def test_jekyll_keeps_image_folders_when_not_all_in_assets(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/layout.py's _IMG_SRC needs an attribute before src: an <img src=...> keeps "
-    "the path written in the body (the html export's NAME_files/ prefix is missed the same way)",
-)
 def test_jekyll_links_an_html_image_whose_src_comes_first(make_bundle: MakeBundle) -> None:
     folder = make_bundle(body='<img src="assets/b.png" alt="B">\n')
     (folder / "assets").mkdir()

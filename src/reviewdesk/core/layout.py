@@ -161,7 +161,7 @@ def page_body(body_html: str, options: LayoutOptions) -> str:
 _NOT_RELATIVE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[/#?])")
 # The sanitizer writes every attribute as name="value" with `"`, `<` and `>` escaped, so this
 # finds exactly the image sources without parsing the HTML again.
-_IMG_SRC = re.compile(r'(<img\s[^>]*?\ssrc=")([^"]*)(")')
+_IMG_SRC = re.compile(r'(<img\s(?:[^>]*?\s)?src=")([^"]*)(")')
 
 
 def _replacement(path: str, options: LayoutOptions) -> str | None:
