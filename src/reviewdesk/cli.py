@@ -119,6 +119,14 @@ def _export(options: argparse.Namespace) -> int:
         root = out.parent
     written = exports.write(result, out, root=root)
     print(f"Wrote {out}" + (f" and {len(written) - 1} image(s)" if len(written) > 1 else ""))
+    # Here only: it brings the renderer, which the app's start does not need.
+    from reviewdesk.core.exports.superseded import retire  # noqa: PLC0415
+
+    removed, warnings = retire(result, root)
+    for page in removed:
+        print(f"Removed {page}, the earlier page of this review at the same address")
+    for warning in warnings:
+        print(f"{folder}: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -106,3 +106,27 @@ def test_the_app_exports_a_hostile_body_sanitized_unless_ticked(
         assert ("script" in found) is raw_html, found
     # The notes of each export: the hostile part's image is not in the bundle.
     assert len(told) == 2 and all("'x.png' does not exist" in text for text in told), told
+
+
+def test_exporting_again_into_the_same_site_replaces_the_page_of_the_other_kind(
+    qtbot: QtBot, settings: Settings, make_bundle: MakeBundle, told: list[str]
+) -> None:
+    folder = make_bundle("format: reviewdesk/1\ntitle: A review\npublished: 2026-04-11\n")
+    window = QWidget()
+    qtbot.addWidget(window)
+    controller = FileController(ReviewDocument.open(folder, window), settings, window)
+    site = folder.parent / "site"
+    for raw_html in (True, False):
+        dialog = controller.export("hugo")
+        qtbot.waitUntil(dialog.isVisible)
+        dialog.destination.setText(str(site))
+        if raw_html:
+            tick(qtbot, dialog)
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        with qtbot.waitSignal(controller.exported):
+            ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    markdown = site / f"{PAGES['hugo']}.md"
+    assert not markdown.exists() and markdown.with_suffix(".html").exists()
+    assert told and f"removed {markdown}, the earlier page of this review" in told[-1]

@@ -14,7 +14,7 @@ from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.export_dialog import ExportDialog
 from reviewdesk.ui.settings import LAST_FOLDER, Settings
 
-IMPORT_FILTER = "Markdown with front matter (*.md *.markdown *.mdx);;All files (*)"
+IMPORT_FILTER = "Pages with front matter (*.md *.markdown *.mdx *.html);;All files (*)"
 
 
 class FileController(QObject):
@@ -166,9 +166,18 @@ class FileController(QObject):
                 self._window, "Export failed", f"{error.filename}: {error.strerror}"
             )
             return
+        # Here only: it brings the renderer, which the window's start does not need.
+        from reviewdesk.core.exports.superseded import retire  # noqa: PLC0415
+
+        removed, warnings = retire(result, target) if result.location else ([], [])
         self.exported.emit(str(out))
-        if result.warnings:
-            notes = "\n".join(f"• {warning}" for warning in result.warnings)
+        said = [*result.warnings, *warnings]
+        said += [
+            f"removed {page}, the earlier page of this review at the same address"
+            for page in removed
+        ]
+        if said:
+            notes = "\n".join(f"• {warning}" for warning in said)
             QMessageBox.information(
                 self._window, "Exported, with notes", f"Wrote {written[0]}.\n\n{notes}"
             )

@@ -36,17 +36,15 @@ FORMATS: dict[str, Format] = {
     ),
     "hugo": Format(
         "Hugo page bundle",
-        "SLUG/index.md and its images, into a content section",
+        "SLUG/index.html and its images, into a content section (index.md with raw HTML)",
         "hugo",
         into_folder=True,
-        suffix=".md",
     ),
     "jekyll": Format(
         "Jekyll post",
-        "_posts/DATE-SLUG.md and its images, into a site",
+        "_posts/DATE-SLUG.html and its images, into a site (.md with raw HTML)",
         "jekyll",
         into_folder=True,
-        suffix=".md",
     ),
     "markdown": Format("Markdown", "Markdown with YAML front matter", "markdown", suffix=".md"),
 }

@@ -41,8 +41,12 @@ class ExportResult:
     assets: tuple[Asset, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     # For formats written into a site (hugo, jekyll): where the main file goes in the folder
-    # given (`wrenfall/index.md`, `_posts/2026-03-18-wrenfall.md`); "" for a file of its own.
+    # given (`wrenfall/index.html`, `_posts/2026-03-18-wrenfall.html`); "" for a file of its
+    # own.
     location: str = ""
+    # Other pages of the review at the same address of the site, which this one replaces
+    # (the Markdown page of a `--raw-html` export, or the reverse): see exports/superseded.py.
+    supersedes: tuple[str, ...] = ()
 
 
 def write(result: ExportResult, out: Path, *, root: Path | None = None) -> list[Path]:

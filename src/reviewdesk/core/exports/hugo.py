@@ -41,7 +41,10 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     warnings += static_site.future_warning(review, "hugo --buildFuture")
     location = f"{stem}/index{page.suffix}"
     copies = tuple(Asset(file.source, file.path) for file in files)
-    return ExportResult(page.text, page.suffix, copies, tuple(warnings), location=location)
+    other = f"{stem}/index{static_site.other_suffix(page.suffix)}"
+    return ExportResult(
+        page.text, page.suffix, copies, tuple(warnings), location=location, supersedes=(other,)
+    )
 
 
 def literal_shortcodes(body: str) -> str:

@@ -44,8 +44,15 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     )
     # Asset targets are relative to the post's folder, `_posts/`: `../` is the site's root.
     copies = tuple(Asset(file.source, "../" + site_paths[file.path]) for file in files)
-    location = f"_posts/{day.isoformat()}-{stem}{post.suffix}"
-    return ExportResult(post.text, post.suffix, copies, tuple(warnings), location=location)
+    name = f"_posts/{day.isoformat()}-{stem}"
+    return ExportResult(
+        post.text,
+        post.suffix,
+        copies,
+        tuple(warnings),
+        location=name + post.suffix,
+        supersedes=(name + static_site.other_suffix(post.suffix),),
+    )
 
 
 def _post_day(review: Review) -> tuple[date, bool]:

@@ -52,6 +52,11 @@ def content(
     return Content(front_matter.join(head, f"{body}\n" if body else ""), ".html")
 
 
+def other_suffix(suffix: str) -> str:
+    """The extension of the page of the other kind (HTML or Markdown) at the same address."""
+    return ".md" if suffix == ".html" else ".html"
+
+
 def literal_braces(html: str) -> str:
     """`html` with every `{` as a character reference, which both sites print as `{`: no
     Hugo shortcode (`{{< x >}}`, `{{% x %}}`, run even in code) nor Liquid (`{{ x }}`,
