@@ -322,7 +322,10 @@ def test_a_save_a_crash_interrupted_is_reported_when_the_review_opens(
     document, controller = files(folder)
     controller.offer_recovery()  # what the app does once its window is up
     (told,) = chooser.told
-    assert "a save interrupted by a crash was undone" in told and "body.md put back" in told
+    assert told == (
+        "A save interrupted by a crash was undone, keeping the version from before it "
+        "(body.md put back to the old version after its rename)."
+    )
     assert document.review.title == "Old review"
     assert controller.save() and chooser.told == [told]  # settled: said once
     assert not (folder / commit.JOURNAL).exists()

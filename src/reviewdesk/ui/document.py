@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from reviewdesk.core import bundle, edits
 from reviewdesk.core.model import Review
+from reviewdesk.core.problems import Problem
 from reviewdesk.ui.commands import ReplaceReviewCommand, SetFieldCommand
 from reviewdesk.ui.review_checks import ReviewChecks
 
@@ -45,7 +46,7 @@ class ReviewDocument(QObject):
         folder = bundle.folder_of(folder)
         source = bundle.read(folder)
         document = cls(source.review, folder, parent)
-        document._notes = tuple(map(str, source.notes))
+        document._notes = _said(source.notes)
         return document
 
     def take_notes(self) -> tuple[str, ...]:
@@ -125,7 +126,7 @@ class ReviewDocument(QObject):
         folder = bundle.folder_of(folder)
         source = bundle.read(folder)
         self._folder = folder
-        self._notes = tuple(map(str, source.notes))
+        self._notes = _said(source.notes)
         self.replace_review(source.review)
         self.folder_changed.emit()  # last: its listeners see the new review
 
@@ -134,9 +135,14 @@ class ReviewDocument(QObject):
         target = folder or self._folder
         if target is None:
             raise ValueError("a review without a folder needs one to be saved")
-        self._notes = tuple(map(str, bundle.save(self._review, target)))
+        self._notes = _said(bundle.save(self._review, target))
         if target != self._folder:
             self._folder = target
             self.folder_changed.emit()
         self.undo_stack.setClean()
         self.saved.emit()
+
+
+def _said(notes: tuple[Problem, ...]) -> tuple[str, ...]:
+    """The notes as a sentence each, for a writer rather than a log: no file name."""
+    return tuple(f"{note.message[:1].upper()}{note.message[1:]}." for note in notes)
