@@ -21,6 +21,18 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
+from reviewdesk.core.limits import (
+    AUTHORS,
+    BADGES,
+    LIST_ITEMS,
+    NAME_CHARS,
+    PARAGRAPH_CHARS,
+    SLUG_CHARS,
+    TAG_CHARS,
+    TAGS,
+    URL_CHARS,
+    at_most,
+)
 from reviewdesk.core.slug import SLUG_PATTERN, is_slug, slugify
 
 FORMAT: Final = "reviewdesk/1"
@@ -117,9 +129,12 @@ def _finite_values(value: Any) -> Any:
     return value
 
 
-HttpUrl = Annotated[str, AfterValidator(_http_url)]
-AssetPath = Annotated[str, AfterValidator(_asset_path)]
+HttpUrl = Annotated[str, AfterValidator(_http_url), at_most(URL_CHARS)]
+AssetPath = Annotated[str, AfterValidator(_asset_path), at_most(NAME_CHARS)]
 Text = Annotated[str, BeforeValidator(_number_to_text)]
+Name = Annotated[Text, at_most(NAME_CHARS)]
+Paragraph = Annotated[str, at_most(PARAGRAPH_CHARS)]
+Item = Annotated[Text, at_most(PARAGRAPH_CHARS)]
 When = Annotated[date | datetime | None, BeforeValidator(_date_or_datetime), AfterValidator(_aware)]
 
 
@@ -139,6 +154,7 @@ class Author(_Part):
         BeforeValidator(_stripped),
         AfterValidator(_not_blank),
         Field(json_schema_extra={"minLength": 1}),
+        at_most(NAME_CHARS),
     ]
     url: HttpUrl | None = None
 
@@ -152,11 +168,11 @@ class Author(_Part):
 class Subject(_Part):
     """What is reviewed: schema.org itemReviewed."""
 
-    name: Annotated[str, Field(min_length=1)]
-    type: Annotated[str, Field(pattern=r"^[A-Z][A-Za-z]*$")] = "Product"
-    brand: Text = ""
+    name: Annotated[str, Field(min_length=1), at_most(NAME_CHARS)]
+    type: Annotated[str, Field(pattern=r"^[A-Z][A-Za-z]*$"), at_most(NAME_CHARS)] = "Product"
+    brand: Name = ""
     url: HttpUrl | None = None
-    version: Text = ""
+    version: Name = ""
 
 
 class Rating(_Part):
@@ -178,13 +194,13 @@ class Rating(_Part):
 
 class Hero(_Part):
     image: AssetPath
-    alt: str = ""
-    caption: str = ""
+    alt: Paragraph = ""
+    caption: Paragraph = ""
 
 
 class Seo(_Part):
-    title: str = ""
-    description: str = ""
+    title: Annotated[str, at_most(NAME_CHARS)] = ""
+    description: Paragraph = ""
     canonical_url: HttpUrl | None = None
 
 
@@ -200,27 +216,36 @@ class Review(BaseModel):
         BeforeValidator(_stripped),
         AfterValidator(_not_blank),
         Field(json_schema_extra={"minLength": 1}),
+        at_most(NAME_CHARS),
     ]
-    subtitle: str = ""
+    subtitle: Paragraph = ""
     slug: (
-        Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG_PATTERN})]
+        Annotated[
+            str,
+            AfterValidator(_slug),
+            Field(json_schema_extra={"pattern": SLUG_PATTERN}),
+            at_most(SLUG_CHARS),
+        ]
         | None
     ) = None
     status: Status = Status.DRAFT
     published: When = None
     updated: When = None
-    category: Text = ""
-    badges: list[Text] = []
-    authors: list[Author] = []
+    category: Name = ""
+    badges: Annotated[list[Name], at_most(BADGES, "badges")] = []
+    authors: Annotated[list[Author], at_most(AUTHORS, "authors")] = []
     subject: Subject | None = None
     rating: Rating | None = None
-    tags: list[Annotated[Text, BeforeValidator(_stripped), Field(min_length=1)]] = []
+    tags: Annotated[
+        list[Annotated[Text, BeforeValidator(_stripped), Field(min_length=1), at_most(TAG_CHARS)]],
+        at_most(TAGS, "tags"),
+    ] = []
     hero: Hero | None = None
-    summary: str = ""
-    pros: list[Text] = []
-    cons: list[Text] = []
-    key_features: list[Text] = []
-    key_insights: list[Text] = []
+    summary: Paragraph = ""
+    pros: Annotated[list[Item], at_most(LIST_ITEMS, "items")] = []
+    cons: Annotated[list[Item], at_most(LIST_ITEMS, "items")] = []
+    key_features: Annotated[list[Item], at_most(LIST_ITEMS, "items")] = []
+    key_insights: Annotated[list[Item], at_most(LIST_ITEMS, "items")] = []
     seo: Seo | None = None
     extra: Annotated[dict[str, Any], AfterValidator(_finite_values)] = {}
     # The Markdown of body.md: part of the review, not of review.yaml.

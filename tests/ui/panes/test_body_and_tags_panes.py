@@ -1,4 +1,5 @@
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle
+from reviewdesk.core.library import SiblingTags, sibling_tags
+from reviewdesk.core.limits import TAGS
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.panes import tags_pane
 from reviewdesk.ui.panes.body_pane import BodyPane
 from reviewdesk.ui.panes.tags_pane import TagsPane
 
@@ -64,6 +68,8 @@ def test_tags_pane_adds_tags_and_completes_from_sibling_reviews(
     document = ReviewDocument.open(sample_bundle)
     pane = TagsPane(document)
     qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.completions_found):  # read off the UI thread
+        pass
     assert "Benchmarks" in pane.chips.completer.model().stringList()  # type: ignore[attr-defined]
     qtbot.keyClicks(pane.chips.edit, "Laptops")
     qtbot.keyClick(pane.chips.edit, Qt.Key.Key_Return)
@@ -83,6 +89,8 @@ def test_a_broken_sibling_lends_no_tags_and_the_pane_says_why(
     broken.write_text(broken.read_text(encoding="utf-8") + "published: 2026-02-30\n")
     pane = TagsPane(ReviewDocument.open(sample_bundle))
     qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.completions_found):
+        pass
     offered = pane.chips.completer.model().stringList()  # type: ignore[attr-defined]
     assert {"Benchmarks", "Quiet"} <= set(offered) and "Lost" not in offered
     assert pane.notes.text() == (
@@ -90,3 +98,38 @@ def test_a_broken_sibling_lends_no_tags_and_the_pane_says_why(
         "published: 2026-02-30 is not a date (day is out of range for month)"
     )
     assert not pane.notes.isHidden()
+
+
+def test_the_reviews_beside_are_read_off_the_ui_thread(
+    qtbot: QtBot, sample_bundle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder may hold hundreds of reviews, each up to a megabyte of YAML (100,000 tags
+    in one took 0.7 s to read): the window must not wait for them."""
+    threads: list[str] = []
+
+    def recorded(folder: Path) -> SiblingTags:
+        threads.append(threading.current_thread().name)
+        return sibling_tags(folder)
+
+    monkeypatch.setattr(tags_pane, "sibling_tags", recorded)
+    sibling = bundle.create(sample_bundle.parent / "other", "Other review")
+    bundle.save(sibling.model_copy(update={"tags": ["Benchmarks"]}), sample_bundle.parent / "other")
+    document = ReviewDocument.open(sample_bundle)
+    pane = TagsPane(document)
+    qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.completions_found):
+        pass
+    assert pane.chips.completer.model().stringList() == ["Benchmarks"]  # type: ignore[attr-defined]
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name
+
+
+def test_a_tag_past_the_limits_is_refused_with_what_they_are(
+    qtbot: QtBot, document: ReviewDocument
+) -> None:
+    document.set("tags", [f"Tag {index}" for index in range(TAGS)], merge=False)
+    pane = TagsPane(document)
+    qtbot.addWidget(pane)
+    qtbot.keyClicks(pane.chips.edit, "One more")
+    qtbot.keyClick(pane.chips.edit, Qt.Key.Key_Return)
+    assert len(document.review.tags) == TAGS
+    assert pane.chips.message.text() == f"A review has at most {TAGS:,} tags"

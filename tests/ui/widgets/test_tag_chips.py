@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QToolButton
@@ -222,3 +224,44 @@ def test_chips_are_relabelled_not_made_anew(qtbot: QtBot) -> None:
     assert shown[:2] == kept[:2]  # one chip removed, one added, the others relabelled
     assert remove_button(widget, "Two").toolTip() == "Remove tag Two"
     assert kept[0].accessibleName() == "Tag Two"
+
+
+def test_the_models_limits_are_said_as_a_tag_is_refused(qtbot: QtBot) -> None:
+    widget = TagChips(max_items=3, max_length=10)
+    qtbot.addWidget(widget)
+    widget.set_tags(["One", "Two"])
+    with qtbot.assertNotEmitted(widget.tags_edited):
+        qtbot.keyClicks(widget.edit, "Eleven long")
+        qtbot.keyClick(widget.edit, Qt.Key.Key_Return)
+    assert widget.message.text() == "A tag has at most 10 characters"
+    assert widget.edit.text() == "Eleven long"  # kept to be shortened
+    widget.edit.clear()
+    with qtbot.waitSignal(widget.tags_edited):
+        qtbot.keyClicks(widget.edit, "Three, Four,")  # pasted: the third fits, not the fourth
+    assert widget.tags() == ["One", "Two", "Three"]
+    assert widget.edit.text() == "Four"
+    assert widget.message.text() == "A review has at most 3 tags"
+
+
+def test_the_height_for_a_width_follows_the_tags(qtbot: QtBot) -> None:
+    """The flow layout remembers heights for widths (a thousand tags took 0.3 s to lay out
+    when shown), and forgets them when a chip is added, removed or relabelled (which Qt
+    lays out from the event loop)."""
+    widget = chips(qtbot, ["One"])
+    one_row = widget.heightForWidth(300)
+    widget.set_tags([f"Tag number {index}" for index in range(12)])
+    qtbot.waitUntil(lambda: widget.heightForWidth(300) > one_row)
+    rows = widget.heightForWidth(300)
+    widget.set_tags(["One", "x" * 40])
+    qtbot.waitUntil(lambda: one_row < widget.heightForWidth(300) < rows)
+    widget.set_tags(["One", "x"])
+    qtbot.waitUntil(lambda: widget.heightForWidth(300) == one_row)
+
+    many = TagChips()
+    qtbot.addWidget(many)
+    many.set_tags([f"{index:04} {'x' * 95}" for index in range(1000)])
+    started = time.perf_counter()
+    for _ in range(50):  # as Qt asks while laying out a window
+        for width in (300, 600, 900):
+            many.heightForWidth(width)
+    assert time.perf_counter() - started < 0.5  # each a whole layout before: 1.6 s

@@ -67,15 +67,23 @@ class TagChip(QFrame):
 
 class TagChips(QWidget):
     """Edits a list of tags; `tags_edited` carries the new list after each user change.
-    `noun` names one item in labels and messages ("badge"), `prefix` starts each chip."""
+    `noun` names one item in labels and messages ("badge"), `prefix` starts each chip;
+    `max_items` and `max_length` are the limits the model sets, said as a tag is refused."""
 
     tags_edited = Signal(list)
 
     def __init__(
-        self, parent: QWidget | None = None, *, noun: str = "tag", prefix: str = "#"
+        self,
+        parent: QWidget | None = None,
+        *,
+        noun: str = "tag",
+        prefix: str = "#",
+        max_items: int | None = None,
+        max_length: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._noun, self._prefix = noun, prefix
+        self._max_items, self._max_length = max_items, max_length
         self._tags: list[str] = []
         self._completions: list[str] = []
         self._chips: list[TagChip] = []
@@ -145,8 +153,13 @@ class TagChips(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    def say(self, message: str) -> None:
+        """Show `message` under the chips ("" hides it)."""
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
     def _text_edited(self, text: str) -> None:
-        self._say("")
+        self.say("")
         if "," not in text:
             return
         # Each comma ends a tag, whether typed or pasted ("a, b, c").
@@ -178,7 +191,13 @@ class TagChips(QWidget):
     def _accepts(self, tag: str, tags: list[str]) -> bool:
         """Whether `tag` may join `tags`; says why not. An empty tag is only ignored."""
         if self._has(tag, tags):
-            self._say(f'"{tag}" is already a {self._noun}')
+            self.say(f'"{tag}" is already a {self._noun}')
+            return False
+        if tag and self._max_length is not None and len(tag) > self._max_length:
+            self.say(f"A {self._noun} has at most {self._max_length:,} characters")
+            return False
+        if tag and self._max_items is not None and len(tags) >= self._max_items:
+            self.say(f"A review has at most {self._max_items:,} {self._noun}s")
             return False
         return True
 
@@ -220,7 +239,3 @@ class TagChips(QWidget):
         self._completion_model.setStringList(
             [tag for tag in self._completions if tag.casefold() not in present]
         )
-
-    def _say(self, message: str) -> None:
-        self.message.setText(message)
-        self.message.setVisible(bool(message))
