@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from PySide6.QtCore import QEvent, QMimeData, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from reviewdesk.core.text_change import TextChange
@@ -25,6 +25,14 @@ _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")  # "don't", "don\u2019t", "well-kn
 _NOT_PROSE = re.compile(r"\]\([^)\n]*\)|<[^>\n]*>")  # link targets and HTML tags
 _TARGET_BREAKERS = re.compile(r"[\s()<>]")
 _KEEP = QTextCursor.MoveMode.KeepAnchor
+# Qt wraps a line at word boundaries, and anywhere in a word too long for the width; finding
+# where to break a word of 50,000 characters (nested tags, an image pasted as base64) takes
+# it seconds, at every keystroke in that line. While the text holds a word this long, lines
+# wrap at word boundaries only, and the long word runs on past the edge.
+LONG_WORD_CHARS = 10_000
+_LONG_WORD = re.compile(rf"(?<!\S)\S{{{LONG_WORD_CHARS}}}")
+_WRAP_WORDS = QTextOption.WrapMode.WordWrap
+_WRAP_ANYWHERE_TOO = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
 
 
 def _utf16_length(text: str) -> int:
@@ -36,6 +44,13 @@ def _image_markdown(alt: str, relative: str) -> str:
     # A space or bracket would end the link target: percent-encode them (resolved unquoted).
     target = _TARGET_BREAKERS.sub(lambda found: quote(found[0]), relative)
     return f"![{alt.replace('[', '').replace(']', '')}]({target})"
+
+
+def has_long_word(text: str) -> bool:
+    """Whether `text` holds a word of LONG_WORD_CHARS or more (only long lines can)."""
+    return any(
+        len(line) >= LONG_WORD_CHARS and _LONG_WORD.search(line) for line in text.split("\n")
+    )
 
 
 def _image_files(source: QMimeData) -> list[Path]:
@@ -66,6 +81,16 @@ class MarkdownTextEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
         self.document().setDocumentMargin(8)
+
+    def wrap_for(self, text: str, *, added: bool = False) -> None:
+        """Wrap lines as suits `text`: the whole text, or (`added`) text about to join it,
+        which can only bring a long word in."""
+        long_word = has_long_word(text)
+        if added and not long_word:
+            return
+        mode = _WRAP_WORDS if long_word else _WRAP_ANYWHERE_TOO
+        if self.wordWrapMode() != mode:
+            self.setWordWrapMode(mode)
 
     def event(self, event: QEvent) -> bool:
         # Let the editor's own shortcuts through where the platform gives the keys to text
@@ -102,6 +127,7 @@ class MarkdownTextEdit(QPlainTextEdit):
         # On a drop the cursor is already at the drop position.
         images = _image_files(source)
         if not images:
+            self.wrap_for(source.text(), added=True)  # before Qt lays the pasted text out
             super().insertFromMimeData(source)
         elif markdown := self._image_markdown(images):
             self.insertPlainText(markdown)
@@ -232,6 +258,7 @@ class MarkdownEditor(QWidget):
         scroll = self._edit.verticalScrollBar().value()
         kept = self._edit.textCursor()
         anchor, position = mapped(kept.anchor()), mapped(kept.position())
+        self._edit.wrap_for(text)
         with QSignalBlocker(self):
             cursor = QTextCursor(self._edit.document())
             cursor.setPosition(start)
@@ -246,10 +273,19 @@ class MarkdownEditor(QWidget):
         return len(_WORD.findall(_NOT_PROSE.sub(" ", self.text())))
 
     def _text_changed(self) -> None:
-        # Re-highlighting (a palette change) also signals a change: only real ones count.
+        # Re-highlighting (a palette change, a long text highlighted in parts) also signals
+        # a change: only real ones count.
+        if self._edit.highlighter.formatting:
+            return
         text = self.text()
         if text != self._text:
             self._text = text
+            # Typing can join two words only in the line typed in; the whole text is looked
+            # at again only to wrap as before once a long word is gone.
+            if self._edit.wordWrapMode() == _WRAP_WORDS:
+                self._edit.wrap_for(text)
+            else:
+                self._edit.wrap_for(self._edit.textCursor().block().text(), added=True)
             self.text_edited.emit(text)
 
     def _cursor_moved(self) -> None:

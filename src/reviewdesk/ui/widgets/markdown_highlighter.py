@@ -3,11 +3,19 @@
 Colours come from the widget's palette (links from Link, headings from Highlight, markers
 from PlaceholderText), so the highlighting follows light and dark mode. Positions come from
 QRegularExpression, which counts in UTF-16 units as QSyntaxHighlighter does.
+
+Highlighting never holds the window up for long: Qt highlights every line a change touches
+at once, and 100,000 lines of HTML took 4 s. Each turn of the event loop highlights for at
+most HIGHLIGHT_BUDGET_S; the lines past that are left plain and highlighted in the next turns,
+from where it stopped. A single line is looked at for inline spans in its first
+MAX_INLINE_CHARS only (a 500 KB line of nested tags took 0.8 s a keystroke).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
+import time
+
+from PySide6.QtCore import QRegularExpression, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -15,8 +23,15 @@ from PySide6.QtGui import (
     QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
+
+HIGHLIGHT_BUDGET_S = 0.015
+"""Highlighting time in one turn of the event loop: a keystroke's highlighting fits easily."""
+MAX_INLINE_CHARS = 10_000
+"""Inline spans (links, emphasis, code, tags) are looked for this far into a line: a
+paragraph of prose is one line, and the longest run to a few thousand characters."""
 
 _HEADING = QRegularExpression(r"^ {0,3}#{1,6}(?=[ \t]|$)")
 _FENCE = QRegularExpression(r"^ {0,3}(`{3,}|~{3,})")
@@ -37,6 +52,7 @@ _ITALIC = QRegularExpression(
 _CODE = QRegularExpression(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 
 _NORMAL = 0
+_PENDING = -2  # the state of a line left to be highlighted in a later turn
 # Inside a fenced block the state is 2 * fence length + 1 for "~": only a fence of the same
 # character, at least as long, closes it.
 _FENCE_MIN_STATE = 6
@@ -60,7 +76,21 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         super().__init__(document)
         self._formats: dict[str, QTextCharFormat] = {}
+        # One pass: the highlighting done in one turn of the event loop.
+        self._pass = QTimer(self, singleShot=True, interval=0)
+        self._pass.timeout.connect(self._end_pass)
+        self._pass_started = 0.0
+        self._pass_over = False  # the pass has spent its budget
+        self._frontier: QTextCursor | None = None  # the first line left to highlight
+        self._resume = QTimer(self, singleShot=True, interval=0)
+        self._resume.timeout.connect(self._highlight_more)
+        self.formatting = False  # highlighting lines again: the text does not change
         self.set_palette(palette)
+
+    @property
+    def pending(self) -> bool:
+        """Whether some lines are still to be highlighted (in the coming turns)."""
+        return self._frontier is not None
 
     def set_palette(self, palette: QPalette) -> None:
         """Recolour from `palette` (the editor calls this when light/dark mode changes)."""
@@ -107,9 +137,18 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "link": make(link, underline=True),
             "html": make(_mix(palette.color(QPalette.ColorRole.LinkVisited), text, 0.4)),
         }
-        self.rehighlight()
+        self.formatting = True
+        try:
+            self.rehighlight()
+        finally:
+            self.formatting = False
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's API)
+        if self._deferred():
+            # Qt goes on to the next line only when a line's state changed: a line already
+            # left pending stops it, so the lines after it cost nothing now.
+            self.setCurrentBlockState(_PENDING)
+            return
         length = self.currentBlock().length() - 1  # UTF-16 units, without the separator
         previous = self.previousBlockState()
         if previous >= _FENCE_MIN_STATE:
@@ -133,7 +172,53 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setCurrentBlockState(len(fence) * 2 + (fence[0] == "~"))
             return
         self.setCurrentBlockState(_NORMAL)
-        self._highlight_line(text, length)
+        self._highlight_line(text[:MAX_INLINE_CHARS], length)
+
+    def _deferred(self) -> bool:
+        """Whether the current line is left for a later turn of the event loop."""
+        frontier = self._frontier
+        if self._pass_over:
+            # Every line from here on waits; the frontier goes back to the first of them.
+            position = self.currentBlock().position()
+            if frontier is not None and position < frontier.position():
+                frontier.setPosition(position)
+            return True
+        now = time.perf_counter()
+        if not self._pass.isActive():  # the first line of this turn
+            self._pass_started = now
+            self._pass.start()
+        if frontier is not None and self.currentBlock().position() > frontier.position():
+            return True  # still to come from the frontier on
+        if now - self._pass_started > HIGHLIGHT_BUDGET_S:
+            self._pass_over = True
+            if frontier is None:
+                # A cursor moves with the text typed or deleted before it.
+                self._frontier = QTextCursor(self.currentBlock())
+            self._resume.start()
+            return True
+        return False
+
+    def _end_pass(self) -> None:
+        self._pass_over = False
+
+    def _highlight_more(self) -> None:
+        """Go on from the frontier for one budget. Qt runs on from a line to the next while
+        their states change, as from a pending line they do; it stops at a line typed in
+        meanwhile, so this skips on to the next pending one."""
+        frontier, self._frontier = self._frontier, None
+        if frontier is None or self.document() is None:
+            return
+        self._pass.start()
+        self._pass_started, self._pass_over = time.perf_counter(), False
+        block = frontier.block()
+        self.formatting = True
+        try:
+            self.rehighlightBlock(block)
+            while not self._pass_over and (block := block.next()).isValid():
+                if block.userState() == _PENDING:
+                    self.rehighlightBlock(block)
+        finally:
+            self.formatting = False
 
     def _highlight_line(self, text: str, length: int) -> None:
         base = QTextCharFormat()
