@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from reviewdesk.core.problems import Problem
 from reviewdesk.ui.autosave import Autosaver
+from reviewdesk.ui.autosave_bar import AutosaveBar
 from reviewdesk.ui.bundle_lock import LockKeeper
 from reviewdesk.ui.disk_watcher import DiskWatcher
 from reviewdesk.ui.document import ReviewDocument
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.panes.setDocumentMode(True)
         for title, pane in (
             ("Metadata", _scrolling(MetadataPane(document))),
-            ("Tags", TagsPane(document)),
+            ("Tags", _scrolling(TagsPane(document))),  # a thousand tags run on and on
             ("Hero", _scrolling(HeroPane(document))),
             ("Summary", SummaryPane(document)),
             ("Body", self.body),
@@ -103,12 +104,13 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.reload_bar)
-        column.addWidget(self.splitter)
+        column.addWidget(self.splitter, 1)  # the bars above are as tall as their text
         self.setCentralWidget(central)
         self.autosaver = Autosaver(document, parent=self)
+        self.autosave_bar = AutosaveBar(self.autosaver)
+        column.insertWidget(0, self.autosave_bar)
         self.lock = LockKeeper(document)
-        status = ReviewStatusBar(document)
-        self.autosaver.autosaved.connect(status.autosaved)
+        status = ReviewStatusBar(document, self.autosaver)
         self.setStatusBar(status)
         self.reload_bar.reloaded.connect(lambda text: status.showMessage(text, 5000))
         self.files.exported.connect(lambda path: status.showMessage(f"Exported {path}", 5000))

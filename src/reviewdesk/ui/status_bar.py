@@ -1,4 +1,4 @@
-"""The status bar: words, reading time, problems and save state."""
+"""The status bar: words, reading time, problems and save state (autosave's too)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from reviewdesk.ui.autosave import Autosaver
 from reviewdesk.ui.document import ReviewDocument
 
 WORDS_PER_MINUTE = 230
@@ -39,12 +40,20 @@ class WordCounter:
 
 
 class ReviewStatusBar(QStatusBar):
-    def __init__(self, document: ReviewDocument, parent: QWidget | None = None) -> None:
+    """Shows what `autosaver`, when given, says of the recovery copy."""
+
+    def __init__(
+        self,
+        document: ReviewDocument,
+        autosaver: Autosaver | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._document = document
         self._count_words = WordCounter()
         self._saved_at: float | None = None
         self._autosaved_at: float | None = None
+        self._autosave_failure: str | None = None
         self.words = QLabel()
         self.problems = QLabel()
         self.state = QLabel()
@@ -60,6 +69,10 @@ class ReviewStatusBar(QStatusBar):
         document.modified_changed.connect(self._show_state)
         document.saved.connect(self._saved)
         document.checks.checked.connect(self._count_problems)
+        if autosaver is not None:
+            autosaver.autosaved.connect(self.autosaved)
+            autosaver.failed.connect(self.autosave_failed)
+            autosaver.recovered.connect(self.autosave_recovered)
         self._count()
         self._count_problems()
         self._show_state()
@@ -88,8 +101,30 @@ class ReviewStatusBar(QStatusBar):
         self._autosaved_at = time.monotonic()
         self._show_state()
 
+    def autosave_failed(self, reason: str) -> None:
+        """The recovery copy could not be written: said for as long as edits are unprotected."""
+        self._autosave_failure = reason
+        self._show_state()
+
+    def autosave_recovered(self) -> None:
+        self._autosave_failure = None
+        self.showMessage("Autosave works again", 10_000)
+        self._show_state()
+
     def _show_state(self) -> None:
-        if self._document.modified and self._autosaved_at is not None:
+        failing = self._autosave_failure is not None and self._document.modified
+        font = self.state.font()
+        if font.bold() != failing:
+            font.setBold(failing)
+            self.state.setFont(font)
+        self.state.setToolTip(
+            "Crash protection is off until autosave works again: save to keep your edits"
+            if failing
+            else ""
+        )
+        if failing:
+            self.state.setText(f"Autosave failed: {self._autosave_failure}")
+        elif self._document.modified and self._autosaved_at is not None:
             seconds = int(time.monotonic() - self._autosaved_at)
             self.state.setText(
                 "Modified · autosaved " + ("just now" if seconds < 10 else _ago(seconds))
