@@ -8,7 +8,7 @@ import time
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtGui import QTextDocument, QTextOption
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextOption
 from pytestqt.qtbot import QtBot
 
 from bench.huge_input import CASES
@@ -91,6 +91,22 @@ def test_a_hundred_thousand_lines_are_highlighted_in_parts(
     assert wait_highlighted(qtbot, editor) < STALL_MS
     assert last_div.layout().formats()  # the tag is coloured now
     assert editor.text() == DIV_LINES  # highlighting is not an edit
+
+
+def test_a_key_typed_while_lines_wait_highlights_its_line_at_once(
+    qtbot: QtBot, editor: MarkdownEditor
+) -> None:
+    editor.set_text(DIV_LINES)  # the budget of this turn is spent: 99,000 lines wait
+    edit = editor.plain_text_edit
+    edit.moveCursor(QTextCursor.MoveOperation.Start)
+    for key in "Hello":
+        started = time.perf_counter()
+        qtbot.keyClicks(edit, key)
+        # Its own line only: not every line after it marked to wait again (0.3 s a key).
+        assert time.perf_counter() - started < 0.1
+    first = edit.document().firstBlock()
+    assert first.text() == "HelloIntro." and first.userState() == 0
+    wait_highlighted(qtbot, editor)
 
 
 def test_typing_while_lines_wait_ends_as_highlighting_all_at_once(

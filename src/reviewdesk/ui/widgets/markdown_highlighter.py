@@ -5,10 +5,11 @@ from PlaceholderText), so the highlighting follows light and dark mode. Position
 QRegularExpression, which counts in UTF-16 units as QSyntaxHighlighter does.
 
 Highlighting never holds the window up for long: Qt highlights every line a change touches
-at once, and 100,000 lines of HTML took 4 s. Each turn of the event loop highlights for at
-most HIGHLIGHT_BUDGET_S; the lines past that are left plain and highlighted in the next turns,
-from where it stopped. A single line is looked at for inline spans in its first
-MAX_INLINE_CHARS only (a 500 KB line of nested tags took 0.8 s a keystroke).
+at once, and the lines after it while their state changes (100,000 lines of HTML took 4 s).
+Each such run of lines highlights for at most HIGHLIGHT_BUDGET_S; the lines past that are
+left plain and highlighted in the next turns of the event loop, from where it stopped. A line
+is looked at for inline spans in its first MAX_INLINE_CHARS only (a 500 KB line of nested tags
+took 0.8 s a keystroke).
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ from PySide6.QtGui import (
     QFontDatabase,
     QPalette,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 
 HIGHLIGHT_BUDGET_S = 0.015
-"""Highlighting time in one turn of the event loop: a keystroke's highlighting fits easily."""
+"""Highlighting time of one run of lines: a keystroke's highlighting fits easily."""
+_NEW_RUN_GAP_S = 0.002  # Qt goes from a line to the next at once; a pause starts a new run
 MAX_INLINE_CHARS = 10_000
 """Inline spans (links, emphasis, code, tags) are looked for this far into a line: a
 paragraph of prose is one line, and the longest run to a few thousand characters."""
@@ -76,11 +79,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         super().__init__(document)
         self._formats: dict[str, QTextCharFormat] = {}
-        # One pass: the highlighting done in one turn of the event loop.
-        self._pass = QTimer(self, singleShot=True, interval=0)
-        self._pass.timeout.connect(self._end_pass)
-        self._pass_started = 0.0
-        self._pass_over = False  # the pass has spent its budget
+        self._run_started = 0.0  # when Qt began the run of lines it is highlighting
+        self._next_position = -1  # where the next line of that run starts
+        self._last_done = 0.0  # when the last line was done
+        self._slicing = False  # in _highlight_more: one budget for all its runs
         self._frontier: QTextCursor | None = None  # the first line left to highlight
         self._resume = QTimer(self, singleShot=True, interval=0)
         self._resume.timeout.connect(self._highlight_more)
@@ -144,12 +146,18 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.formatting = False
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's API)
-        if self._deferred():
-            # Qt goes on to the next line only when a line's state changed: a line already
-            # left pending stops it, so the lines after it cost nothing now.
-            self.setCurrentBlockState(_PENDING)
-            return
-        length = self.currentBlock().length() - 1  # UTF-16 units, without the separator
+        block = self.currentBlock()
+        try:
+            if self._deferred(block):
+                # Qt goes on to the next line only when a line's state changed: a line
+                # already left pending stops it, so the lines after it cost nothing now.
+                self.setCurrentBlockState(_PENDING)
+            else:
+                self._highlight(text, block.length() - 1)  # UTF-16 units, no separator
+        finally:
+            self._last_done = time.perf_counter()
+
+    def _highlight(self, text: str, length: int) -> None:
         previous = self.previousBlockState()
         if previous >= _FENCE_MIN_STATE:
             self.setFormat(0, length, self._formats["code"])
@@ -174,32 +182,26 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.setCurrentBlockState(_NORMAL)
         self._highlight_line(text[:MAX_INLINE_CHARS], length)
 
-    def _deferred(self) -> bool:
-        """Whether the current line is left for a later turn of the event loop."""
-        frontier = self._frontier
-        if self._pass_over:
-            # Every line from here on waits; the frontier goes back to the first of them.
-            position = self.currentBlock().position()
-            if frontier is not None and position < frontier.position():
-                frontier.setPosition(position)
-            return True
+    def _deferred(self, block: QTextBlock) -> bool:
+        """Whether this line is left for a later turn of the event loop."""
+        position = block.position()
         now = time.perf_counter()
-        if not self._pass.isActive():  # the first line of this turn
-            self._pass_started = now
-            self._pass.start()
-        if frontier is not None and self.currentBlock().position() > frontier.position():
+        if not self._slicing and (
+            position != self._next_position or now - self._last_done > _NEW_RUN_GAP_S
+        ):
+            self._run_started = now  # a new run: a keystroke's, a new text's
+        self._next_position = position + block.length()
+        frontier = self._frontier
+        if frontier is not None and position > frontier.position():
             return True  # still to come from the frontier on
-        if now - self._pass_started > HIGHLIGHT_BUDGET_S:
-            self._pass_over = True
-            if frontier is None:
-                # A cursor moves with the text typed or deleted before it.
-                self._frontier = QTextCursor(self.currentBlock())
-            self._resume.start()
-            return True
-        return False
-
-    def _end_pass(self) -> None:
-        self._pass_over = False
+        if now - self._run_started <= HIGHLIGHT_BUDGET_S:
+            return False
+        if frontier is None:
+            self._frontier = QTextCursor(block)  # it moves with text typed before it
+        elif position < frontier.position():
+            frontier.setPosition(position)
+        self._resume.start()
+        return True
 
     def _highlight_more(self) -> None:
         """Go on from the frontier for one budget. Qt runs on from a line to the next while
@@ -208,17 +210,19 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         frontier, self._frontier = self._frontier, None
         if frontier is None or self.document() is None:
             return
-        self._pass.start()
-        self._pass_started, self._pass_over = time.perf_counter(), False
-        block = frontier.block()
-        self.formatting = True
+        self._slicing, self.formatting = True, True
+        self._run_started = time.perf_counter()
         try:
+            block = frontier.block()
             self.rehighlightBlock(block)
-            while not self._pass_over and (block := block.next()).isValid():
-                if block.userState() == _PENDING:
+            while self._frontier is None and (block := block.next()).isValid():
+                if time.perf_counter() - self._run_started > HIGHLIGHT_BUDGET_S:
+                    self._frontier = QTextCursor(block)
+                    self._resume.start()
+                elif block.userState() == _PENDING:
                     self.rehighlightBlock(block)
         finally:
-            self.formatting = False
+            self._slicing, self.formatting = False, False
 
     def _highlight_line(self, text: str, length: int) -> None:
         base = QTextCharFormat()
