@@ -1,0 +1,151 @@
+"""Huge input does not freeze the window: a review past the field limits is refused with one
+line naming file, line and field, and an empty review opens at once; one at the limits opens
+at once and refuses one more; a body of 50,000 nested <div> is parsed only off the UI thread
+and the window answers while the preview renders it. The bounds here are generous, for
+shared CI machines; bench/huge_input.py measures the real times and stalls."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from bench.huge_input import CASES, Heartbeat, typed_field, write_case
+from reviewdesk.core import limits
+from reviewdesk.ui import app
+from reviewdesk.ui.main_window import MainWindow
+from reviewdesk.ui.panes.tags_pane import TagsPane
+from reviewdesk.ui.settings import Settings
+
+USABLE_MS = 4_000  # from opening to a key handled: the aim is 2 s
+STALL_MS = 1_000  # once shown: the aim is 200 ms
+KEY_EVERY_MS = 80
+REFUSED = {
+    "tags": "review.yaml:3: tags: has 100,000 tags; the limit is 1,000",
+    "title": "review.yaml:2: title: is 999,999 characters long; the limit is 1,000",
+}
+
+
+class Opened:
+    """The app's window on a case, opened as the app opens it, with a heartbeat from the
+    moment it starts opening, and what the app said in a message box."""
+
+    def __init__(self, qtbot: QtBot, tmp_path: Path, case: str, said: list[str]) -> None:
+        self.folder = write_case(tmp_path / "case", case)
+        self.heart = Heartbeat()
+        started = self.heart.now()
+        document = app._open(self.folder, ask=False)
+        self.window = MainWindow(document, Settings(str(tmp_path / "settings.ini")))
+        qtbot.addWidget(self.window)
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.shown = self.heart.now()
+        self.field = typed_field(self.window, CASES[case].field)
+        qtbot.keyClicks(self.field, "x")
+        self.usable_ms = self.heart.now() - started
+        self.said = said
+
+    def type_for(self, qtbot: QtBot, keys: int) -> None:
+        """A key every 80 ms, as a writer types."""
+        typed = [0]
+
+        def key() -> None:
+            qtbot.keyClicks(self.field, "y")
+            typed[0] += 1
+
+        typist = QTimer(interval=KEY_EVERY_MS)
+        typist.timeout.connect(key)
+        typist.start()
+        qtbot.waitUntil(lambda: typed[0] >= keys, timeout=keys * KEY_EVERY_MS * 20)
+        typist.stop()
+
+    def longest_stall_ms(self) -> float:
+        """The longest the UI thread missed its heartbeat since the window was shown."""
+        return self.heart.longest(self.shown, self.heart.now())
+
+
+@pytest.fixture
+def said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app says in warning boxes (offscreen, a modal box would wait forever)."""
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
+    # Closing with edits asks to save them: discard them.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    return told
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_an_absurd_review_is_refused_with_one_line_and_the_window_opens_at_once(
+    qtbot: QtBot, tmp_path: Path, said: list[str], case: str
+) -> None:
+    opened = Opened(qtbot, tmp_path, case, said)
+    opened.type_for(qtbot, 12)
+    assert said == [f"The review could not be opened.\n\n{opened.folder}/{REFUSED[case]}"]
+    assert opened.window.document.folder is None  # an empty review instead, as at a failure
+    assert opened.usable_ms < USABLE_MS
+    assert opened.longest_stall_ms() < STALL_MS
+
+
+def test_a_review_at_the_tag_limit_opens_at_once_and_refuses_one_more(
+    qtbot: QtBot, tmp_path: Path, said: list[str]
+) -> None:
+    opened = Opened(qtbot, tmp_path, "tags-at-limit", said)
+    opened.type_for(qtbot, 12)
+    assert said == []
+    document = opened.window.document
+    assert len(document.review.tags) == limits.TAGS
+    assert opened.usable_ms < USABLE_MS
+    assert opened.longest_stall_ms() < STALL_MS
+    qtbot.keyClick(opened.field, Qt.Key.Key_Return)
+    assert len(document.review.tags) == limits.TAGS and not document.modified
+    assert opened.window.findChild(TagsPane).chips.message.text() == (  # type: ignore[union-attr]
+        "A review has at most 1,000 tags"
+    )
+
+
+def test_a_title_at_the_limit_opens_at_once_and_refuses_one_more_character(
+    qtbot: QtBot, tmp_path: Path, said: list[str]
+) -> None:
+    opened = Opened(qtbot, tmp_path, "title-at-limit", said)
+    assert said == []
+    review = opened.window.document.review
+    assert len(review.title) == limits.NAME_CHARS  # the "x" typed was refused
+    assert opened.field.property("invalid") is True
+    assert opened.field.toolTip() == "is 1,001 characters long; the limit is 1,000"
+    assert opened.usable_ms < USABLE_MS
+
+
+@pytest.fixture
+def markdown_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The thread of every Markdown conversion, whoever asks for it."""
+    threads: list[str] = []
+    convert = markdown.Markdown.convert
+
+    def recorded(self: markdown.Markdown, source: str) -> Any:
+        threads.append(threading.current_thread().name)
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", recorded)
+    return threads
+
+
+@pytest.mark.slow  # the preview takes a minute to render it (off the UI thread)
+def test_a_body_of_50000_nested_divs_is_parsed_off_the_ui_thread_and_the_window_answers(
+    qtbot: QtBot, tmp_path: Path, said: list[str], markdown_threads: list[str]
+) -> None:
+    opened = Opened(qtbot, tmp_path, "divs", said)
+    opened.type_for(qtbot, 12)
+    assert opened.usable_ms < USABLE_MS
+    with qtbot.waitSignal(opened.window.preview.ready, timeout=300_000):
+        pass  # the heartbeat goes on meanwhile
+    shown = "document.querySelector('#review-body').textContent.includes('After.')"
+    assert opened.window.preview.run_js(shown)
+    assert opened.longest_stall_ms() < STALL_MS
+    assert markdown_threads and set(markdown_threads) == {"preview-render"}
+    assert said == []
