@@ -6,7 +6,7 @@ import pytest
 
 from bench.hostile_bodies import PATHOLOGICAL
 from reviewdesk.core.incremental import IncrementalBody
-from reviewdesk.core.markdown_body import render_markdown
+from reviewdesk.core.markdown_body import MAX_HTML_DEPTH, render_markdown
 
 
 def test_tables_keep_their_alignment_as_text_align_only() -> None:
@@ -158,3 +158,25 @@ def test_ordinary_brackets_and_emphasis_are_untouched() -> None:
         '<p>A <a href="https://e.org">link</a>, <strong>bold</strong>, <strong>strong</strong>, '
         '<a href="https://e.org">ref</a> and \u2014.</p>'
     )
+
+
+DEEP_HTML = {
+    "a line each": "<div>\n" * 50_000 + "deep\n" + "</div>\n" * 50_000,
+    "on one line": "<div>" * 50_000 + "deep" + "</div>" * 50_000,
+}
+
+
+@pytest.mark.parametrize("text", DEEP_HTML.values(), ids=DEEP_HTML)
+def test_html_nested_50_000_deep_renders_in_time_nested_as_a_browser_would(text: str) -> None:
+    started = time.perf_counter()
+    html = render_markdown(f"Intro.\n\n{text}\nAfter.\n")  # 45-57 s before
+    assert time.perf_counter() - started < 5
+    # Chromium nests no deeper than 512 either; the text inside stays.
+    assert html.count("<div>") == html.count("</div>") == MAX_HTML_DEPTH
+    assert "deep" in html and "After." in html
+    assert IncrementalBody().update(f"Intro.\n\n{text}\nAfter.\n").html == html
+
+
+def test_html_at_the_nesting_limit_is_kept_whole() -> None:
+    text = "<section>" * MAX_HTML_DEPTH + "x" + "</section>" * MAX_HTML_DEPTH
+    assert render_markdown(text).count("<section>") == MAX_HTML_DEPTH

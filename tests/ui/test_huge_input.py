@@ -135,17 +135,16 @@ def markdown_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return threads
 
 
-@pytest.mark.slow  # the preview takes a minute to render it (off the UI thread)
 def test_a_body_of_50000_nested_divs_is_parsed_off_the_ui_thread_and_the_window_answers(
     qtbot: QtBot, tmp_path: Path, said: list[str], markdown_threads: list[str]
 ) -> None:
     opened = Opened(qtbot, tmp_path, "divs", said)
     opened.type_for(qtbot, 12)
     assert opened.usable_ms < USABLE_MS
-    with qtbot.waitSignal(opened.window.preview.ready, timeout=300_000):
-        pass  # the heartbeat goes on meanwhile
-    shown = "document.querySelector('#review-body').textContent.includes('After.')"
-    assert opened.window.preview.run_js(shown)
+    shown = "document.querySelector('#review-body')?.textContent.includes('After.') === true"
+    # The preview may be ready already (it renders in well under a second now): wait for
+    # what it shows, not for the signal. The heartbeat goes on meanwhile.
+    qtbot.waitUntil(lambda: opened.window.preview.run_js(shown) is True, timeout=60_000)
     assert opened.longest_stall_ms() < STALL_MS
     assert markdown_threads and set(markdown_threads) == {"preview-render"}
     assert said == []

@@ -126,7 +126,17 @@ _BRACKET = re.compile(r"(?<!\\)\[")
 # Python-Markdown stops nesting quotes when the call stack nears Python's recursion limit, so
 # past a depth the output would depend on who calls it: deeper markers are taken literally.
 MAX_QUOTE_DEPTH = 50
-_SUSPECT = re.compile(r"\[|\*\*|__|^\s*>")  # what the checks below look at
+# Raw HTML nested past this depth in a paragraph: Python-Markdown's HTML handling and the
+# sanitizer turn quadratic (50,000 nested <div> took 45 s), and Chromium's parser stops
+# nesting at 512 anyway: deeper tags are left out, the text inside them stays. (Escaping
+# them into text instead costs as much again: each becomes an inline entity to parse.)
+MAX_HTML_DEPTH = 512
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(/?)>")
+_VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
+_SUSPECT = re.compile(r"\[|\*\*|__|^\s*>|<")  # what the checks below look at
 _DEEP_QUOTE = re.compile(rf"^((?:[ ]{{0,3}}>[ ]?){{{MAX_QUOTE_DEPTH}}})(?=[ ]{{0,3}}>)")
 
 
@@ -154,7 +164,32 @@ def _defused(paragraph: list[str]) -> list[str]:
     lines = [_LONG_RUN.sub(lambda m: re.sub(r"([*_])", r"\\\1", m[0]), line) for line in paragraph]
     if brackets > MAX_BRACKETS_IN_PARAGRAPH:
         lines = [_BRACKET.sub(r"\\[", line) for line in lines]
+    if sum(line.count("<") for line in lines) > MAX_HTML_DEPTH:
+        lines = _shallow_html(lines)
     return [_DEEP_QUOTE.sub(r"\1\\", line) for line in lines]
+
+
+def _shallow_html(lines: list[str]) -> list[str]:
+    """The paragraph without the tags nested deeper than MAX_HTML_DEPTH, nor the end tags
+    past those it opened."""
+    depth = 0
+
+    def tag(match: re.Match[str]) -> str:
+        nonlocal depth
+        closing, name, self_closing = match[1], match[2].lower(), match[3]
+        if self_closing or name in _VOID_TAGS:
+            return match[0]
+        if closing:
+            if depth == 0:
+                return ""
+            depth -= 1
+            return match[0]
+        if depth >= MAX_HTML_DEPTH:
+            return ""
+        depth += 1
+        return match[0]
+
+    return [_TAG.sub(tag, line) for line in lines]
 
 
 class _PathologicalExtension(Extension):
