@@ -179,3 +179,16 @@ def test_a_long_history_of_a_long_body_holds_what_was_typed_not_copies_of_the_bo
     assert held < 3 * len(body)  # the body itself, once or twice; not 200 copies of it
     document.undo_stack.setIndex(0)
     assert document.review.body == "A sentence of a long review body. " * 30_000
+
+
+def test_typing_on_after_an_undo_drops_what_was_undone(document: ReviewDocument) -> None:
+    """Found by the property test above: typing after an undo extended the step undone to,
+    and a redo then replayed an edit onto a text it was not made from."""
+    document.replace_review(document.review.model_copy(update={"body": "word"}))
+    document.set("body", "aword")
+    document.set("body", "aaword", merge=False)
+    document.undo_stack.undo()
+    document.set("body", "word")  # typed on in the same field, merging
+    assert not document.undo_stack.canRedo()
+    document.undo_stack.redo()
+    assert document.review.body == "word"

@@ -88,6 +88,9 @@ class ReviewDocument(QObject):
             and isinstance(top, SetFieldCommand)
             and top.continues(path)
             and stack.index() != stack.cleanIndex()  # a saved step stays as it was saved
+            # After an undo a new edit starts a new branch: extending the step in place would
+            # keep the undone steps to redo, onto a text they were not made from.
+            and stack.index() == stack.count()
         ):
             # Typing on in a field extends its step in place. Letting Qt merge a new command
             # into it instead leaks: PySide keeps every merged command's Python object alive.
