@@ -148,7 +148,13 @@ class Heartbeat:
         self._last = now
 
     def longest(self, since: float, until: float) -> float:
-        return max((gap for end, gap in self.gaps if since < end <= until), default=0.0)
+        """The longest the thread went without a beat between `since` and `until`: a gap
+        that began before `since` counts from `since` (the opening before it is not a
+        stall of the window shown after it)."""
+        return max(
+            (min(gap, end - since) for end, gap in self.gaps if since < end <= until),
+            default=0.0,
+        )
 
     def stop(self) -> None:
         self._timer.stop()
