@@ -7,9 +7,6 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import signal
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -18,58 +15,32 @@ import pytest
 from reviewdesk.core import bundle
 from reviewdesk.core.problems import BundleError
 from tests.conftest import snapshot
-
-# Saves a new title and body, killing itself (SIGKILL) at its Nth write step: each fsync and
-# each rename of the save counts as one.
-KILLED_AT_STEP = """
-import os, signal, sys
-from pathlib import Path
-from reviewdesk.core import bundle
-
-folder, kill_at = Path(sys.argv[1]), int(sys.argv[2])
-steps = 0
-
-def counted(real):
-    def step(*args, **kwargs):
-        global steps
-        steps += 1
-        if steps == kill_at:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(*args, **kwargs)
-    return step
-
-review = bundle.load(folder)
-os.replace, os.fsync = counted(os.replace), counted(os.fsync)
-bundle.save(review.model_copy(update={"title": "New title", "body": "New body\\n"}), folder)
-print(steps)
-"""
+from tests.core.test_commit import killed_save
 
 
 def test_a_kill_at_any_step_of_a_save_leaves_the_old_or_the_new_review(sample_bundle: Path) -> None:
+    """The sample review, its hero and chart included, saved by a process that SIGKILLs itself
+    at its 1st, 2nd, ... write step (see tests/core/test_commit.py for what follows a kill)."""
     old = bundle.load(sample_bundle)
+    new = old.model_copy(update={"title": "New title", "body": "New body\n"})
     pristine = sample_bundle.parent / "pristine"
     shutil.copytree(sample_bundle, pristine)
     outcomes = []
     for step in range(1, 40):
         shutil.rmtree(sample_bundle)
         shutil.copytree(pristine, sample_bundle)
-        run = subprocess.run(
-            [sys.executable, "-c", KILLED_AT_STEP, str(sample_bundle), str(step)],
-            capture_output=True, text=True, timeout=60, check=False,
-        )  # fmt: skip
+        steps = killed_save(sample_bundle, new, step)
         loaded = bundle.load(sample_bundle)
         pair = (loaded.title, loaded.body)
         assert pair in {(old.title, old.body), ("New title", "New body\n")}, step
         outcomes.append("new" if loaded.title == "New title" else "old")
         again = loaded.model_copy(update={"summary": "Saved after the crash"})
-        bundle.save(again, sample_bundle)  # finishes the interrupted commit first
+        bundle.save(again, sample_bundle)  # settles the interrupted commit first
         assert bundle.load(sample_bundle) == again
         leftovers = {p.name for p in sample_bundle.iterdir()} - {"review.yaml", "body.md", "assets"}
         assert leftovers == set(), step
-        if run.returncode == 0:
-            steps = int(run.stdout)
+        if steps >= 0:
             break
-        assert run.returncode == -signal.SIGKILL, run.stderr
     else:
         pytest.fail("the save never finished")
     assert step == steps + 1  # killed once at every one of its steps, then let through

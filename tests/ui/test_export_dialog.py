@@ -78,6 +78,24 @@ def test_the_tooltip_says_what_a_sanitized_export_keeps_and_where_it_applies(
 PAGES = {"hugo": "a-review/index", "jekyll": "_posts/2026-04-11-a-review"}
 
 
+def export_through_dialog(
+    qtbot: QtBot, controller: FileController, to: str, site: Path, *, raw_html: bool
+) -> Path:
+    """Export as the writer does: the dialog, its folder typed in, the box ticked or not, OK.
+    Returns the main file written."""
+    dialog = controller.export(to)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.destination.setText(str(site))
+    if raw_html:
+        tick(qtbot, dialog)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    with qtbot.waitSignal(controller.exported) as exported:
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    return Path(str(exported.args[0]))
+
+
 @pytest.mark.parametrize("to", sorted(PAGES))
 def test_the_app_exports_a_hostile_body_sanitized_unless_ticked(
     qtbot: QtBot, settings: Settings, make_bundle: MakeBundle, told: list[str], to: str
@@ -90,18 +108,9 @@ def test_the_app_exports_a_hostile_body_sanitized_unless_ticked(
     controller = FileController(ReviewDocument.open(folder, window), settings, window)
     for raw_html, suffix in ((False, ".html"), (True, ".md")):
         site = folder.parent / f"site-{raw_html}"
-        dialog = controller.export(to)
-        qtbot.waitUntil(dialog.isVisible)
-        dialog.destination.setText(str(site))
-        if raw_html:
-            tick(qtbot, dialog)
-        buttons = dialog.findChild(QDialogButtonBox)
-        assert buttons is not None
-        with qtbot.waitSignal(controller.exported) as exported:
-            ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        exported = export_through_dialog(qtbot, controller, to, site, raw_html=raw_html)
         written = site / (PAGES[to] + suffix)
-        assert exported.args == [str(written)]
+        assert exported == written
         found = dangers(written.read_text(encoding="utf-8"))
         assert ("script" in found) is raw_html, found
     # The notes of each export: the hostile part's image is not in the bundle.
@@ -117,16 +126,7 @@ def test_exporting_again_into_the_same_site_replaces_the_page_of_the_other_kind(
     controller = FileController(ReviewDocument.open(folder, window), settings, window)
     site = folder.parent / "site"
     for raw_html in (True, False):
-        dialog = controller.export("hugo")
-        qtbot.waitUntil(dialog.isVisible)
-        dialog.destination.setText(str(site))
-        if raw_html:
-            tick(qtbot, dialog)
-        buttons = dialog.findChild(QDialogButtonBox)
-        assert buttons is not None
-        with qtbot.waitSignal(controller.exported):
-            ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        export_through_dialog(qtbot, controller, "hugo", site, raw_html=raw_html)
     markdown = site / f"{PAGES['hugo']}.md"
     assert not markdown.exists() and markdown.with_suffix(".html").exists()
     assert told and f"removed {markdown}, the earlier page of this review" in told[-1]
