@@ -82,7 +82,10 @@ def stage(path: Path, data: bytes, existing: os.stat_result | None) -> Path:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fchmod(stream.fileno(), _mode(existing))
+            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                os.fchmod(stream.fileno(), _mode(existing))
+            else:
+                os.chmod(temp, _mode(existing))
             _keep_owner(stream.fileno(), existing, path)
             os.fsync(stream.fileno())
     except OSError as error:
