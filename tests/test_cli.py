@@ -317,3 +317,35 @@ def test_validate_reports_an_assets_file_or_link_out(
         1,
         f"{folder / 'assets'}: is a link to a folder outside the review\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "said"),
+    [
+        ("valdate", "unknown command 'valdate' (did you mean validate?)"),
+        ("exprot", "unknown command 'exprot' (did you mean export?)"),
+        ("no-such-review", "'no-such-review' is neither a command nor a review folder"),
+    ],
+)
+def test_a_word_that_is_no_command_nor_folder_opens_no_window(
+    tmp_path: Path, word: str, said: str
+) -> None:
+    run = run_reviewdesk(word, cwd=tmp_path, home=tmp_path / "home")
+    assert run.returncode == 2
+    assert run.stderr.startswith(f"reviewdesk: {said}")
+    assert not (tmp_path / "home" / "data").exists()  # the app never started
+
+
+def test_help_says_how_the_window_opens() -> None:
+    run = run_reviewdesk("--help")
+    assert "'reviewdesk FOLDER' opens it on the review in FOLDER" in " ".join(run.stdout.split())
+
+
+def test_the_smoke_test_of_a_bad_bundle_says_why_and_exits_1(make_bundle: MakeBundle) -> None:
+    folder = make_bundle("format: reviewdesk/1\ntitle: A review\npublished: 2026-02-30\n")
+    run = run_reviewdesk("--smoke-test", folder, home=folder.parent / "home")
+    assert run.returncode == 1  # it used to wait for a click on a message box
+    assert run.stderr == (
+        f"{folder / 'review.yaml'}:3: published: 2026-02-30 is not a date "
+        "(day is out of range for month)\n"
+    )

@@ -5,6 +5,7 @@ Exit codes: 0 clean, 1 problems found or a command failed, 2 usage errors."""
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -48,9 +49,23 @@ def open_app(args: list[str], *, smoke_test: bool = False) -> int:
     if len(args) > 1:
         print("usage: reviewdesk [--smoke-test] [BUNDLE]", file=sys.stderr)
         return EXIT_USAGE
+    if args and not os.path.exists(args[0]):
+        print(f"reviewdesk: {_neither(args[0])}", file=sys.stderr)
+        return EXIT_USAGE
+    folder = bundle.folder_of(args[0]) if args else None
+    if smoke_test and folder is not None:
+        bundle.load(folder)  # a bad bundle is its problems and exit 1, not a dialog to click
     from reviewdesk.ui import app  # noqa: PLC0415 (Qt loads only when the window is wanted)
 
-    return app.run(bundle.folder_of(args[0]) if args else None, smoke_test=smoke_test)
+    return app.run(folder, smoke_test=smoke_test)
+
+
+def _neither(word: str) -> str:
+    """Why `word` opens nothing: a mistyped command, or no such review folder."""
+    close = difflib.get_close_matches(word, _COMMANDS, n=1)
+    if close:
+        return f"unknown command '{word}' (did you mean {close[0]}?)"
+    return f"'{word}' is neither a command nor a review folder (see reviewdesk --help)"
 
 
 def _report(problems: Sequence[Problem]) -> None:
@@ -159,7 +174,10 @@ def review_schema() -> dict[str, object]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="reviewdesk", description="Write structured reviews offline and publish them anywhere."
+        prog="reviewdesk",
+        description="Write structured reviews offline and publish them anywhere.",
+        epilog="With no command, 'reviewdesk' opens the window on your copy of the sample "
+        "review; 'reviewdesk FOLDER' opens it on the review in FOLDER.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
