@@ -349,3 +349,13 @@ def test_the_smoke_test_of_a_bad_bundle_says_why_and_exits_1(make_bundle: MakeBu
         f"{folder / 'review.yaml'}:3: published: 2026-02-30 is not a date "
         "(day is out of range for month)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("folder", "title"),
+    [("Sony WH-1000XM5 review", "Sony WH-1000XM5 review"), ("my-first-review", "my first review")],
+)
+def test_new_names_the_review_from_its_folder(tmp_path: Path, folder: str, title: str) -> None:
+    run = run_reviewdesk("new", tmp_path / folder)
+    assert run.returncode == 0, run.stderr
+    assert f"title: {title}\n" in (tmp_path / folder / "review.yaml").read_text(encoding="utf-8")

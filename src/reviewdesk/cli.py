@@ -16,6 +16,7 @@ import reviewdesk
 from reviewdesk.core import bundle, checks, exports, importer
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError, Problem, has_errors
+from reviewdesk.core.slug import title_from_name
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -85,9 +86,7 @@ def _problems_exit(problems: Sequence[Problem]) -> int:
 
 def _new(options: argparse.Namespace) -> int:
     path = Path(options.path)
-    review = bundle.create(
-        path, options.title or path.name.replace("-", " ").strip() or "Untitled review"
-    )
+    review = bundle.create(path, options.title or title_from_name(path.name))
     print(f"Created {path} ({review.title})")
     return EXIT_OK
 

@@ -10,7 +10,7 @@ from typing import Any
 from reviewdesk.core import assets, bundle, destination, front_matter, safe_files
 from reviewdesk.core.model import FORMAT, KEY_ORDER, Review
 from reviewdesk.core.problems import BundleError, Problem
-from reviewdesk.core.slug import is_slug, slugify
+from reviewdesk.core.slug import is_slug, slugify, title_from_name
 
 # Static-site keys and where they go in a review.
 _DATES = {
@@ -95,7 +95,7 @@ def from_static_site(front: dict[str, Any], file_stem: str) -> tuple[dict[str, A
             extra[key] = value
     if extra:
         data["extra"] = extra
-    data.setdefault("title", file_stem.replace("-", " ").strip() or "Untitled review")
+    data.setdefault("title", title_from_name(file_stem))
     if "slug" in data and not is_slug(str(data["slug"])):
         warnings.append(
             f"slug {data['slug']!r} is not a slug; using {slugify(str(data['slug']))!r}"

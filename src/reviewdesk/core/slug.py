@@ -19,3 +19,11 @@ def slugify(text: str) -> str:
 
 def is_slug(text: str) -> bool:
     return re.fullmatch(SLUG_PATTERN, text) is not None
+
+
+def title_from_name(name: str) -> str:
+    """A review's first title from its folder's or file's name: `my-first-review` ->
+    `my first review`, but a name with spaces is kept as written (`Sony WH-1000XM5 review`
+    keeps the hyphen of the model's name)."""
+    title = name.strip() if " " in name.strip() else name.replace("-", " ").strip()
+    return title or "Untitled review"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewdesk.core import bundle, exports, importer, recovery
 from reviewdesk.core.problems import BundleError
+from reviewdesk.core.slug import title_from_name
 from reviewdesk.ui.bundle_lock import may_open
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.export_dialog import ExportDialog
@@ -80,7 +81,7 @@ class FileController(QObject):
         if not chosen:
             return False
         try:
-            bundle.create(Path(chosen), Path(chosen).name.replace("-", " ") or "Untitled review")
+            bundle.create(Path(chosen), title_from_name(Path(chosen).name))
         except BundleError as error:
             self._error("The review could not be created", error)
             return False
