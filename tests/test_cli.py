@@ -2,7 +2,9 @@
 
 import errno
 import json
+import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -359,3 +361,27 @@ def test_new_names_the_review_from_its_folder(tmp_path: Path, folder: str, title
     run = run_reviewdesk("new", tmp_path / folder)
     assert run.returncode == 0, run.stderr
     assert f"title: {title}\n" in (tmp_path / folder / "review.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="QtWebEngine refuses its sandbox only to root")
+def test_run_as_root_the_app_starts_with_the_sandbox_off_and_says_so(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "QTWEBENGINE_CHROMIUM_FLAGS"}
+    env |= {
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    run = subprocess.run(
+        [sys.executable, "-m", "reviewdesk", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[
+        -2000:
+    ]  # it exited 1: "Running as root without --no-sandbox"
+    assert "running as root, so the preview's sandbox is off" in run.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,7 @@ SMOKE_TIMEOUT_MS = 60_000
 
 def run(folder: Path | None, *, smoke_test: bool = False, started: float | None = None) -> int:
     started = time.perf_counter() - age_s() if started is None else started
+    _sandbox_off_for_root()
     register_scheme()  # custom URL schemes must be known before the application exists
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(sys.argv[:1])
@@ -38,6 +40,22 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
         QTimer.singleShot(0, window.files.offer_recovery)  # once the window is up
     window.show()
     return app.exec()
+
+
+def _sandbox_off_for_root() -> None:
+    """QtWebEngine refuses to start its sandbox as root, and the preview with it: the app
+    would exit at once. Run as root (a container, a CI job), the sandbox is switched off, and
+    said so. Must run before the web engine starts."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--no-sandbox" not in flags.split():
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+        print(
+            "ReviewDesk: running as root, so the preview's sandbox is off "
+            "(QtWebEngine refuses it to root); run as a user to have it",
+            file=sys.stderr,
+        )
 
 
 def _open(folder: Path, *, ask: bool = True) -> ReviewDocument:
