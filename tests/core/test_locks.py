@@ -14,7 +14,8 @@ def test_the_first_takes_it_and_a_live_second_is_told_who_holds_it(sample_bundle
     assert locks.acquire(sample_bundle) is None
     mine = locks.holder(sample_bundle)
     assert mine is not None and mine.is_this_process and not mine.is_stale
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    # Another ReviewDesk, as far as the system can tell (its command line names it).
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)", "reviewdesk"])
     try:
         data = {
             "pid": other.pid,
@@ -59,3 +60,16 @@ def test_the_lock_is_not_part_of_the_review(sample_bundle: Path) -> None:
     before = bundle.load(sample_bundle)
     locks.acquire(sample_bundle)
     assert bundle.load(sample_bundle) == before
+
+
+def test_a_lock_whose_number_another_program_has_now_is_stale(sample_bundle: Path) -> None:
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        data = {"pid": other.pid, "host": socket.gethostname(), "since": "2026-11-26T09:00:00"}
+        (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
+        held = locks.holder(sample_bundle)
+        assert held is not None and held.is_stale  # a process runs there, not a ReviewDesk
+        assert locks.acquire(sample_bundle) is None
+    finally:
+        other.kill()
+        other.wait()

@@ -31,8 +31,9 @@ class Holder:
 
     @property
     def is_stale(self) -> bool:
-        """Left by a process of this host that is no longer running."""
-        return self.host == socket.gethostname() and not _running(self.pid)
+        """Left by a process of this host that is no longer running, or whose number another
+        program has since been given."""
+        return self.host == socket.gethostname() and not _running_reviewdesk(self.pid)
 
     def describe(self) -> str:
         when = self.since.astimezone().strftime("%d %B %Y at %H:%M")
@@ -72,6 +73,22 @@ def release(folder: Path) -> None:
     current = holder(folder)
     if current is not None and current.is_this_process:
         (folder / LOCK_FILE).unlink(missing_ok=True)
+
+
+def _running_reviewdesk(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    return _running(pid) and _is_reviewdesk(pid)
+
+
+def _is_reviewdesk(pid: int) -> bool:
+    """Whether the process `pid` is a ReviewDesk, where the system says (Linux's /proc);
+    elsewhere any running process is taken for one."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc, or not ours to read: the lock stands
+    return b"reviewdesk" in command.lower()
 
 
 def _running(pid: int) -> bool:

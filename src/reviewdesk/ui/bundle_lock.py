@@ -1,5 +1,5 @@
 """Two ReviewDesks on one bundle: the second is warned before it opens it, and a lock left by
-one that is no longer running is offered for removal (core/locks.py keeps the lock file)."""
+one that is no longer running is taken over silently (core/locks.py keeps the lock file)."""
 
 from __future__ import annotations
 
@@ -15,18 +15,12 @@ from reviewdesk.ui.document import ReviewDocument
 def may_open(folder: Path, parent: QWidget | None) -> bool:
     """True when the bundle is free, or the writer chose to open it all the same."""
     held = locks.holder(folder)
-    if held is None or held.is_this_process:
-        return True
-    if held.is_stale:
-        question = (
-            f"“{folder.name}” is still marked as open by a ReviewDesk that is no longer "
-            f"running ({held.describe()}). Remove the mark and open it?"
-        )
-    else:
-        question = (
-            f"“{folder.name}” is open in another ReviewDesk: {held.describe()}. Open it here "
-            "too? Saving in both places would overwrite one with the other."
-        )
+    if held is None or held.is_this_process or held.is_stale:
+        return True  # a mark left by a ReviewDesk that is gone is taken over without a word
+    question = (
+        f"“{folder.name}” is open in another ReviewDesk: {held.describe()}. Open it here "
+        "too? Saving in both places would overwrite one with the other."
+    )
     answer = QMessageBox.question(parent, "Review already open", question)
     return answer == QMessageBox.StandardButton.Yes
 
