@@ -20,6 +20,7 @@ from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.preview.scheme import register_scheme
 from reviewdesk.ui.process_stats import age_s, pss_mb
 from reviewdesk.ui.settings import Settings
+from reviewdesk.ui.shutdown import CleanShutdown
 
 SMOKE_TIMEOUT_MS = 60_000
 
@@ -38,6 +39,7 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
         _SmokeTest(window, started)  # the window's child
     else:
         QTimer.singleShot(0, window.files.offer_recovery)  # once the window is up
+        CleanShutdown(window.autosaver.write, window)
     window.show()
     return app.exec()
 
