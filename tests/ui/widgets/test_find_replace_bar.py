@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -126,3 +132,35 @@ def test_replace_all_is_one_undo_step(window: Window, qtbot: QtBot) -> None:
     qtbot.keyClick(window.edit, Qt.Key.Key_Z, CTRL)
     assert window.edit.toPlainText() == TEXT
     assert not window.edit.document().isUndoAvailable()
+
+
+# The bar's keys on X11 (the xcb platform, on a real X server), as JSON.
+XCB_KEYS = """
+import json, sys
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from reviewdesk.ui.widgets.find_replace_bar import FindReplaceBar
+app = QApplication(sys.argv)
+bar = FindReplaceBar(QPlainTextEdit())
+print(json.dumps({a.text(): [k.toString() for k in a.shortcuts()] for a in bar.actions()}))
+"""
+
+
+def test_ctrl_h_replaces_and_f3_finds_on_x11_too() -> None:
+    """Without a desktop theme, Qt's table on X11 has no key for Replace at all."""
+    if shutil.which("xvfb-run") is None:
+        reason = "needs Xvfb: bash scripts/setup-tools"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    run = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-c", XCB_KEYS],
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    keys = json.loads(run.stdout.splitlines()[-1])
+    assert "Ctrl+H" in keys["Replace"] and "Ctrl+F" in keys["Find"]
+    assert "F3" in keys["Find next"] and "Shift+F3" in keys["Find previous"]

@@ -26,6 +26,14 @@ def _button(text: str) -> QToolButton:
     return button
 
 
+def keys(standard: QKeySequence.StandardKey, always: str) -> list[QKeySequence]:
+    """The platform's keys for `standard`, and `always` whatever the platform: on X11 without
+    a desktop theme Qt has no key at all for Replace, and only F3 for Find Next."""
+    found = QKeySequence.keyBindings(standard)
+    wanted = QKeySequence(always)
+    return found if wanted in found else [wanted, *found]
+
+
 class FindReplaceBar(QWidget):
     """Hidden until Find (Ctrl+F) or Replace (Ctrl+H) is pressed in `edit`. Enter and F3 find
     the next match, Shift+Enter and Shift+F3 the previous one, both wrapping around; Escape
@@ -64,13 +72,18 @@ class FindReplaceBar(QWidget):
         grid.addLayout(replace_row, 1, 0)
 
         # In the text and in the bar alike; the edit lets these through (see MarkdownTextEdit).
-        self._action("Find", QKeySequence.StandardKey.Find, self.start_find, edit, self)
-        self._action("Replace", QKeySequence.StandardKey.Replace, self.start_replace, edit, self)
-        self._action("Find next", QKeySequence.StandardKey.FindNext, self.find_next, edit, self)
+        standard = QKeySequence.StandardKey
+        self._action("Find", keys(standard.Find, "Ctrl+F"), self.start_find, edit, self)
+        self._action("Replace", keys(standard.Replace, "Ctrl+H"), self.start_replace, edit, self)
+        self._action("Find next", keys(standard.FindNext, "F3"), self.find_next, edit, self)
         self._action(
-            "Find previous", QKeySequence.StandardKey.FindPrevious, self.find_previous, edit, self
+            "Find previous",
+            keys(standard.FindPrevious, "Shift+F3"),
+            self.find_previous,
+            edit,
+            self,
         )
-        self._action("Close", QKeySequence(Qt.Key.Key_Escape), self.close_bar, self)
+        self._action("Close", [QKeySequence(Qt.Key.Key_Escape)], self.close_bar, self)
 
         self.find_field.textChanged.connect(self._query_edited)
         self.case_sensitive_button.toggled.connect(self._query_edited)
@@ -87,15 +100,12 @@ class FindReplaceBar(QWidget):
     def _action(
         self,
         name: str,
-        keys: QKeySequence | QKeySequence.StandardKey,
+        shortcuts: list[QKeySequence],
         slot: Callable[[], None],
         *widgets: QWidget,
     ) -> None:
         action = QAction(name, self)
-        if isinstance(keys, QKeySequence.StandardKey):
-            action.setShortcuts(keys)
-        else:
-            action.setShortcut(keys)
+        action.setShortcuts(shortcuts)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         for widget in widgets:
