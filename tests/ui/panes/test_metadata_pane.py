@@ -321,3 +321,14 @@ def test_dates_at_the_ends_of_the_calendar_are_shown_and_kept(
     widget.published.edit.setDate(shown.addDays(1))
     assert document.review.published == date(1, 1, 2)
     assert widget.updated.edit.date().year() == 9999
+
+
+def test_the_rating_takes_the_value_typed(qtbot: QtBot, document: ReviewDocument) -> None:
+    widget = pane(qtbot, document)
+    assert document.review.rating is not None
+    document.set("rating", document.review.rating.model_copy(update={"value": 2.0}))
+    field = widget.rating.value
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "4.5")  # it gave 4.00: each key rewrote the box's text
+    assert document.review.rating is not None and document.review.rating.value == 4.5

@@ -106,10 +106,16 @@ class RatingField(QWidget):
             return
         rating = self._document.review.rating
         scale = rating or Rating(value=1.0)  # the model's default scale, shown while unrated
+        # Setting the range, the step or the value the box shows rewrites its text, undoing the
+        # typing under way: "4" became "4.00", and the ".5" typed next went nowhere.
         with QSignalBlocker(self.value):
-            self.value.setRange(scale.worst, scale.best)
-            self.value.setSingleStep(0.5 if scale.best <= 10 else 1.0)
-            self.value.setValue(scale.value)
+            if (self.value.minimum(), self.value.maximum()) != (scale.worst, scale.best):
+                self.value.setRange(scale.worst, scale.best)
+            step = 0.5 if scale.best <= 10 else 1.0
+            if self.value.singleStep() != step:
+                self.value.setSingleStep(step)
+            if self.value.value() != scale.value:
+                self.value.setValue(scale.value)
         _show_choices(self.best, BEST_CHOICES, scale.best)
         _show_choices(self.worst, WORST_CHOICES, scale.worst)
         with QSignalBlocker(self.enabled):
