@@ -345,3 +345,13 @@ def test_an_empty_list_is_painted_from_the_palette(qtbot: QtBot, base: QColor) -
     assert viewport is not None
     image = viewport.grab().toImage()
     assert image.pixelColor(image.width() - 2, image.height() - 2) == base
+
+
+def test_typing_on_the_empty_list_starts_the_first_item(qtbot: QtBot) -> None:
+    widget = list_editor(qtbot)
+    assert widget.list_widget.count() == 0
+    qtbot.keyClicks(widget.list_widget, "Q")  # the key that used to be lost
+    qtbot.keyClicks(item_editor(widget), "uiet")
+    with qtbot.waitSignal(widget.items_edited) as blocker:
+        qtbot.keyClick(item_editor(widget), Qt.Key.Key_Return)
+    assert blocker.args == [["Quiet"]]

@@ -69,6 +69,13 @@ def _new_item(text: str) -> QListWidgetItem:
     return item
 
 
+def _types_text(event: QKeyEvent) -> bool:
+    """Whether the key types a character (not a shortcut, not a control key)."""
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    text = event.text()
+    return bool(text) and text.isprintable() and not event.modifiers() & shortcut
+
+
 class _ItemEditor(QLineEdit):
     """The in-place editor of one item; a paste of several lines becomes several items."""
 
@@ -245,6 +252,13 @@ class _ItemList(QListWidget):
         elif key == Qt.Key.Key_Insert and modifiers == Qt.KeyboardModifier.NoModifier:
             row = self.currentRow()
             self._add_item_at(row + 1 if row >= 0 else self.count())
+        elif not self.count() and _types_text(event):
+            # Typing on the empty list's "Add an item" starts the first item with that key;
+            # with no item to edit, the view itself would drop it.
+            self._add_item_at(0)
+            editor = self.indexWidget(self.currentIndex())
+            if isinstance(editor, _ItemEditor):
+                editor.insert(event.text())
         else:
             super().keyPressEvent(event)
             return
