@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reviewdesk.core import folder_lock
+from reviewdesk.core import folder_lock, safe_files
 from reviewdesk.core.atomic import discard, fsync_folder, replaceable, stage
 
 JOURNAL = ".reviewdesk-commit.json"
@@ -189,7 +189,7 @@ def _entry(
     before = None
     backup = None
     if existing is not None:
-        before = Fingerprint.of(_read(folder / name, follow=False))
+        before = Fingerprint.of(_read(folder / name))
         backup = temp.name.removesuffix(".tmp") + ".old"
         try:
             os.link(folder / name, folder / backup)
@@ -253,7 +253,7 @@ def _journal(folder: Path, names: Collection[str]) -> tuple[tuple[Entry, ...] | 
     one it did not."""
     path = folder / JOURNAL
     try:
-        data = _read(path, follow=False, limit=JOURNAL_MAX_BYTES)
+        data = _read(path, limit=JOURNAL_MAX_BYTES)
     except FileNotFoundError:
         return None, []
     except OSError as error:
@@ -382,7 +382,7 @@ def _current(path: Path) -> Fingerprint | str | None:
     """A file's fingerprint; None when it is missing; a reason when it cannot be read (then
     it matches no version: it changed)."""
     try:
-        return Fingerprint.of(_read(path, follow=False))
+        return Fingerprint.of(_read(path))
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -393,39 +393,24 @@ def _holds(path: Path, expected: Fingerprint) -> bool:
     """Whether the commit's own file `path` is there with the content the journal says: a
     regular file, not a link, not linked elsewhere."""
     try:
-        data = _read(path, follow=False, single_link=True)
+        data = _read(path, single_link=True)
     except OSError:
         return False
     return Fingerprint.of(data) == expected
 
 
-def _read(
-    path: Path,
-    *,
-    follow: bool,
-    limit: int = FILE_MAX_BYTES,
-    single_link: bool = False,
-) -> bytes:
-    """The bytes of a regular file, never blocking on a FIFO nor reading past `limit`."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    if not follow:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
+def _read(path: Path, *, limit: int = FILE_MAX_BYTES, single_link: bool = False) -> bytes:
+    """The bytes of the regular file `path` itself, not through a link (`safe_files` never
+    blocks on a FIFO nor reads past `limit`). OSError says why it is not one of ours."""
+    found = os.lstat(path)
+    if stat.S_ISLNK(found.st_mode):
+        raise OSError(errno.ELOOP, "is a link", str(path))
+    if single_link and found.st_nlink != 1:
+        raise OSError(errno.EINVAL, "is linked elsewhere", str(path))
     try:
-        fd = os.open(path, flags)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise OSError(errno.ELOOP, "is a link", str(path)) from None
-        raise
-    with os.fdopen(fd, "rb") as stream:
-        found = os.fstat(fd)
-        if not stat.S_ISREG(found.st_mode):
-            raise OSError(errno.EINVAL, "is not a regular file", str(path))
-        if single_link and found.st_nlink != 1:
-            raise OSError(errno.EINVAL, "is linked elsewhere", str(path))
-        data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise OSError(errno.EFBIG, "is too large", str(path))
-    return data
+        return safe_files.read_regular(path, limit)
+    except safe_files.UnsafeFile as unsafe:
+        raise OSError(errno.EINVAL, unsafe.message, str(path)) from None
 
 
 def _older_than(entry: os.DirEntry[str], seconds: float) -> bool:
