@@ -136,7 +136,7 @@ _VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
 )  # fmt: skip
-_SUSPECT = re.compile(r"\[|\*\*|__|^\s*>|<")  # what the checks below look at
+_SUSPECT = re.compile(r"\[|\*\*|__|^\s*>")  # what the checks below look at, but HTML depth
 _DEEP_QUOTE = re.compile(rf"^((?:[ ]{{0,3}}>[ ]?){{{MAX_QUOTE_DEPTH}}})(?=[ ]{{0,3}}>)")
 
 
@@ -145,8 +145,9 @@ class _Pathological(Preprocessor):
     body rendered block by block gets the same result)."""
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any(_SUSPECT.search(line) for line in lines):
-            return lines
+        deep_html = sum(line.count("<") for line in lines) > MAX_HTML_DEPTH
+        if not deep_html and not any(_SUSPECT.search(line) for line in lines):
+            return lines  # the usual body: nothing to defuse, no pass over its paragraphs
         out: list[str] = []
         paragraph: list[str] = []
         for line in [*lines, ""]:
