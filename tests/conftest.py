@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from resource import RLIMIT_AS, setrlimit
 
@@ -163,3 +164,21 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
         yield folder
     finally:
         _unmount(folder)
+
+
+@contextmanager
+def other_program(*arguments: str) -> Iterator[int]:
+    """A process of another program, already running (past its exec, so the system reports its
+    own command line): yields its pid, kills it after."""
+    script = "import time; print('up', flush=True); time.sleep(60)"
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, *arguments], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None and process.stdout.readline() == "up\n"
+        yield process.pid
+    finally:
+        process.kill()
+        process.wait()
+        if process.stdout is not None:
+            process.stdout.close()

@@ -3,33 +3,29 @@
 import json
 import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
+
 from reviewdesk.core import bundle, locks
+from tests.conftest import other_program
 
 
 def test_the_first_takes_it_and_a_live_second_is_told_who_holds_it(sample_bundle: Path) -> None:
     assert locks.acquire(sample_bundle) is None
     mine = locks.holder(sample_bundle)
     assert mine is not None and mine.is_this_process and not mine.is_stale
-    # Another ReviewDesk, as far as the system can tell (its command line names it).
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)", "reviewdesk"])
-    try:
+    with other_program("reviewdesk") as other:  # another ReviewDesk, as far as the system can tell
         data = {
-            "pid": other.pid,
+            "pid": other,
             "host": socket.gethostname(),
             "since": "2026-11-26T09:00:00+00:00",
         }
         (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
         held = locks.acquire(sample_bundle)
-        assert held is not None and held.pid == other.pid
-        assert f"(process {other.pid}) on {socket.gethostname()}" in held.describe()
-        assert json.loads((sample_bundle / locks.LOCK_FILE).read_text())["pid"] == other.pid
-    finally:
-        other.kill()
-        other.wait()
+        assert held is not None and held.pid == other
+        assert f"(process {other}) on {socket.gethostname()}" in held.describe()
+        assert json.loads((sample_bundle / locks.LOCK_FILE).read_text())["pid"] == other
     assert locks.acquire(sample_bundle) is None  # its process is gone: stale, taken over
     held = locks.holder(sample_bundle)
     assert held is not None and held.pid == os.getpid()
@@ -63,13 +59,22 @@ def test_the_lock_is_not_part_of_the_review(sample_bundle: Path) -> None:
 
 
 def test_a_lock_whose_number_another_program_has_now_is_stale(sample_bundle: Path) -> None:
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        data = {"pid": other.pid, "host": socket.gethostname(), "since": "2026-11-26T09:00:00"}
+    with other_program() as other:
+        data = {"pid": other, "host": socket.gethostname(), "since": "2026-11-26T09:00:00"}
         (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
         held = locks.holder(sample_bundle)
         assert held is not None and held.is_stale  # a process runs there, not a ReviewDesk
         assert locks.acquire(sample_bundle) is None
-    finally:
-        other.kill()
-        other.wait()
+
+
+def test_a_process_whose_command_line_reads_empty_keeps_its_lock(
+    sample_bundle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Right after its exec, or as a zombie, a process's command line reads empty: it may be a
+    # ReviewDesk, so the lock stands and the writer decides.
+    with other_program() as other:
+        monkeypatch.setattr(locks, "_command_line", lambda pid: b"" if pid == other else None)
+        data = {"pid": other, "host": socket.gethostname(), "since": "2026-11-26T09:00:00"}
+        (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
+        held = locks.holder(sample_bundle)
+        assert held is not None and not held.is_stale

@@ -2,8 +2,6 @@
 
 import json
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,16 +14,13 @@ from reviewdesk.ui.bundle_lock import LockKeeper, may_open
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.file_controller import FileController
 from reviewdesk.ui.settings import Settings
-from tests.conftest import MakeBundle
+from tests.conftest import MakeBundle, other_program
 
 
 @pytest.fixture
 def other_process() -> Iterator[int]:
-    # Another ReviewDesk, as far as the system can tell (its command line names it).
-    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "reviewdesk"])
-    yield process.pid
-    process.kill()
-    process.wait()
+    with other_program("reviewdesk") as pid:  # another ReviewDesk, as far as the system can tell
+        yield pid
 
 
 def lock_by(folder: Path, pid: int) -> None:

@@ -84,11 +84,19 @@ def _running_reviewdesk(pid: int) -> bool:
 def _is_reviewdesk(pid: int) -> bool:
     """Whether the process `pid` is a ReviewDesk, where the system says (Linux's /proc);
     elsewhere any running process is taken for one."""
-    try:
-        command = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return True  # no /proc, or not ours to read: the lock stands
+    command = _command_line(pid)
+    if not command:
+        # None: no /proc, or not ours to read. Empty: mid-exec or a zombie. It cannot be told,
+        # so the lock stands.
+        return True
     return b"reviewdesk" in command.lower()
+
+
+def _command_line(pid: int) -> bytes | None:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
 
 
 def _running(pid: int) -> bool:
