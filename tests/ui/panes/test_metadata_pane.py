@@ -165,7 +165,7 @@ def test_subject_type_url_and_version_edit_the_model(
     qtbot: QtBot, document: ReviewDocument
 ) -> None:
     widget = pane(qtbot, document)
-    assert widget.subject.type.currentText() == "SoftwareApplication"
+    assert widget.subject.type.currentText() == "Software"
     clear_and_type(qtbot, type_edit(widget), "VideoGame")
     clear_and_type(qtbot, widget.subject.url, "https://example.org/game")
     clear_and_type(qtbot, widget.subject.version, "3.1")
@@ -179,14 +179,14 @@ def test_subject_type_url_and_version_edit_the_model(
     assert subject.name == "Wrenfall 3 Mini"
     for _ in range(3):
         document.undo_stack.undo()
-    assert widget.subject.type.currentText() == "SoftwareApplication"
+    assert widget.subject.type.currentText() == "Software"
     assert widget.subject.url.text() == "https://example.org/halden-bay/wrenfall-3-mini"
     assert widget.subject.version.text() == "3.0"
 
 
 def test_a_type_can_be_picked_from_the_list(qtbot: QtBot, document: ReviewDocument) -> None:
     widget = pane(qtbot, document)
-    qtbot.keyClick(widget.subject.type, Qt.Key.Key_Down)  # after SoftwareApplication
+    qtbot.keyClick(widget.subject.type, Qt.Key.Key_Down)  # after Software
     assert document.review.subject is not None
     assert document.review.subject.type == "WebApplication"
 

@@ -6,7 +6,7 @@ while the other fields are edited."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,20 +23,21 @@ from reviewdesk.core.model import Review, Subject
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY, hint_label
 
-# Common schema.org types of an itemReviewed; any other type name may be typed.
-SUBJECT_TYPES = (
-    "Product",
-    "SoftwareApplication",
-    "WebApplication",
-    "MobileApplication",
-    "VideoGame",
-    "Book",
-    "Movie",
-    "Course",
-    "Service",
-    "Organization",
-    "CreativeWork",
-)
+# Common schema.org types of an itemReviewed, each with the name a writer knows it by; the
+# schema name is what the file and the exports keep. Any other type name may be typed.
+SUBJECT_TYPES = {
+    "Product": "Product",
+    "SoftwareApplication": "Software",
+    "WebApplication": "Web app",
+    "MobileApplication": "Mobile app",
+    "VideoGame": "Video game",
+    "Book": "Book",
+    "Movie": "Movie",
+    "Course": "Course",
+    "Service": "Service",
+    "Organization": "Organization",
+    "CreativeWork": "Creative work",
+}
 DEFAULT_TYPE = "Product"  # the model's default, stored for an empty type
 FIELDS = ("name", "type", "brand", "url", "version")
 LABELS = {  # the label with its mnemonic, and the name a screen reader gives
@@ -48,16 +49,29 @@ LABELS = {  # the label with its mnemonic, and the name a screen reader gives
 }
 # Without a name, these make no subject; the type alone does not count.
 CONTENT_FIELDS = ("name", "brand", "url", "version")
-TYPE_RULE = "must be a schema.org type: a capital letter, then letters only, like VideoGame"
+TYPE_RULE = (
+    "pick a type from the list, or type a schema.org type: a capital letter, then letters"
+    " only, like BoardGame"
+)
 NAME_FIRST = "Name what is reviewed: its type, brand, URL and version are kept once it has a name"
 NAME_NEEDED = "Name what is reviewed, or clear every subject field to remove the subject"
 STAND_IN_NAME = "?"  # lets the other fields be checked before the name is typed
 
 
+def schema_type(shown: str) -> str:
+    """The schema.org type for what the type box shows: a listed type's own name, in any
+    case, or the text as typed."""
+    text = shown.strip()
+    friendly = {name.casefold(): schema for schema, name in SUBJECT_TYPES.items()}
+    return friendly.get(text.casefold(), text) or DEFAULT_TYPE
+
+
 def _type_box() -> QComboBox:
     box = QComboBox()
     box.setEditable(True)
-    box.addItems(SUBJECT_TYPES)
+    for schema, name in SUBJECT_TYPES.items():
+        box.addItem(name, schema)
+        box.setItemData(box.count() - 1, f"schema.org {schema}", Qt.ItemDataRole.ToolTipRole)
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typed type is not offered later
     line_edit = box.lineEdit()
     assert line_edit is not None  # an editable combo box has one
@@ -116,7 +130,7 @@ class SubjectFields(QGroupBox):
         name = self.name.text()
         return {
             "name": name if name.strip() else "",
-            "type": self.type.currentText().strip() or DEFAULT_TYPE,
+            "type": schema_type(self.type.currentText()),
             "brand": self.brand.text(),
             "url": self.url.text().strip() or None,
             "version": self.version.text(),
@@ -178,9 +192,9 @@ class SubjectFields(QGroupBox):
             if edit.text() != (shown[key] or ""):  # setText would move the cursor
                 edit.setText(shown[key] or "")
         with QSignalBlocker(self.type):  # a listed type is chosen, so arrow keys go on from it
-            listed = self.type.findText(shown["type"])
+            listed = self.type.findData(shown["type"])
             self.type.setCurrentIndex(listed)
-            self.type.setEditText(shown["type"])
+            self.type.setEditText(self.type.itemText(listed) if listed >= 0 else shown["type"])
         for key in FIELDS:
             self._say(key, "")
 
