@@ -1,9 +1,10 @@
-"""The problems list: publishing checks and path problems of the open review, kept live."""
+"""The problems list: publishing checks and path problems of the open review, kept live, each
+naming its field as the form labels it. A click, or Enter, on a problem goes to its field."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QMouseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewdesk.core.problems import Problem, Severity
+from reviewdesk.ui.field_labels import problem_place
 from reviewdesk.ui.review_checks import ReviewChecks
 
 
@@ -26,13 +28,17 @@ class ProblemsView(QListWidget):
         super().__init__(parent)
         self._checks = checks
         self._shown: list[Problem] = []
+        self._clicking = False  # in a mouse event: its click is the one that goes to the field
         self.setAccessibleName("Problems")
         # Long messages (an image's size and what to do) wrap to the width of the form.
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         checks.checked.connect(self.refresh)
-        self.itemActivated.connect(self._activated)
+        # One click goes to the field. Qt activates an item on a double click (or on a single
+        # one, with some desktop styles) as well: that activation is the same click.
+        self.itemClicked.connect(self._activated)
+        self.itemActivated.connect(lambda item: None if self._clicking else self._activated(item))
         self.refresh()
 
     def refresh(self) -> None:
@@ -51,7 +57,7 @@ class ProblemsView(QListWidget):
         self.counted.emit(len(found))
 
     def _add(self, problem: Problem, icon: QIcon) -> None:
-        where = f"{problem.field}: " if problem.field else ""
+        where = f"{problem_place(problem.field)}: " if problem.field else ""
         line = f" (line {problem.line})" if problem.field == "body" and problem.line else ""
         item = QListWidgetItem(icon, f"{where}{problem.message}{line}")
         item.setToolTip(str(problem))
@@ -59,6 +65,20 @@ class ProblemsView(QListWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.problem_activated.emit(self._shown[self.row(item)])
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's API)
+        self._clicking = True
+        try:
+            super().mouseReleaseEvent(event)
+        finally:
+            self._clicking = False
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's API)
+        self._clicking = True
+        try:
+            super().mouseDoubleClickEvent(event)
+        finally:
+            self._clicking = False
 
 
 def problems_box(problems: ProblemsView) -> QWidget:
