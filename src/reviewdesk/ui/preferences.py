@@ -3,8 +3,6 @@ size of the body editor's text. Stored in the settings; applied at start and on 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,23 +13,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewdesk.ui.color_scheme import apply_color_scheme
 from reviewdesk.ui.settings import APPEARANCE, EDITOR_FONT_SIZE, Settings
 
-APPEARANCES: dict[str, tuple[str, Qt.ColorScheme]] = {
-    "system": ("Follow the system", Qt.ColorScheme.Unknown),
-    "light": ("Light", Qt.ColorScheme.Light),
-    "dark": ("Dark", Qt.ColorScheme.Dark),
-}
+APPEARANCES: dict[str, str] = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 FONT_SIZES = (8, 32)
 
 
 def apply_appearance(name: str) -> None:
-    """Ask for a light or dark look; where the platform cannot switch, it keeps its own."""
-    hints = QGuiApplication.styleHints()
-    if name in ("light", "dark"):
-        hints.setColorScheme(APPEARANCES[name][1])
-    else:
-        hints.unsetColorScheme()
+    """The look chosen, on every platform (see color_scheme)."""
+    apply_color_scheme(name)
 
 
 def apply_preferences(settings: Settings, editor: QPlainTextEdit) -> None:
@@ -49,7 +40,7 @@ class PreferencesDialog(QDialog):
         self._settings = settings
         self.setWindowTitle("Preferences")
         self.appearance = QComboBox()
-        for key, (text, _scheme) in APPEARANCES.items():
+        for key, text in APPEARANCES.items():
             self.appearance.addItem(text, key)
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.get(APPEARANCE))))
         self.font_size = QSpinBox()

@@ -6,8 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from reviewdesk.core import bundle
 from reviewdesk.core.model import Review
@@ -15,21 +14,16 @@ from reviewdesk.core.problems import BundleError
 from reviewdesk.ui.commands import ReplaceReviewCommand
 from reviewdesk.ui.disk_watcher import WATCHED_FILES, DiskWatcher
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.message_bar import MessageBar
 
 REMOVED_MESSAGE = "The review's files were moved or removed. Save to write them here again."
-
-
-def _button(text: str, accessible_name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(accessible_name)
-    return button
 
 
 def _quoted(names: tuple[str, ...]) -> str:
     return " and ".join(f"“{name}”" for name in names)
 
 
-class ReloadBar(QFrame):
+class ReloadBar(MessageBar):
     """Hidden until the bundle changes on disk. An unmodified document is reloaded at once
     (`reloaded` says so, for the status bar); edits are never dropped without a choice, and a
     reload is one undoable step, so undo brings back what was open before."""
@@ -39,27 +33,15 @@ class ReloadBar(QFrame):
     def __init__(
         self, document: ReviewDocument, watcher: DiskWatcher, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("Changes on disk", parent=parent)
         self._document, self._watcher = document, watcher
         self._pending: Review | None = None  # the version on disk, while the bar offers it
         self._changed: tuple[str, ...] = ()
 
-        self.message = QLabel(wordWrap=True)
         # Alt+L, K, I: letters no menu or pane uses.
-        self.reload_button = _button("Re&load", "Reload from disk")
-        self.keep_button = _button("&Keep mine", "Keep my version")
-        self.dismiss_button = _button("D&ismiss", "Dismiss")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
-        layout.addWidget(self.message, 1)
-        for button in (self.reload_button, self.keep_button, self.dismiss_button):
-            layout.addWidget(button)
-        self.setAccessibleName("Changes on disk")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
-        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
-        self.hide()
+        self.reload_button = self.add_button("Re&load", "Reload from disk")
+        self.keep_button = self.add_button("&Keep mine", "Keep my version")
+        self.dismiss_button = self.add_button("D&ismiss", "Dismiss")
 
         self.reload_button.clicked.connect(self.reload)
         self.keep_button.clicked.connect(self.dismiss)
@@ -108,10 +90,9 @@ class ReloadBar(QFrame):
             self.reload()
 
     def _show(self, message: str, *buttons: QPushButton) -> None:
-        self.message.setText(message)
         for button in (self.reload_button, self.keep_button, self.dismiss_button):
             button.setVisible(button in buttons)
-        self.show()
+        self.say(message)
 
 
 def _short(error: BundleError) -> str:

@@ -2,8 +2,9 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from bench.images import write_png_claiming
@@ -76,3 +77,25 @@ def test_a_fifo_chosen_as_hero_is_refused_with_a_message_and_nothing_changes(
     pane.choose.click()
     assert told == [f"{fifo} is a FIFO, not a file"]
     assert document.review.hero == before and not document.modified
+
+
+def test_long_alt_text_shows_whole_and_its_field_grows_as_it_is_typed(
+    qtbot: QtBot, document: ReviewDocument
+) -> None:
+    """It was one line, showing only the tail of a 150-character description."""
+    pane = HeroPane(document)
+    qtbot.addWidget(pane)
+    pane.resize(560, 700)  # the form at 1024x700
+    pane.show()
+    qtbot.waitExposed(pane)
+    assert isinstance(pane.alt, QPlainTextEdit)
+    assert pane.alt.toPlainText() == document.value("hero.alt")
+    qtbot.waitUntil(lambda: pane.alt.verticalScrollBar().maximum() == 0)  # all of it in view
+    before = pane.alt.height()
+    pane.alt.setFocus()
+    qtbot.keyClick(pane.alt, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(pane.alt, " A small golden satellite circles the outermost ring." * 2)
+    qtbot.waitUntil(lambda: pane.alt.height() > before)
+    qtbot.waitUntil(lambda: pane.alt.verticalScrollBar().maximum() == 0)
+    assert document.value("hero.alt").endswith("outermost ring.")
+    qtbot.waitUntil(lambda: pane.caption.y() - pane.alt.geometry().bottom() < 16)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -24,7 +23,8 @@ from reviewdesk.core.assets import AssetError
 from reviewdesk.core.model import Hero
 from reviewdesk.ui.asset_import import IMAGE_FILTER, import_asset
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.field_binding import FieldBinding, bind_line_edit, hint_label
+from reviewdesk.ui.field_binding import FieldBinding, bind_text_edit, hint_label
+from reviewdesk.ui.widgets.growing_text_edit import GrowingTextEdit
 from reviewdesk.ui.widgets.thumbnail import Thumbnail
 
 THUMBNAIL_WIDTH = 360
@@ -45,9 +45,10 @@ class HeroPane(QWidget):
         self.choose.clicked.connect(self.choose_image)
         self.remove = QPushButton("&Remove")
         self.remove.clicked.connect(lambda: document.set("hero", None, merge=False))
-        self.alt = QLineEdit()
+        # Alt text is a sentence or two: shown whole, in a field that grows as it is typed.
+        self.alt = GrowingTextEdit(min_lines=2)
         self.alt.setPlaceholderText("Describe the image for readers who cannot see it")
-        self.caption = QLineEdit()
+        self.caption = GrowingTextEdit(min_lines=1)
         self.caption.setPlaceholderText("Optional caption shown under the image")
         self._bindings: list[FieldBinding] = []
         form = QFormLayout()
@@ -56,8 +57,9 @@ class HeroPane(QWidget):
             ("Ca&ption", "hero.caption", self.caption),
         ):
             hint = hint_label()
-            self._bindings.append(bind_line_edit(document, path, edit, hint))
+            self._bindings.append(bind_text_edit(document, path, edit, hint))
             box = QVBoxLayout()
+            box.setSpacing(2)
             box.addWidget(edit)
             box.addWidget(hint)
             caption = QLabel(label)

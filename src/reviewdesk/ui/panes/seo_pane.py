@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reviewdesk.core.checks import SEO_DESCRIPTION_RANGE, SEO_TITLE_MAX
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FieldBinding, bind_line_edit, bind_text_edit, hint_label
+from reviewdesk.ui.widgets.growing_text_edit import GrowingTextEdit
 
 
 class SeoPane(QWidget):
     def __init__(self, document: ReviewDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        form = QFormLayout(self)
+        form = QFormLayout()
         self.title = QLineEdit()
         self.title.setPlaceholderText("defaults to the review's title")
         self.title_count = QLabel()
-        self.description = QPlainTextEdit()
-        self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 5 + 12)
+        # A description of 160 characters takes 2 to 4 lines: shown whole, grown as typed.
+        self.description = GrowingTextEdit(min_lines=3, max_lines=8)
         self.description.setPlaceholderText("What the search result shows under the title")
         self.description_count = QLabel()
         self.canonical = QLineEdit()
@@ -45,6 +45,10 @@ class SeoPane(QWidget):
             caption = QLabel(label)
             caption.setBuddy(edit)
             form.addRow(caption, box)
+        # The rows keep their heights at the top; the pane's spare height stays below them.
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addStretch()
         document.changed.connect(self._count)
         self._count("")
 

@@ -1,0 +1,142 @@
+"""Screenshots of every pane of the window, light and dark, at the sizes a writer's screen has.
+
+    scripts/screenshots [--out docs/screenshots] [--size 1440x900 ...] [--scheme dark ...]
+                        [--pane seo ...]
+
+Each size runs on its own Xvfb screen of that size (the xcb platform, as on a plain X11
+desktop with no window manager: the window fills the screen), in a fresh home, on a copy of
+the sample review. Writes PANE-SIZE-SCHEME.png for each pane, and reload-bar-SIZE-SCHEME.png:
+the whole window with the changed-on-disk bar showing. The pane shots hold the form column,
+where the panes are; the preview beside it is in the reload-bar shots. With pngquant
+installed, the PNGs are cut to 256 colours: about a third of the size, text as sharp.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication
+
+from reviewdesk.core import user_files
+from reviewdesk.ui.app import _sandbox_off_for_root
+from reviewdesk.ui.color_scheme import apply_color_scheme
+from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.main_window import MainWindow
+from reviewdesk.ui.preview.scheme import register_scheme
+from reviewdesk.ui.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+PANES = ("metadata", "tags", "hero", "summary", "body", "pros-cons", "key-points", "seo")
+SIZES = ("1440x900", "1024x700")
+SCHEMES = ("light", "dark")
+SETTLE_MS = 400  # for the preview to scroll to the pane's section and repaint
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", action="append", choices=None, help="WIDTHxHEIGHT")
+    parser.add_argument("--scheme", action="append", choices=SCHEMES)
+    parser.add_argument("--pane", action="append", choices=(*PANES, "reload-bar"))
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sizes, schemes = args.size or list(SIZES), args.scheme or list(SCHEMES)
+    panes = args.pane or [*PANES, "reload-bar"]
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.inside:
+        return _capture(args.out.resolve(), sizes[0], schemes, panes)
+    if shutil.which("xvfb-run") is None:
+        print("screenshots: needs Xvfb (bash scripts/setup-tools)", file=sys.stderr)
+        return 1
+    for size in sizes:
+        if _on_own_screen(size, args.out.resolve(), schemes, panes) != 0:
+            return 1
+    _shrink([shot for size in sizes for shot in sorted(args.out.glob(f"*-{size}-*.png"))])
+    return 0
+
+
+def _shrink(files: list[Path]) -> None:
+    if files and shutil.which("pngquant"):
+        command = ["pngquant", "--force", "--skip-if-larger", "--strip", "--ext", ".png"]
+        subprocess.run([*command, "--quality", "70-95", *map(str, files)], check=False)
+
+
+def _on_own_screen(size: str, out: Path, schemes: list[str], panes: list[str]) -> int:
+    with tempfile.TemporaryDirectory(prefix="reviewdesk-shots-") as home:
+        env = {
+            **os.environ,
+            "HOME": home,
+            "XDG_CONFIG_HOME": f"{home}/config",
+            "XDG_DATA_HOME": f"{home}/data",
+            "XDG_CACHE_HOME": f"{home}/cache",
+            "QT_QPA_PLATFORM": "xcb",
+            "QT_QPA_PLATFORMTHEME": "",  # a plain X11 session: no desktop theme
+        }
+        env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+        command = [sys.executable, "-m", "bench.screenshots", "--inside", "--out", str(out)]
+        command += ["--size", size]
+        command += [f"--scheme={s}" for s in schemes] + [f"--pane={p}" for p in panes]
+        screen = f"-screen 0 {size}x24"
+        run = ["xvfb-run", "-a", "-s", screen, *command]
+        return subprocess.run(run, env=env, cwd=ROOT, check=False).returncode
+
+
+def _capture(out: Path, size: str, schemes: list[str], panes: list[str]) -> int:
+    _sandbox_off_for_root()
+    register_scheme()
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    QApplication(sys.argv[:1])
+
+    def wait(ms: int, until: SignalInstance | None = None) -> None:
+        loop = QEventLoop()
+        if until is not None:
+            until.connect(loop.quit)
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    folder = user_files.sample_copy()
+    document = ReviewDocument.open(folder)
+    window = MainWindow(document, Settings(str(folder.parent / "settings.ini")))
+    width, height = (int(n) for n in size.split("x"))
+    window.setGeometry(0, 0, width, height)
+    window.show()
+    wait(60_000, window.preview.ready)
+    screen = window.screen()
+
+    def save(name: str, whole: bool) -> None:
+        wait(SETTLE_MS)
+        area = window.centralWidget() if whole else window.form_splitter
+        assert area is not None
+        corner = area.mapToGlobal(area.rect().topLeft())
+        shot = screen.grabWindow(0, corner.x(), corner.y(), area.width(), area.height())
+        path = out / f"{name}.png"
+        shot.save(str(path))
+        print(path, flush=True)
+
+    for scheme in schemes:
+        apply_color_scheme(scheme)
+        for index, pane in enumerate(PANES):
+            if pane in panes:
+                window.panes.setCurrentIndex(index)
+                save(f"{pane}-{size}-{scheme}", whole=False)
+        if "reload-bar" in panes:
+            window.panes.setCurrentIndex(0)
+            document.set("subtitle", f"{document.review.subtitle} Edited.")
+            (folder / "body.md").write_text(f"{document.review.body}\nTheirs, {scheme}.\n", "utf-8")
+            wait(10_000, window.disk_watcher.changed_on_disk)
+            save(f"reload-bar-{size}-{scheme}", whole=True)
+            window.reload_bar.dismiss()
+    document.undo_stack.setClean()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
