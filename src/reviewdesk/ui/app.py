@@ -15,6 +15,7 @@ from reviewdesk.core import user_files
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError
 from reviewdesk.ui.bundle_lock import may_open
+from reviewdesk.ui.color_scheme import apply_chosen_color_scheme
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.preview.scheme import register_scheme
@@ -33,6 +34,7 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("ReviewDesk")
     app.setOrganizationName("ReviewDesk")
+    apply_chosen_color_scheme(Settings())  # light or dark before any question or window
     document = _open(folder or user_files.sample_copy(), ask=not smoke_test)
     window = MainWindow(document, Settings())
     if smoke_test:
