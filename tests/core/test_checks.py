@@ -130,3 +130,33 @@ def test_an_image_shown_many_times_is_looked_at_once(
     found = checks.check(folder)
     assert resolved == ["x.png"]
     assert sum("'x.png' does not exist" in p.message for p in found) == 500
+
+
+@pytest.mark.parametrize("status", ["draft", "ready", "published"])
+def test_a_published_review_without_a_date_is_warned_of(
+    make_bundle: MakeBundle, status: str
+) -> None:
+    """Exports date it themselves (tests/core/test_exports_publication.py), each anew: the
+    writer is told, on the date field, at the status's line."""
+    folder = make_bundle(
+        f"format: reviewdesk/1\ntitle: T\nsummary: S\nauthors: [Ann]\nstatus: {status}\n" + GOOD_SEO
+    )
+    found = [(p.field, p.line, p.severity, p.message) for p in checks.check(folder)]
+    if status != "published":
+        assert found == []
+        return
+    assert found == [
+        (
+            "published",
+            5,
+            Severity.WARNING,
+            "Status is published but there is no publication date; today's date will be "
+            "used when exported",
+        )
+    ]
+    dated = make_bundle(
+        "format: reviewdesk/1\ntitle: T\nsummary: S\nauthors: [Ann]\nstatus: published\n"
+        "published: 2026-04-11\n" + GOOD_SEO,
+        name="dated",
+    )
+    assert checks.check(dated) == []

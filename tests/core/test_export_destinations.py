@@ -20,17 +20,18 @@ TARGETS = {
     "hugo": "out",
     "jekyll": "out",
 }
-# Where each format puts `assets/...` under out/: `deep` four folders down from tmp_path.
+# Where each format puts `assets/...` under out/: `deep` four folders down from tmp_path
+# (five for markdown, whose `..` would then land in out/: the page alone is written all the same).
 DEEP = {
     "html": "out/page_files/assets/deep",
-    "markdown": "out/md/assets/deep",
+    "markdown": "out/md/review_files/assets/deep",
     "hugo": "out/a-review/assets/deep",
     "jekyll": "out/assets/a-review/deep",
 }
 # A folder each format writes images into, to plant a link out in.
 IMAGE_FOLDER = {
     "html": "out/page_files",
-    "markdown": "out/md/assets",
+    "markdown": "out/md/review_files",
     "hugo": "out/a-review",
     "jekyll": "out/assets",
 }
@@ -146,7 +147,7 @@ def test_copies_go_at_the_bundle_path_the_source_names(
         "page_files/assets/a b.png",
     ]
     written, _ = export_to(folder, "markdown", tmp_path / "md" / "review.md")
-    assert (tmp_path / "md" / "assets" / "a b.png").is_file()
+    assert (tmp_path / "md" / "review_files" / "assets" / "a b.png").is_file()
 
 
 def test_images_too_heavy_to_copy_or_embed_are_left_out_with_a_warning(

@@ -59,7 +59,7 @@ def test_sample_maps_every_field(sample_bundle: Path) -> None:
     assert set(post) <= GHOST_KEYS
     assert post["title"] == review.title
     assert post["slug"] == "wrenfall-3-mini-review"
-    assert post["status"] == "published"  # ready, dated in the past
+    assert post["status"] == "draft"  # ready: finished, not public (docs/STATUS.md)
     assert post["published_at"] == "2026-03-18T00:00:00.000Z"
     assert post["custom_excerpt"] == review.subtitle
     assert post["feature_image"] == "assets/hero.png"
@@ -133,9 +133,9 @@ def test_no_category_and_no_tags_leave_tags_out(tmp_path: Path) -> None:
         (Status.DRAFT, None, "draft"),
         (Status.DRAFT, date(2026, 5, 1), "draft"),
         (Status.DRAFT, date(2027, 1, 1), "draft"),
-        (Status.READY, None, "published"),
-        (Status.READY, date(2026, 5, 1), "published"),
-        (Status.READY, date(2027, 1, 1), "scheduled"),
+        (Status.READY, None, "draft"),
+        (Status.READY, date(2026, 5, 1), "draft"),
+        (Status.READY, date(2027, 1, 1), "draft"),
         (Status.PUBLISHED, date(2026, 5, 1), "published"),
         (Status.PUBLISHED, datetime(2026, 6, 1, 12, 1, tzinfo=UTC), "scheduled"),
         (Status.PUBLISHED, datetime(2026, 6, 1, 13, 59, tzinfo=tz(2)), "published"),

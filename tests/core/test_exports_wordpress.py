@@ -80,7 +80,7 @@ def test_sample_maps_every_field(sample_bundle: Path) -> None:
     assert errors_of(wordpress_body(post)) == []
     assert post["title"] == review.title
     assert post["slug"] == "wrenfall-3-mini-review"
-    assert post["status"] == "publish"  # ready, dated in the past
+    assert post["status"] == "draft"  # ready: finished, not public (docs/STATUS.md)
     assert post["date_gmt"] == "2026-03-18T00:00:00"
     assert "date" not in post  # it would win over date_gmt, in the site's unknown timezone
     assert post["excerpt"] == review.subtitle
@@ -144,9 +144,9 @@ def test_content_is_the_whole_article_in_one_html_block(sample_bundle: Path) -> 
     [
         (Status.DRAFT, None, "draft"),
         (Status.DRAFT, date(2027, 1, 1), "draft"),
-        (Status.READY, None, "publish"),
-        (Status.READY, date(2026, 5, 1), "publish"),
-        (Status.READY, date(2027, 1, 1), "future"),
+        (Status.READY, None, "draft"),
+        (Status.READY, date(2026, 5, 1), "draft"),
+        (Status.READY, date(2027, 1, 1), "draft"),
         (Status.PUBLISHED, date(2026, 5, 1), "publish"),
         (Status.PUBLISHED, datetime(2026, 6, 1, 14, 1, tzinfo=tz(2)), "future"),
         (Status.PUBLISHED, datetime(2026, 6, 1, 13, 59, tzinfo=tz(2)), "publish"),

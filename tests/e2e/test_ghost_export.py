@@ -83,7 +83,7 @@ def test_ghost_accepts_the_sample_and_keeps_every_key(
 def test_ghost_accepts_a_minimal_and_a_scheduled_review(tmp_path: Path, ghost_schema: Path) -> None:
     minimal = bundle.create(tmp_path / "minimal", "Only a title")
     later = datetime(2030, 1, 2, 3, 4, 5, tzinfo=timezone(timedelta(hours=-8)))
-    scheduled = Review(title="Later", status=Status.READY, published=later)
+    scheduled = Review(title="Later", status=Status.PUBLISHED, published=later)
     payloads = [payload(minimal, tmp_path / "minimal"), payload(scheduled, tmp_path)]
     assert payloads[1]["posts"][0]["status"] == "scheduled"
     assert_accepted_whole(ghost_schema, payloads)

@@ -4,17 +4,21 @@ layout of our own HTML export: the default export (sanitized HTML content files)
 `--raw-html` one (the Markdown as written), and a hostile body, of which nothing runs."""
 
 import html
+import os
 import re
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from reviewdesk.core import bundle, exports
+from bench.images import write_png
+from reviewdesk.core import bundle, exports, front_matter
 from reviewdesk.core.model import Author, Review, Status
 from reviewdesk.core.resources import resource
 from tests.core.test_exports_static_sites import FORBIDDEN, HOSTILE
@@ -29,8 +33,8 @@ BUILD_TIMEOUT = 120
 TEMPLATE_TEXT = "Write `{{< figure >}}`, `{{% note %}}` or `{% if x %}{{ page.title }}{% endif %}`."
 
 
-def export(folder: Path, to: str, out: Path, *flags: str) -> None:
-    """`reviewdesk export` as a user runs it."""
+def export(folder: Path, to: str, out: Path, *flags: str, zone: str | None = None) -> None:
+    """`reviewdesk export` as a user runs it (on a machine in the time zone `zone`)."""
     done = subprocess.run(
         [
             sys.executable,
@@ -47,18 +51,27 @@ def export(folder: Path, to: str, out: Path, *flags: str) -> None:
         capture_output=True,
         text=True,
         timeout=60,
+        env=in_zone(zone),
     )
     assert done.returncode == 0, done.stderr
 
 
-def build(*command: str | Path, site: Path) -> subprocess.CompletedProcess[str]:
+def build(
+    *command: str | Path, site: Path, zone: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(part) for part in command],
         cwd=site,
         capture_output=True,
         text=True,
         timeout=BUILD_TIMEOUT,
+        env=in_zone(zone),
     )
+
+
+def in_zone(zone: str | None) -> dict[str, str] | None:
+    """The environment of a program run in the time zone `zone` (None: this one's)."""
+    return None if zone is None else os.environ | {"TZ": zone}
 
 
 def published(folder: Path, *, template_text: bool = True, more: str = "") -> Review:
@@ -88,8 +101,12 @@ def hugo_site(root: Path) -> Path:
     return site
 
 
-def hugo_build(hugo: Path, site: Path, *flags: str) -> subprocess.CompletedProcess[str]:
-    return build(hugo, "--panicOnWarning", "--cacheDir", site / ".cache", *flags, site=site)
+def hugo_build(
+    hugo: Path, site: Path, *flags: str, zone: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return build(
+        hugo, "--panicOnWarning", "--cacheDir", site / ".cache", *flags, site=site, zone=zone
+    )
 
 
 def assert_hugo_built(done: subprocess.CompletedProcess[str]) -> None:
@@ -113,8 +130,10 @@ def jekyll_site(root: Path) -> Path:
     return site
 
 
-def jekyll_build(jekyll: Path, site: Path, *flags: str) -> subprocess.CompletedProcess[str]:
-    return build(jekyll, "build", "--strict_front_matter", *flags, site=site)
+def jekyll_build(
+    jekyll: Path, site: Path, *flags: str, zone: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return build(jekyll, "build", "--strict_front_matter", *flags, site=site, zone=zone)
 
 
 # --- what a built page shows ------------------------------------------------------------------
@@ -425,3 +444,94 @@ def test_jekyll_build_fails_on_broken_front_matter(
     strict = jekyll_build(jekyll, site)
     assert strict.returncode != 0
     assert "YAML Exception" in strict.stdout + strict.stderr
+
+
+# --- a published review without a date ------------------------------------------------------
+
+# Exported where the day starts first (UTC+14), built where it starts last (UTC-12; POSIX
+# zone names count the other way): a bare day of the export is then always in the future
+# of the build, which leaves the page out without a word.
+EAST, WEST = "Pacific/Kiritimati", "Etc/GMT+12"
+
+
+def undated(root: Path) -> Path:
+    """A published review whose writer gave it no date."""
+    folder = root / "undated"
+    folder.mkdir()
+    (folder / "review.yaml").write_text("format: reviewdesk/1\ntitle: T\nstatus: published\n")
+    (folder / "body.md").write_text("Text.\n")
+    return folder
+
+
+def exported_date(page: Path) -> datetime:
+    """The date the export wrote into the page's front matter."""
+    when = front_matter.split(page.read_text(encoding="utf-8")).data["date"]
+    assert isinstance(when, datetime) and when.utcoffset() is not None, when
+    return when
+
+
+def test_hugo_builds_and_dates_a_published_review_without_a_date(
+    hugo: Path, tmp_path: Path
+) -> None:
+    site = hugo_site(tmp_path)
+    export(undated(tmp_path), "hugo", site / "content" / "reviews", zone=EAST)
+    assert_hugo_built(hugo_build(hugo, site, zone=WEST))
+    when = exported_date(site / "content" / "reviews" / "t" / "index.html")
+    page = (site / "public" / "reviews" / "t" / "index.html").read_text(encoding="utf-8")
+    assert f'datetime="{when.date().isoformat()}"' in page
+
+
+def test_jekyll_builds_a_published_review_without_a_date(jekyll: Path, tmp_path: Path) -> None:
+    site = jekyll_site(tmp_path)
+    export(undated(tmp_path), "jekyll", site, zone=EAST)
+    done = jekyll_build(jekyll, site, zone=WEST)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "has a future date" not in done.stdout + done.stderr
+    (built,) = (site / "_site").rglob("t.html")
+    (post,) = (site / "_posts").iterdir()
+    when = exported_date(post).astimezone(ZoneInfo(WEST))  # Jekyll's permalink: its own day
+    assert built == site / "_site" / when.strftime("%Y/%m/%d") / "t.html"
+
+
+# --- two reviews in one site ----------------------------------------------------------------
+
+
+def second_review(root: Path) -> tuple[Path, Review]:
+    """Another published review with images of the same names as the sample's, but its own."""
+    folder = root / "second"
+    shutil.copytree(resource("sample"), folder)
+    write_png(folder / "assets" / "hero.png", 24, 12)
+    write_png(folder / "assets" / "chart.png", 12, 24)
+    review = bundle.load(folder).model_copy(
+        update={"slug": "second-look", "status": Status.PUBLISHED}
+    )
+    bundle.save(review, folder)
+    return folder, review
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_two_reviews_with_the_same_image_names_each_show_their_own(
+    request: pytest.FixtureRequest, sample_bundle: Path, tmp_path: Path, to: str
+) -> None:
+    tool: Path = request.getfixturevalue(to)
+    published(sample_bundle)
+    second, _ = second_review(tmp_path)
+    if to == "hugo":
+        site = hugo_site(tmp_path)
+        for folder in (sample_bundle, second):
+            export(folder, "hugo", site / "content" / "reviews")
+        assert_hugo_built(hugo_build(tool, site))
+        pages = [HUGO_PAGE, HUGO_PAGE.parent.with_name("second-look") / "index.html"]
+    else:
+        site = jekyll_site(tmp_path)
+        for folder in (sample_bundle, second):
+            export(folder, "jekyll", site)
+        assert jekyll_build(tool, site).returncode == 0
+        pages = [JEKYLL_PAGE, JEKYLL_PAGE.with_name("second-look.html")]
+    public = site / pages[0].parts[0]
+    for folder, page in zip((sample_bundle, second), pages, strict=True):
+        url = "/" + (site / page).relative_to(public).as_posix()
+        images = outline((site / page).read_text(encoding="utf-8")).images
+        shown = [(public / unquote(urljoin(url, src)).lstrip("/")).read_bytes() for src in images]
+        mine = [(folder / "assets" / name).read_bytes() for name in ("hero.png", "chart.png")]
+        assert shown == mine, page

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewdesk.core import assets, bundle, image_size, safe_files
+from reviewdesk.core.exports.publication import goes_live
 from reviewdesk.core.model import LIST_FIELDS, Review
 from reviewdesk.core.problems import BundleError, Problem, Severity
 
@@ -88,6 +89,7 @@ def path_problems(review: Review, at: Locator) -> list[Problem]:
 def publishing_problems(review: Review, at: Locator) -> list[Problem]:
     return [
         *_text_lengths(review, at),
+        *_publication_date(review, at),
         *_authors(review, at),
         *_hero(review, at),
         *_lists(review, at),
@@ -130,6 +132,19 @@ def _text_lengths(review: Review, at: Locator) -> list[Problem]:
             )
         )
     return problems
+
+
+def _publication_date(review: Review, at: Locator) -> list[Problem]:
+    """Exports date such a review themselves (exports/publication.py), each export anew.
+    The field to fill is the date; the line, which it has not got, is the status's."""
+    if not goes_live(review) or review.published is not None:
+        return []
+    message = (
+        "Status is published but there is no publication date; today's date will be used "
+        "when exported"
+    )
+    file = at.folder / bundle.REVIEW_FILE
+    return [Problem(file, at.line_of("status"), "published", message, WARNING)]
 
 
 def _authors(review: Review, at: Locator) -> list[Problem]:

@@ -6,11 +6,14 @@ start, long before any is needed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 from typing import NamedTuple
 
 from reviewdesk.core.exports.base import ExportOptions, ExportResult, write
+from reviewdesk.core.exports.publication import as_exported
 from reviewdesk.core.model import Review
 
 Exporter = Callable[[Review, Path, ExportOptions, str], ExportResult]
@@ -22,6 +25,9 @@ class Format(NamedTuple):
     module: str  # in this package
     into_folder: bool = False  # written into a site's folder (ExportResult.location)
     suffix: str = ".html"  # of the main file, for file choosers
+    # A page or post, whose status and date publication.as_exported settles; else the
+    # review itself in another shape (markdown), kept as it is so that it imports back.
+    publishes: bool = True
 
 
 FORMATS: dict[str, Format] = {
@@ -46,11 +52,17 @@ FORMATS: dict[str, Format] = {
         "jekyll",
         into_folder=True,
     ),
-    "markdown": Format("Markdown", "Markdown with YAML front matter", "markdown", suffix=".md"),
+    "markdown": Format(
+        "Markdown",
+        "Markdown with YAML front matter, its images in a folder of its own beside it",
+        "markdown",
+        suffix=".md",
+        publishes=False,
+    ),
 }
 
 
-def exporter(to: str) -> Exporter:
+def _exporter(to: str) -> Exporter:
     """The function that exports as format `to` (a key of FORMATS)."""
     found: Exporter = import_module(f"{__name__}.{FORMATS[to].module}").export
     return found
@@ -60,8 +72,15 @@ def export(
     review: Review, folder: Path, to: str, options: ExportOptions | None = None, stem: str = ""
 ) -> ExportResult:
     """Render `review` (from the bundle `folder`) as format `to`; `stem` names the main
-    output file, which names the folder of images some formats copy beside it."""
-    return exporter(to)(review, folder, options or ExportOptions(), stem or review.effective_slug)
+    output file, which names the folder of images some formats copy beside it. Every format
+    that publishes sees the review as publication.as_exported makes it (dated when published
+    without a date), so they all agree on its date and status."""
+    warnings: list[str] = []
+    if FORMATS[to].publishes:
+        review, warnings = as_exported(review, datetime.now().astimezone())
+    stem = stem or review.effective_slug
+    result = _exporter(to)(review, folder, options or ExportOptions(), stem)
+    return replace(result, warnings=(*warnings, *result.warnings)) if warnings else result
 
 
-__all__ = ["FORMATS", "ExportOptions", "ExportResult", "Format", "export", "exporter", "write"]
+__all__ = ["FORMATS", "ExportOptions", "ExportResult", "Format", "export", "write"]

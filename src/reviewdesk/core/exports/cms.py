@@ -12,9 +12,10 @@ from urllib.parse import quote
 
 from reviewdesk.core import assets, render
 from reviewdesk.core.exports.base import ExportOptions, ExportResult
+from reviewdesk.core.exports.publication import goes_live
 from reviewdesk.core.layout import LayoutOptions, render_article
 from reviewdesk.core.markdown_body import render_markdown
-from reviewdesk.core.model import Review, Status
+from reviewdesk.core.model import Review
 
 _ELLIPSIS: Final = "…"
 
@@ -32,9 +33,9 @@ def utc(when: date) -> datetime:
 
 
 def is_scheduled(review: Review, now: datetime) -> bool:
-    """Ready or published, with a publication date after `now`: for the CMS to publish later."""
+    """Published, with a publication date after `now`: for the CMS to publish later."""
     published = review.published
-    return review.status is not Status.DRAFT and published is not None and utc(published) > now
+    return goes_live(review) and published is not None and utc(published) > now
 
 
 def fit(text: str, limit: int, what: str, warnings: list[str]) -> str:

@@ -19,9 +19,10 @@ How the review maps:
 - `tags`: by name (Ghost creates missing ones), the category first, then the tags, without
   repeats ignoring case: Ghost's primary tag is the first, and the category is what a reader
   browses by. A name starting with "#" is an internal (hidden) tag in Ghost.
-- `status`: a draft stays `draft`; ready and published become `scheduled` when the publication
-  date is in the future, else `published`.
-- `published_at`: UTC, ISO 8601 with `Z`; a date without a time is 00:00 UTC that day.
+- `status`: published becomes `scheduled` when the publication date is in the future, else
+  `published`; draft and ready stay `draft` (ready is finished, not public: exports/publication.py).
+- `published_at`: UTC, ISO 8601 with `Z`; a date without a time is 00:00 UTC that day. A
+  published review without a date has the moment of the export (exports.export dates it).
 - `updated_at` is left out: Ghost uses it as its record's own timestamp (collision detection
   when editing), not as an editorial "updated" date; that date is in the JSON-LD.
 - `authors` is left out: Ghost links existing staff users by id, slug or email, which a review
@@ -51,8 +52,9 @@ from reviewdesk.core.exports.cms import (
     json_result,
     utc,
 )
+from reviewdesk.core.exports.publication import goes_live
 from reviewdesk.core.jsonld import jsonld_script, review_jsonld
-from reviewdesk.core.model import Review, Status
+from reviewdesk.core.model import Review
 
 __all__ = ["LIMITS", "export", "payload"]
 
@@ -88,7 +90,8 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
 def payload(
     review: Review, folder: Path, options: ExportOptions, *, now: datetime
 ) -> tuple[dict[str, Any], list[str]]:
-    """The request body and the warnings; `now` decides between scheduled and published."""
+    """The request body and the warnings; `now` decides between scheduled and published.
+    `review` as exports.export passes it (publication.as_exported: dated when published)."""
     warnings = image_warnings(review, folder, options)
     post: dict[str, Any] = {}
     _text(post, "title", review.title, warnings)
@@ -115,7 +118,7 @@ def payload(
 
 
 def _status(review: Review, now: datetime) -> str:
-    if review.status is Status.DRAFT:
+    if not goes_live(review):
         return "draft"
     return "scheduled" if is_scheduled(review, now) else "published"
 

@@ -17,7 +17,8 @@ from typing import Any
 from reviewdesk.core import render
 from reviewdesk.core.exports import static_site
 from reviewdesk.core.exports.base import Asset, ExportOptions, ExportResult
-from reviewdesk.core.model import Review, Status
+from reviewdesk.core.exports.publication import goes_live
+from reviewdesk.core.model import Review
 
 _SHORTCODE = re.compile(r"\{\{([<%])(?!/\*)(.*?)([>%])\}\}", re.DOTALL)
 
@@ -26,7 +27,7 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     files, warnings = render.local_assets(review, folder)
     data: dict[str, Any] = {"title": review.title}
     data |= static_site.dates(review, published="date", updated="lastmod")
-    data["draft"] = review.status is not Status.PUBLISHED
+    data["draft"] = not goes_live(review)
     data |= static_site.site_fields(review)
     data["type"] = static_site.LAYOUT
     data |= static_site.review_params(review) | static_site.layout_options(options)

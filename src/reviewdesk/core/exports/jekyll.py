@@ -13,20 +13,17 @@ export (exports/static_site.py), under Jekyll's names."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from reviewdesk.core import render
-from reviewdesk.core.exports import static_site
+from reviewdesk.core.exports import image_links, static_site
 from reviewdesk.core.exports.base import Asset, ExportOptions, ExportResult
-from reviewdesk.core.model import Review, Status
+from reviewdesk.core.exports.publication import goes_live
+from reviewdesk.core.model import Review
 
-# The image sources `assets.body_images` finds: `![alt](src` and `<img ... src="src`.
-_MARKDOWN_IMAGE = re.compile(r"(!\[[^\]\n]*\]\(\s*<?)([^)\s>]+)")
-_HTML_IMAGE = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*[\"']?)([^\"'\s>]+)", re.IGNORECASE)
 _BUNDLE_FOLDER = "assets/"
 
 
@@ -40,7 +37,7 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     urls = {file.target: "/" + quote(site_paths[file.path]) for file in files}
     data = _front_matter(review, urls) | static_site.layout_options(options)
     post = static_site.content(
-        data, review, options, markdown=_rewrite_images(review.body, urls), image_sources=urls
+        data, review, options, markdown=image_links.rewrite(review.body, urls), image_sources=urls
     )
     # Asset targets are relative to the post's folder, `_posts/`: `../` is the site's root.
     copies = tuple(Asset(file.source, "../" + site_paths[file.path]) for file in files)
@@ -67,8 +64,7 @@ def _post_day(review: Review) -> tuple[date, bool]:
 def _front_matter(review: Review, urls: dict[str, str]) -> dict[str, Any]:
     data: dict[str, Any] = {"title": review.title}
     data |= static_site.dates(review, published="date", updated="last_modified_at")
-    # Only a published review goes live, as with Hugo's `draft`.
-    data["published"] = review.status is Status.PUBLISHED
+    data["published"] = goes_live(review)
     data |= static_site.site_fields(review)
     data["layout"] = static_site.LAYOUT
     data["render_with_liquid"] = False
@@ -87,14 +83,3 @@ def _site_paths(paths: list[str], slug: str) -> dict[str, str]:
         path: f"assets/{slug}/" + (path.removeprefix(_BUNDLE_FOLDER) if strip else path)
         for path in paths
     }
-
-
-def _rewrite_images(body: str, urls: dict[str, str]) -> str:
-    """The body with each exported image's bundle path replaced by its site URL."""
-    if not urls:
-        return body
-
-    def replace(match: re.Match[str]) -> str:
-        return match[1] + urls.get(match[2], match[2])
-
-    return _HTML_IMAGE.sub(replace, _MARKDOWN_IMAGE.sub(replace, body))

@@ -10,11 +10,12 @@ How the review maps:
 - `content`: the published article (header, hero, summary, body, pros, cons, key features, key
   insights) in one Custom HTML block (`<!-- wp:html -->`), which the block editor keeps as
   written where it would otherwise parse the layout into a Classic block.
-- `status`: a draft stays `draft`; ready and published become `future` when the publication
-  date is in the future, else `publish`.
+- `status`: published becomes `future` when the publication date is in the future, else
+  `publish`; draft and ready stay `draft` (ready is finished, not public: exports/publication.py).
 - `date_gmt`: the publication date in UTC as `YYYY-MM-DDTHH:MM:SS`, without an offset: WordPress
   reads `date_gmt` as UTC (a date without a time is 00:00 UTC). `date`, the site's local time,
-  is left out: WordPress would prefer it over `date_gmt`.
+  is left out: WordPress would prefer it over `date_gmt`. A published review without a date has
+  the moment of the export (exports.export dates it).
 - `meta`: the structured fields, under the keys of `META_TYPES` (prefixed, as post meta keys
   are shared with every plugin). WordPress stores only meta keys the site registered for the
   REST API and ignores the others, so a site registers each one, for example in PHP:
@@ -56,8 +57,9 @@ from reviewdesk.core.exports.cms import (
     json_result,
     utc,
 )
+from reviewdesk.core.exports.publication import goes_live
 from reviewdesk.core.jsonld import review_jsonld
-from reviewdesk.core.model import Review, Status
+from reviewdesk.core.model import Review
 
 __all__ = ["HELPER_KEYS", "META_TYPES", "export", "payload", "wp_time"]
 
@@ -100,7 +102,8 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
 def payload(
     review: Review, folder: Path, options: ExportOptions, *, now: datetime
 ) -> tuple[dict[str, Any], list[str]]:
-    """The request body and the warnings; `now` decides between future and publish."""
+    """The request body and the warnings; `now` decides between future and publish.
+    `review` as exports.export passes it (publication.as_exported: dated when published)."""
     warnings = image_warnings(review, folder, options)
     post: dict[str, Any] = {
         "title": review.title,
@@ -130,7 +133,7 @@ def wp_time(when: date) -> str:
 
 
 def _status(review: Review, now: datetime) -> str:
-    if review.status is Status.DRAFT:
+    if not goes_live(review):
         return "draft"
     return "future" if is_scheduled(review, now) else "publish"
 
