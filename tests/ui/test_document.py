@@ -21,12 +21,74 @@ def document(sample_bundle: Path) -> ReviewDocument:
     return ReviewDocument.open(sample_bundle)
 
 
-def test_typing_in_one_field_merges_into_one_undo_step(document: ReviewDocument) -> None:
+class Clock:
+    """The document's clock, moved on by hand: pauses without waiting."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 0.1  # a keystroke every tenth of a second
+        return self.now
+
+
+@pytest.fixture
+def clock(document: ReviewDocument) -> Clock:
+    document.clock = clock = Clock()
+    return clock
+
+
+def type_into(document: ReviewDocument, path: str, text: str) -> None:
+    """Type `text` at the end of the field, a key at a time."""
+    for character in text:
+        document.set(path, document.value(path) + character)
+
+
+def undo_all_the_way(document: ReviewDocument, path: str) -> list[str]:
+    """The field's value after each Undo, back to the start."""
+    seen = []
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+        seen.append(document.value(path))
+    return seen
+
+
+def test_typing_is_undone_a_word_at_a_time(document: ReviewDocument, clock: Clock) -> None:
+    document.set("summary", "")
+    type_into(document, "summary", "Clear sound, long battery")
+    assert undo_all_the_way(document, "summary")[:-1] == [
+        "Clear sound, long ",
+        "Clear sound, ",
+        "Clear ",
+        "",
+    ]
+
+
+def test_a_pause_ends_a_step(document: ReviewDocument, clock: Clock) -> None:
+    document.set("summary", "")
+    type_into(document, "summary", "Quiet")
+    clock.now += 5
+    type_into(document, "summary", "er")
+    assert undo_all_the_way(document, "summary")[:2] == ["Quiet", ""]
+
+
+def test_deleting_and_pasting_are_steps_of_their_own(
+    document: ReviewDocument, clock: Clock
+) -> None:
+    document.set("summary", "")
+    type_into(document, "summary", "Loud")
+    for _ in range(2):  # Backspace twice
+        document.set("summary", document.value("summary")[:-1])
+    document.set("summary", document.value("summary") + " and clear")  # pasted
+    type_into(document, "summary", "ly")
+    assert undo_all_the_way(document, "summary")[:4] == ["Lo and clear", "Lo", "Loud", ""]
+
+
+def test_steps_follow_the_fields_in_the_order_typed(document: ReviewDocument, clock: Clock) -> None:
     original = document.review.title
-    for length in range(1, 6):
-        document.set("title", "Hello"[:length])
+    document.set("title", "Hello")
     document.set("summary", "S")
-    document.set("title", "Hello again")
+    type_into(document, "title", "!")
     assert document.undo_stack.count() == 3
     document.undo_stack.undo()
     document.undo_stack.undo()
@@ -100,12 +162,12 @@ def commands_alive() -> int:
 
 
 def test_typing_on_extends_one_step_and_keeps_no_command_beyond_the_history(
-    document: ReviewDocument,
+    document: ReviewDocument, clock: Clock
 ) -> None:
+    document.set("summary", "")
     before = commands_alive()
-    for length in range(1, 51):
-        document.set("summary", "x" * length)
-    assert document.undo_stack.count() == 1
+    type_into(document, "summary", "x" * 50)
+    assert document.undo_stack.count() == 2  # emptied, then typed
     assert commands_alive() - before == 1  # no merged-away command left alive
 
 

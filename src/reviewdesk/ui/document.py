@@ -3,6 +3,8 @@ history. Widgets edit through it and listen to `changed`; they never talk to eac
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,7 @@ class ReviewDocument(QObject):
         # What the last open or save found of a save a crash interrupted, to tell the writer.
         self._notes: tuple[str, ...] = ()
         self._told: set[str] = set()
+        self.clock: Callable[[], float] = time.monotonic  # when edits are made: steps end at pauses
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.checks = ReviewChecks(self)
@@ -83,10 +86,11 @@ class ReviewDocument(QObject):
         review = edits.replaced(self._review, path, value)  # validated before the history
         stack = self.undo_stack
         top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+        now = self.clock()
         if (
             merge
             and isinstance(top, SetFieldCommand)
-            and top.continues(path)
+            and top.continues(path, old, value, now)
             and stack.index() != stack.cleanIndex()  # a saved step stays as it was saved
             # After an undo a new edit starts a new branch: extending the step in place would
             # keep the undone steps to redo, onto a text they were not made from.
@@ -94,10 +98,10 @@ class ReviewDocument(QObject):
         ):
             # Typing on in a field extends its step in place. Letting Qt merge a new command
             # into it instead leaks: PySide keeps every merged command's Python object alive.
-            top.extend(old, value)
+            top.extend(old, value, now)
             self._put(review, path)
             return
-        stack.push(SetFieldCommand(self, path, old, value, merge))
+        stack.push(SetFieldCommand(self, path, old, value, merge=merge, when=now))
 
     def apply(self, path: str, value: Any) -> None:
         """Set a field without history: for undo commands only."""

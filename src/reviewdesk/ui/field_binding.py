@@ -96,7 +96,13 @@ def bind_text_edit(
     def write(value: Any) -> None:
         edit.setPlainText(value or "")
 
-    binding = FieldBinding(document, path, edit, read=edit.toPlainText, write=write, hint=hint)
+    def read() -> str:
+        # toPlainText turns no-break spaces into spaces: a deck read back would lose them.
+        raw = edit.document().toRawText()
+        return raw.replace("\u2029", "\n").replace("\u2028", "\n")
+
+    edit.setUndoRedoEnabled(False)  # the document's history is the only one (ui/undo_router.py)
+    binding = FieldBinding(document, path, edit, read=read, write=write, hint=hint)
     # textChanged also fires on setPlainText; pushing an equal value is a no-op.
     edit.textChanged.connect(binding.push)
     return binding

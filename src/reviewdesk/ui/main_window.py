@@ -43,6 +43,7 @@ from reviewdesk.ui.settings import (
     Settings,
 )
 from reviewdesk.ui.status_bar import ReviewStatusBar
+from reviewdesk.ui.undo_router import UndoRouter
 
 # Which fields each tab edits, in tab order: problems jump to their pane.
 PANE_FIELDS: tuple[tuple[str, ...], ...] = tuple(
@@ -114,20 +115,26 @@ class MainWindow(QMainWindow):
         self.setStatusBar(status)
         self.reload_bar.reloaded.connect(lambda text: status.showMessage(text, 5000))
         self.files.exported.connect(lambda path: status.showMessage(f"Exported {path}", 5000))
+        # Undo and Redo from any field step through the review's history, and show the step.
+        self.undo_router = UndoRouter(document.undo_stack, self)
+        self.undo_router.stepped.connect(self.focus_field)
         build_menus(self, settings)
-        # The preview follows the writer: to the section of the pane or field in focus, to
-        # the block of the body under the cursor.
-        self.panes.currentChanged.connect(lambda i: self.preview.show_field(PANE_FIELDS[i][0]))
-        focus = QApplication.instance()
-        if isinstance(focus, QApplication):
-            focus.focusChanged.connect(self._focus_moved)
-        self.body.editor.cursor_block_changed.connect(self.preview.show_body_line)
+        self._preview_follows_the_writer()
         document.modified_changed.connect(self.setWindowModified)
         document.changed.connect(self._update_title)
         document.folder_changed.connect(lambda: self._update_title(""))
         self._update_title("")
         self._restore_layout()
         apply_preferences(settings, self.body.editor.plain_text_edit)
+
+    def _preview_follows_the_writer(self) -> None:
+        """To the section of the pane or field in focus, to the block of the body under the
+        cursor."""
+        self.panes.currentChanged.connect(lambda i: self.preview.show_field(PANE_FIELDS[i][0]))
+        focus = QApplication.instance()
+        if isinstance(focus, QApplication):
+            focus.focusChanged.connect(self._focus_moved)
+        self.body.editor.cursor_block_changed.connect(self.preview.show_body_line)
 
     def show_field(self, field: str) -> None:
         """Bring up the pane that edits `field` (`pros.1`, `seo.description`, ...)."""
@@ -144,12 +151,19 @@ class MainWindow(QMainWindow):
     def show_problem(self, problem: Problem) -> None:
         """Bring up the field a problem is about and focus it: the line of the body, the
         item of a list, the input of a field."""
-        self.show_field(problem.field)
-        if problem.field == "body":
-            self.body.editor.go_to_line(problem.line or 1)
+        self.focus_field(problem.field, problem.line)
+
+    def focus_field(self, field: str, line: int | None = None) -> None:
+        """Bring up the input of `field` (`title`, `pros.1`, `body`) and focus it; in the
+        body, at `line` when given."""
+        self.show_field(field)
+        if field == "body":
+            if line is not None:
+                self.body.editor.go_to_line(line)
+            self.body.editor.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        path, _, index = problem.field.rpartition(".")
-        for target in (problem.field, path, problem.field.partition(".")[0]):
+        path, _, index = field.rpartition(".")
+        for target in (field, path, field.partition(".")[0]):
             widget = next((w for w in self.panes.currentWidget().findChildren(QWidget)
                            if w.property(FIELD_PROPERTY) == target), None)  # fmt: skip
             if widget is not None:

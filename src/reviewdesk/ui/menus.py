@@ -16,6 +16,7 @@ from reviewdesk.core.exports import FORMATS
 from reviewdesk.ui import help_dialogs
 from reviewdesk.ui.preferences import PreferencesDialog, apply_preferences
 from reviewdesk.ui.settings import Settings
+from reviewdesk.ui.undo_router import history_menu_actions
 
 if TYPE_CHECKING:
     from reviewdesk.ui.main_window import MainWindow
@@ -59,12 +60,7 @@ def _file_menu(window: MainWindow, settings: Settings, file: QMenu) -> None:
 
 
 def _edit_menu(window: MainWindow, settings: Settings, edit: QMenu) -> None:
-    stack = window.document.undo_stack
-    undo = stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(QKeySequence.StandardKey.Redo)
-    edit.addActions([undo, redo])
+    edit.addActions(history_menu_actions(window.undo_router, window.document.undo_stack, window))
     edit.addSeparator()
     # The body's own Ctrl+F and Ctrl+H act within it; these bring it up from any pane.
     _add(edit, "&Find in Body…\tCtrl+F", lambda: _find_in_body(window, replace=False))

@@ -13,6 +13,9 @@ def test_summary_typing_and_undo(qtbot: QtBot, document: ReviewDocument) -> None
     qtbot.keyClicks(pane.summary, "Short and sweet.")
     assert document.review.summary == "Short and sweet."
     document.undo_stack.undo()
+    assert pane.summary.toPlainText() == "Short and "
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
     assert pane.summary.toPlainText().startswith("Wrenfall 3 Mini is")
 
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewdesk.ui.undo_router import OWN_UNDO
+
 _PARAGRAPH_SEPARATOR = "\u2029"  # how QTextCursor.selectedText() spells a line break
 
 
@@ -46,6 +48,8 @@ class FindReplaceBar(QWidget):
 
         self.find_field = QLineEdit(placeholderText="Find")
         self.replace_field = QLineEdit(placeholderText="Replace with")
+        for field in (self.find_field, self.replace_field):
+            field.setProperty(OWN_UNDO, True)  # what is looked for is not part of the review
         self.case_sensitive_button = _button("Aa")
         self.case_sensitive_button.setCheckable(True)
         self.case_sensitive_button.setToolTip("Match case")

@@ -81,6 +81,9 @@ class MarkdownTextEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabStopDistance(4 * self.fontMetrics().horizontalAdvance(" "))
         self.document().setDocumentMargin(8)
+        # The review's history is the only one (ui/undo_router.py): a second, here, would hold
+        # the whole body again.
+        self.setUndoRedoEnabled(False)
 
     def wrap_for(self, text: str, *, added: bool = False) -> None:
         """Wrap lines as suits `text`: the whole text, or (`added`) text about to join it,
@@ -233,8 +236,7 @@ class MarkdownEditor(QWidget):
 
     def set_text(self, text: str) -> None:
         """Show `text` without emitting, replacing only what differs so that the cursor and
-        the scroll position stay where they can. The text edit's own undo history starts
-        again: it cannot step back across a change made by the owner."""
+        the scroll position stay where they can."""
         if text == self._text:
             return  # what the editor holds (it says so on every change): no need to read it
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -264,7 +266,6 @@ class MarkdownEditor(QWidget):
             cursor.setPosition(start)
             cursor.setPosition(end, _KEEP)
             cursor.insertText(inserted)
-            self._edit.document().clearUndoRedoStacks()
             self._text = text
             self._select(anchor, position, focus=False)
         self._edit.verticalScrollBar().setValue(scroll)
