@@ -99,18 +99,28 @@ def test_import_names_the_file_line_and_field(
     [
         (
             '+++\ntitle = "T"\n[rating]\nvalue = inf\n+++\n',
-            "rating.value: should be a finite number",
+            "3: rating.value: should be a finite number",
         ),
-        ('+++\ntitle = "T"\nweight = nan\n+++\n', "extra: weight is nan; numbers must be finite"),
-        ('{"title": "T", "rating": {"value": NaN}}\n', "rating.value: should be a finite number"),
-        ('{"title": "T", "extra": {"w": -Infinity}}\n', "extra: w is -inf; numbers must be finite"),
+        (
+            '+++\ntitle = "T"\nweight = nan\n+++\n',
+            "3: weight: weight is nan; numbers must be finite",
+        ),
+        (
+            '{"title": "T", "rating": {"value": NaN}}\n',
+            "1: rating.value: should be a finite number",
+        ),
+        (
+            '{"title": "T", "extra": {"w": -Infinity}}\n',
+            "1: extra: w is -inf; numbers must be finite",
+        ),
     ],
 )
 def test_numbers_that_are_not_finite_in_toml_or_json_front_matter_are_refused(
     tmp_path: Path, text: str, problem: str
 ) -> None:
-    """TOML and JSON (as Python reads it) hold them too: the review refuses them."""
+    """TOML and JSON (as Python reads it) hold them too: the review refuses them, naming the
+    line of the key."""
     (tmp_path / "post.md").write_text(text, encoding="utf-8")
     done = run_reviewdesk("import", "post.md", "-o", "imported", cwd=tmp_path)
-    assert (done.returncode, done.stderr) == (1, f"post.md: {problem}\n")
+    assert (done.returncode, done.stderr) == (1, f"post.md:{problem}\n")
     assert not (tmp_path / "imported").exists()

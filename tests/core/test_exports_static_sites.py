@@ -330,7 +330,6 @@ def test_reimport_gives_back_the_review(
     folder = with_status(sample_bundle, Status.PUBLISHED)
     review, result = exported(folder, to, raw_html=raw_html)
     back, warnings = importer.read_markdown(write_into(result, tmp_path))
-    assert warnings == []
     same = (
         "title", "subtitle", "slug", "status", "published", "updated", "category", "badges",
         "subject", "rating", "tags", "hero", "summary", "pros", "cons", "key_features",
@@ -348,6 +347,9 @@ def test_reimport_gives_back_the_review(
         "image": f"/assets/{SLUG}/hero.png",  # a site URL, not a bundle path
     }
     assert back.extra == expected_extra
+    # Said, not silent: the keys kept, and the images linked by site paths (no _config.yml here).
+    assert warnings[-1] == importer.KEPT + ", ".join(expected_extra)
+    assert all("is a path on the site" in warning for warning in warnings[:-1])
     if not raw_html:  # the body as published: HTML, which renders as the same text
         assert back.body == body_of(result)
         assert text_of(render_markdown(back.body)) == text_of(render_markdown(review.body))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reviewdesk.core import yaml_text
@@ -29,6 +29,7 @@ class FrontMatter:
     body: str
     body_line: int  # the 1-based line of the file where the body starts
     document: YamlDocument | None = None  # for YAML: line numbers of its keys
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line of the file
 
 
 def split(text: str) -> FrontMatter:
@@ -54,13 +55,47 @@ def _fenced(text: str, fence: str) -> FrontMatter:
             document = yaml_text.parse(head)
         except YamlError as error:
             raise FrontMatterError(error.message, error.line) from None
-        data = {} if document.data is None else document.data
-        return FrontMatter("yaml", _mapping(data), body, body_line, document)
+        data = _mapping({} if document.data is None else document.data)
+        lines = {str(key): document.line_of((key,)) or 1 for key in data}
+        return FrontMatter("yaml", data, body, body_line, document, lines)
     try:
         data = tomllib.loads(head)
     except tomllib.TOMLDecodeError as error:
         raise FrontMatterError(f"invalid TOML: {error}") from None
-    return FrontMatter("toml", data, body, body_line)
+    return FrontMatter("toml", data, body, body_line, key_lines=_toml_key_lines(head))
+
+
+# `key = ...`, `"key" = ...` or `[key]` / `[key.sub]` / `[[key]]` at the start of a line.
+_TOML_KEY = re.compile(r"""^[ \t]*(?:\[\[?[ \t]*)?(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))""")
+
+
+def _toml_key_lines(head: str) -> dict[str, int]:
+    """The line of each top-level key of TOML front matter (tomllib gives none): where it is
+    first assigned, or where its table opens. `head` starts with the opening fence's line."""
+    lines: dict[str, int] = {}
+    in_table = False
+    for number, line in enumerate(head.split("\n"), start=1):
+        stripped = line.strip()
+        match = _TOML_KEY.match(line)
+        if match is None or stripped.startswith("#"):
+            continue
+        key = next(group for group in match.groups() if group is not None)
+        if stripped.startswith("["):
+            in_table = True
+            lines.setdefault(key, number)
+        elif not in_table and "=" in stripped:
+            lines.setdefault(key, number)
+    return lines
+
+
+def _json_key_lines(text: str, data: dict[str, Any]) -> dict[str, int]:
+    """The line where each top-level key of JSON front matter is first written."""
+    lines: dict[str, int] = {}
+    for key in data:
+        written = json.dumps(key, ensure_ascii=False, allow_nan=False)
+        found = re.search(re.escape(written) + r"\s*:", text)
+        lines[key] = text.count("\n", 0, found.start()) + 1 if found else 1
+    return lines
 
 
 def _strip_blank_line(text: str) -> str:
@@ -77,7 +112,9 @@ def _json(text: str) -> FrontMatter:
     except json.JSONDecodeError as error:
         raise FrontMatterError(f"invalid JSON front matter: {error.msg}", error.lineno) from None
     body = text[end:].lstrip("\r\n")
-    return FrontMatter("json", _mapping(data), body, text.count("\n", 0, len(text) - len(body)) + 1)
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    mapping = _mapping(data)
+    return FrontMatter("json", mapping, body, body_line, key_lines=_json_key_lines(text, mapping))
 
 
 def _mapping(data: Any) -> dict[str, Any]:

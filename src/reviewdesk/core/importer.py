@@ -1,45 +1,71 @@
 """`reviewdesk import`: a Markdown file with front matter (ReviewDesk's own markdown
-export, Hugo or Jekyll) becomes a bundle. Keys with no place in a review go to `extra`."""
+export, a Hugo or Jekyll post) becomes a bundle.
+
+A post's front matter is read by `import_fields`: each key goes into a field of the review or,
+as written, under `extra`, and each warning says which. Its body keeps what it says: Liquid in
+its links that only adds the site's address is resolved (`template_links`), and the images it
+shows from its site's folder are copied into the bundle (`site_folder`). A value the review
+cannot hold is kept under `extra` rather than refusing the file; what is left to refuse (a
+title past its limit, a number that is not finite) names the file, the line and the key."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reviewdesk.core import assets, bundle, destination, front_matter, safe_files
-from reviewdesk.core.model import FORMAT, KEY_ORDER, Review
+from reviewdesk.core import (
+    assets,
+    bundle,
+    destination,
+    front_matter,
+    import_fields,
+    safe_files,
+    site_folder,
+    template_links,
+)
+from reviewdesk.core.import_fields import Mapped
+from reviewdesk.core.model import FORMAT, Review
 from reviewdesk.core.problems import BundleError, Problem
-from reviewdesk.core.slug import is_slug, slugify, title_from_name
 
-# Static-site keys and where they go in a review.
-_DATES = {
-    "date": "published",
-    "publishdate": "published",
-    "lastmod": "updated",
-    "last_modified_at": "updated",
-}
-_HERO_KEYS = ("image", "featured_image", "cover", "images", "hero_image")
 _SOURCE_FOLDER = "the Markdown file's folder"
+_SITE_FOLDER = "the site's folder"
+KEPT = "kept under extra (not fields of a review): "
 
 
 # Front matter and body together: what a bundle's two files may hold at most.
 MAX_MARKDOWN_BYTES = bundle.MAX_YAML_BYTES + bundle.MAX_BODY_BYTES
 
 
+@dataclass
+class Imported:
+    review: Review
+    warnings: list[str]
+    copies: dict[str, Path] = field(default_factory=dict)  # bundle file -> site file
+    site: Path | None = None  # the folder of the post's site, which `copies` lie inside
+
+
 def import_markdown(file: Path, out: Path) -> tuple[Review, list[str]]:
     """Create the bundle `out` from `file`; return the review and warnings. All or nothing:
     when a file cannot be written, nothing made for the bundle is left."""
-    review, warnings = read_markdown(file)
+    imported = _read(file)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise BundleError([Problem(out, None, "", "already exists and is not an empty folder")])
+    warnings = imported.warnings
     with destination.fresh_folder(out):
-        warnings += _copy_images(review, file.parent, out)
-        bundle.save(review, out)
-    return review, warnings
+        warnings += _copy_images(imported, file.parent, out)
+        bundle.save(imported.review, out)
+    return imported.review, warnings
 
 
 def read_markdown(file: Path) -> tuple[Review, list[str]]:
+    """The review `file` holds and the warnings of its import, writing nothing."""
+    imported = _read(file)
+    return imported.review, imported.warnings
+
+
+def _read(file: Path) -> Imported:
     try:
         text = safe_files.read_regular(file, MAX_MARKDOWN_BYTES).decode("utf-8")
     except safe_files.UnsafeFile as unsafe:
@@ -55,88 +81,135 @@ def read_markdown(file: Path) -> tuple[Review, list[str]]:
     except front_matter.FrontMatterError as error:
         raise BundleError([Problem(file, error.line, "", error.message)]) from None
     if matter.data.get("format") == FORMAT:
-        return bundle.from_data(matter.data, matter.body, file, matter.document), []
-    data, warnings = from_static_site(matter.data, file.stem)
-    return bundle.from_data(data, matter.body, file), warnings
+        return Imported(bundle.from_data(matter.data, matter.body, file, matter.document), [])
+    return _from_post(file, matter)
 
 
-def from_static_site(front: dict[str, Any], file_stem: str) -> tuple[dict[str, Any], list[str]]:
-    """Hugo and Jekyll front matter as the keys of a review."""
-    data: dict[str, Any] = {"format": FORMAT}
-    extra: dict[str, Any] = {}
-    warnings: list[str] = []
-    for key, value in front.items():
-        name = key.lower()
-        if name in KEY_ORDER and name not in ("format", "extra", "published", "updated"):
-            data[name] = value
-        elif name in _DATES:
-            data[_DATES[name]] = _aware(value)
-        elif name in ("published", "updated"):
-            # Jekyll's `published: false` is a flag, not a date.
-            if isinstance(value, bool):
-                data["status"] = "published" if value else "draft"
-            else:
-                data[name] = _aware(value)
-        elif name == "draft":
-            data["status"] = "draft" if value else "published"
-        elif name == "description":
-            data.setdefault("seo", {})["description"] = value
-        elif name in ("categories", "category") and isinstance(value, list) and value:
-            data["category"] = str(value[0])
-            if len(value) > 1:
-                extra[key] = value
-        elif name in ("author", "authors"):
-            data["authors"] = value if isinstance(value, list) else [value]
-        elif name in _HERO_KEYS and _bundle_path(value):
-            data["hero"] = {"image": _bundle_path(value), "alt": str(front.get("image_alt", ""))}
-        elif name == "extra" and isinstance(value, dict):
-            extra.update(value)
-        else:
-            extra[key] = value
-    if extra:
-        data["extra"] = extra
-    data.setdefault("title", title_from_name(file_stem))
-    if "slug" in data and not is_slug(str(data["slug"])):
-        warnings.append(
-            f"slug {data['slug']!r} is not a slug; using {slugify(str(data['slug']))!r}"
+def _from_post(file: Path, matter: front_matter.FrontMatter) -> Imported:
+    """A Hugo or Jekyll post as a review."""
+    lines = matter.key_lines
+    textless = [key for key in matter.data if not isinstance(key, str)]
+    if textless:
+        raise BundleError(
+            [Problem(file, lines.get(str(key)), str(key), "keys must be text") for key in textless]
         )
-        data["slug"] = slugify(str(data["slug"])) or None
-    return data, warnings
+    places = site_folder.ImagePlaces.of(file, matter.data)
+    mapped = import_fields.from_front_matter(matter.data, file, places)
+    liquid = not _liquid_off(matter.data)
+    body, body_notes = template_links.resolve(matter.body, liquid=liquid)
+    body, image_notes = site_folder.rewrite_site_images(body, places)
+    review = _validated(mapped, matter.data, body, file, lines)
+    notes = [(lines.get(key, 0) if key else 0, key, text) for key, text in mapped.notes]
+    notes += [(matter.body_line + line - 1, "", text) for line, text in body_notes + image_notes]
+    warnings = [_located(line, key, text) for line, key, text in sorted(notes, key=_line)]
+    if mapped.kept:
+        warnings.append(KEPT + ", ".join(mapped.kept))
+    site = places.site.root if places.site else None
+    return Imported(review, warnings, places.copies, site)
 
 
-def _bundle_path(value: Any) -> str | None:
-    """The first image of `value` when it is a relative path (a site's `/images/x.png`
-    or a URL stays in `extra`)."""
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if not isinstance(value, str) or not value or not assets.is_local(value):
-        return None
-    path = value.removeprefix("./")
-    return None if ".." in path.split("/") else path
+def _line(note: tuple[int, str, str]) -> int:
+    return note[0]
 
 
-def _aware(value: Any) -> Any:
-    """Static sites take a date-time without an offset as UTC; a review says so."""
-    if isinstance(value, datetime) and value.utcoffset() is None:
-        return value.replace(tzinfo=UTC)
-    if isinstance(value, date) or not isinstance(value, str):
-        return value
+def _located(line: int, key: str, text: str) -> str:
+    where = f"line {line}: " if line else ""
+    return f"{where}{key}: {text}" if key else f"{where}{text}"
+
+
+def _liquid_off(front: dict[str, Any]) -> bool:
+    """Whether the post turns Liquid off (`render_with_liquid: false`): its braces are text."""
+    return any(
+        key.lower() == "render_with_liquid" and value is False for key, value in front.items()
+    )
+
+
+def _validated(
+    mapped: Mapped, front: dict[str, Any], body: str, file: Path, lines: dict[str, int]
+) -> Review:
+    """The review of `mapped`. A field the model still refuses (a tag past its length, a hero
+    path with a backslash) is taken out and its key kept under extra, with a note; only what
+    no key can be moved for (the title, extra itself) is refused, naming its line and key."""
+    while True:
+        try:
+            return bundle.from_data(mapped.data, body, file)
+        except BundleError as error:
+            movable = [p for p in error.problems if _movable(mapped, front, p.field)]
+            if len(movable) < len(error.problems):
+                raise BundleError([_relocated(mapped, p, lines) for p in error.problems]) from None
+            for problem in movable:
+                _move_to_extra(mapped, front, problem)
+
+
+def _origin(mapped: Mapped, dotted: str) -> tuple[str, ...] | None:
+    """The longest path of `mapped.data` that `dotted` starts with and that a movable
+    front-matter key gave (not the title, which a review needs)."""
+    parts = tuple(dotted.split(".")) if dotted else ()
+    for end in range(len(parts), 0, -1):
+        if parts[:end] in mapped.origins and parts[0] != "title":
+            return parts[:end]
+    return None
+
+
+def _movable(mapped: Mapped, front: dict[str, Any], dotted: str) -> bool:
+    """Whether the key that gave field `dotted` can be kept under extra instead: not a number
+    that is not finite, which extra refuses as well (and the review's message says better)."""
+    path = _origin(mapped, dotted)
+    if path is None:
+        return False
     try:
-        parsed = datetime.fromisoformat(value.strip())
+        json.dumps(front[mapped.origins[path]], allow_nan=False, default=str)
     except ValueError:
-        return value  # validation names it
-    return parsed.replace(tzinfo=UTC) if parsed.utcoffset() is None and len(value) > 10 else value
+        return False
+    return True
 
 
-def _copy_images(review: Review, source: Path, out: Path) -> list[str]:
-    """Copy the images the review shows from beside the Markdown file into the bundle, at the
-    bundle paths they name, so the review's references stay valid. Only regular files inside
-    the Markdown file's folder are read, and only the new bundle is written."""
+def _move_to_extra(mapped: Mapped, front: dict[str, Any], problem: Problem) -> None:
+    path = _origin(mapped, problem.field)
+    if path is None:
+        return
+    node = mapped.data
+    for part in path[:-1]:
+        node = node.get(part, {})
+    node.pop(path[-1], None)
+    for origin in [p for p in mapped.origins if p[: len(path)] == path]:
+        key = mapped.origins.pop(origin)
+        mapped.data.setdefault("extra", {})[key] = front[key]
+        mapped.extra_keys[key] = key
+        mapped.notes.append((key, f"{problem.message}; kept under extra"))
+    if path[0] in mapped.data and mapped.data[path[0]] in ({}, None):
+        mapped.data.pop(path[0])
+
+
+def _relocated(mapped: Mapped, problem: Problem, lines: dict[str, int]) -> Problem:
+    """`problem` of review.yaml's keys at the key and line of the front matter it came from."""
+    path = tuple(problem.field.split(".")) if problem.field else ()
+    origin = next(
+        (path[:end] for end in range(len(path), 0, -1) if path[:end] in mapped.origins), None
+    )
+    if origin is not None:
+        key = mapped.origins[origin]
+        # `rating.value` where the key is `rating`; the key alone where it has another name.
+        field = ".".join(path) if key == origin[0] else key
+        return Problem(problem.file, lines.get(key), field, problem.message, problem.severity)
+    if path[:1] == ("extra",):
+        inner = path[1] if len(path) > 1 else problem.message.split(" ", 1)[0].split(".")[0]
+        key = mapped.extra_keys.get(inner, "")
+        if key:
+            return Problem(problem.file, lines.get(key), key, problem.message, problem.severity)
+    return problem
+
+
+def _copy_images(imported: Imported, source: Path, out: Path) -> list[str]:
+    """Copy the images the review shows into the bundle, at the bundle paths they name, so the
+    review's references stay valid: from beside the Markdown file, or from the site's folder
+    for those `imported.copies` names. Only regular files inside those folders are read, and
+    only the new bundle is written."""
     warnings = []
     with destination.Destination(out) as copies:
-        for src in assets.local_paths(review):
+        for src in assets.local_paths(imported.review):
             try:
-                origin = assets.resolve(source, src, within=_SOURCE_FOLDER)
+                origin = _origin_of(src, imported, source)
                 data = safe_files.read_regular(origin, assets.IMAGE_BYTES_MAX)
             except assets.AssetMissingError:
                 warnings.append(f"image {src!r} not found beside the Markdown file; not copied")
@@ -149,3 +222,17 @@ def _copy_images(review: Review, source: Path, out: Path) -> list[str]:
             else:
                 copies.write(out / assets.relative(src), data)
     return warnings
+
+
+def _origin_of(src: str, imported: Imported, source: Path) -> Path:
+    """The file to copy to bundle path `src`: the site's file it was found as, checked again
+    (it may have changed since), or the file beside the Markdown file."""
+    site_file = imported.copies.get(assets.relative(src))
+    if site_file is None or imported.site is None:
+        return assets.resolve(source, src, within=_SOURCE_FOLDER)
+    try:
+        return safe_files.regular_file_inside(imported.site, site_file, within=_SITE_FOLDER)
+    except safe_files.UnsafeFile as unsafe:
+        raise assets.AssetError(f"{src!r} {unsafe.message}") from None
+    except FileNotFoundError:
+        raise assets.AssetMissingError(f"{src!r} does not exist") from None
