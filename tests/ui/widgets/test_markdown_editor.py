@@ -294,3 +294,55 @@ def test_find_bar_opens_from_the_editor(editor: MarkdownEditor, qtbot: QtBot) ->
 def test_word_count_leaves_out_link_targets_and_tags(editor: MarkdownEditor) -> None:
     editor.set_text("## Don't stop\n\nA [well-known](https://example.org/a-b) <kbd>key</kbd>.")
     assert editor.word_count() == 5  # Don't, stop, A, well-known, key
+
+
+ENTER = Qt.Key.Key_Return
+
+
+@pytest.mark.parametrize(
+    ("line", "typed", "expected"),
+    [
+        ("- Battery", "Case", "- Battery\n- Case"),
+        ("  * Nested", "Two", "  * Nested\n  * Two"),
+        ("9. Ninth", "Tenth", "9. Ninth\n10. Tenth"),
+        ("1) First", "Second", "1) First\n2) Second"),
+        ("- [x] Done", "Next", "- [x] Done\n- [ ] Next"),
+        ("> Quoted", "On", "> Quoted\n> On"),
+        ("Plain", "Text", "Plain\nText"),
+    ],
+)
+def test_enter_in_a_list_or_quote_carries_it_on(
+    editor: MarkdownEditor, qtbot: QtBot, line: str, typed: str, expected: str
+) -> None:
+    editor.set_text(line)
+    edit = editor.plain_text_edit
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    edits: list[object] = []
+    editor.text_edited.connect(edits.append)
+    qtbot.keyClick(edit, ENTER)
+    assert len(edits) == 1  # one edit: one undo step
+    qtbot.keyClicks(edit, typed)
+    assert editor.text() == expected
+
+
+def test_enter_on_an_empty_item_ends_the_list(editor: MarkdownEditor, qtbot: QtBot) -> None:
+    editor.set_text("- One")
+    edit = editor.plain_text_edit
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(edit, ENTER)
+    qtbot.keyClick(edit, ENTER)
+    qtbot.keyClicks(edit, "After the list.")
+    assert editor.text() == "- One\nAfter the list."
+
+
+def test_enter_mid_item_splits_it_and_shift_enter_is_a_plain_line(
+    editor: MarkdownEditor, qtbot: QtBot
+) -> None:
+    editor.set_text("- Light and loud")
+    edit = editor.plain_text_edit
+    select(editor, len("- Light "), len("- Light "))
+    qtbot.keyClick(edit, ENTER)
+    assert editor.text() == "- Light \n- and loud"
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(edit, ENTER, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.text() == "- Light \n- and loud\n"

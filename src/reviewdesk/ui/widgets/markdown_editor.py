@@ -19,6 +19,11 @@ from reviewdesk.ui.widgets.markdown_highlighter import MarkdownHighlighter
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
 
 _LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:(?P<marker>[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
+# What Enter carries on to the next line: a list item's marker (with its task box) or a quote.
+_CONTINUED = re.compile(
+    r"(?P<indent>[ \t]*)(?:(?P<bullet>[-*+])|(?P<number>\d{1,9})(?P<delimiter>[.)]))[ \t]+"
+    r"(?P<task>\[[ xX]\][ \t]+)?|(?P<quote>[ \t]*(?:>[ \t]?)+)"
+)
 _HEADING = re.compile(r"(?P<indent> {0,3})(?P<hashes>#{1,6})(?:[ \t]+|$)")
 _URL = re.compile(r"(?:https?|mailto):\S+")
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")  # "don't", "don\u2019t", "well-known"
@@ -44,6 +49,14 @@ def _image_markdown(alt: str, relative: str) -> str:
     # A space or bracket would end the link target: percent-encode them (resolved unquoted).
     target = _TARGET_BREAKERS.sub(lambda found: quote(found[0]), relative)
     return f"![{alt.replace('[', '').replace(']', '')}]({target})"
+
+
+def _next_marker(found: re.Match[str]) -> str:
+    """How the line after the item or quote `found` begins."""
+    if found["quote"]:
+        return found["quote"]
+    marker = found["bullet"] or f"{int(found['number']) + 1}{found['delimiter']}"
+    return f"{found['indent']}{marker} {'[ ] ' if found['task'] else ''}"
 
 
 def has_long_word(text: str) -> bool:
@@ -112,11 +125,36 @@ class MarkdownTextEdit(QPlainTextEdit):
         return any(pressed in action.shortcuts() for action in self.actions())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's API)
-        # Shift+Enter would insert a line separator (U+2028), which is not Markdown.
-        shift = Qt.KeyboardModifier.ShiftModifier
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & shift:
-            event = QKeyEvent(event.type(), event.key(), event.modifiers() & ~shift, "\r")
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Shift+Enter would insert a line separator (U+2028), which is not Markdown: it
+            # is a plain new line; Enter alone carries a list or a quote on.
+            shift = Qt.KeyboardModifier.ShiftModifier
+            if event.modifiers() & shift:
+                event = QKeyEvent(event.type(), event.key(), event.modifiers() & ~shift, "\r")
+            elif self._continue_block():
+                return
         super().keyPressEvent(event)
+
+    def _continue_block(self) -> bool:
+        """Enter in a list item or a quote: the next line starts the same way (the next
+        number, an unticked box); on an empty item it ends the list instead. One edit."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return False
+        line = cursor.block().text()
+        found = _CONTINUED.match(line)
+        if found is None or cursor.positionInBlock() < found.end():
+            return False
+        if not line[found.end() :].strip():  # Enter on an empty item: the list is over
+            cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, _KEEP)
+            cursor.insertText("")
+            self.setTextCursor(cursor)
+            return True
+        cursor.insertText("\n" + _next_marker(found))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
