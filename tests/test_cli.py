@@ -269,11 +269,6 @@ def test_a_trailing_slash_means_a_folder(sample_bundle: Path, tmp_path: Path) ->
     assert (tmp_path / "out" / "wrenfall-3-mini-review.json").is_file()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer.import_markdown does not yet call exports.markdown.from_export: the "
-    "images of r.md (in r_files/) go to the bundle's r_files/ instead of assets/",
-)
 def test_import_onto_a_full_disk_leaves_no_half_made_bundle(
     imaged_bundle: Path, tmp_path: Path, full_disk: Path
 ) -> None:

@@ -140,11 +140,6 @@ def test_markdown_export_reads_back_as_the_same_review(sample_bundle: Path, tmp_
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer.import_markdown does not yet call exports.markdown.from_export (and copy "
-    "each image from where the page links it to the bundle path it gives back)",
-)
 def test_markdown_export_then_import_gives_the_same_review(
     sample_bundle: Path, tmp_path: Path
 ) -> None:

@@ -10,6 +10,7 @@ title past its limit, a number that is not finite) names the file, the line and 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from reviewdesk.core import (
     site_folder,
     template_links,
 )
+from reviewdesk.core.exports import markdown as markdown_export
 from reviewdesk.core.import_fields import Mapped
 from reviewdesk.core.model import FORMAT, Review
 from reviewdesk.core.problems import BundleError, Problem
@@ -81,8 +83,18 @@ def _read(file: Path) -> Imported:
     except front_matter.FrontMatterError as error:
         raise BundleError([Problem(file, error.line, "", error.message)]) from None
     if matter.data.get("format") == FORMAT:
-        return Imported(bundle.from_data(matter.data, matter.body, file, matter.document), [])
+        return _from_export(bundle.from_data(matter.data, matter.body, file, matter.document), file)
     return _from_post(file, matter)
+
+
+def _from_export(page: Review, file: Path) -> Imported:
+    """Our own markdown export: the images it links in `STEM_files/` go back to the bundle
+    paths they had, copied from there."""
+    copies = {}
+    for linked, bundle_path in markdown_export.bundle_paths(page, file.stem).items():
+        with contextlib.suppress(assets.AssetError):  # _copy_images says why
+            copies[assets.relative(bundle_path)] = file.parent / assets.relative(linked)
+    return Imported(markdown_export.from_export(page, file.stem), [], copies, site=file.parent)
 
 
 def _from_post(file: Path, matter: front_matter.FrontMatter) -> Imported:
