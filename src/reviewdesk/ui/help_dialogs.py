@@ -49,6 +49,10 @@ def markdown_help_html() -> str:
 
 # Keys of the editors themselves, which are not actions.
 EDITING_KEYS: tuple[tuple[str, str], ...] = (
+    ("Next / previous pane", "Ctrl+Tab / Ctrl+Shift+Tab"),
+    ("Body: carry a list or quote on to the next line", "Enter"),
+    ("Body: end a list (on its empty last item)", "Enter"),
+    ("Body: a new line that starts nothing", "Shift+Enter"),
     ("List: start the next item", "Enter"),
     ("List: move the item up / down", "Alt+Up / Alt+Down"),
     ("List: remove the selected item", "Delete"),
@@ -64,9 +68,10 @@ def shortcuts_html(actions: Iterable[QAction]) -> str:
     never falls out of date, then the editors' own keys."""
     rows: dict[tuple[str, str], None] = {}
     for action in actions:
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        if keys:
-            rows[_plain(action.toolTip()).removesuffix(f" ({keys})"), keys] = None
+        native = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        if native:
+            what = _plain(action.toolTip()).removesuffix(f" ({native[0]})")
+            rows[what, " or ".join(native)] = None
     rows.update(dict.fromkeys(EDITING_KEYS))
     cells = "".join(f"<tr><td>{escape(what)}</td><td><b>{escape(keys)}</b></td></tr>"
                     for what, keys in rows)  # fmt: skip

@@ -62,9 +62,12 @@ def _file_menu(window: MainWindow, settings: Settings, file: QMenu) -> None:
 def _edit_menu(window: MainWindow, settings: Settings, edit: QMenu) -> None:
     edit.addActions(history_menu_actions(window.undo_router, window.document.undo_stack, window))
     edit.addSeparator()
-    # The body's own Ctrl+F and Ctrl+H act within it; these bring it up from any pane.
-    _add(edit, "&Find in Body…\tCtrl+F", lambda: _find_in_body(window, replace=False))
-    _add(edit, "R&eplace in Body…\tCtrl+H", lambda: _find_in_body(window, replace=True))
+    # Find and Replace bring the body's bar up from any pane, and in the body itself.
+    find_keys, replace_keys = window.body.editor.find_bar.hand_over_find_keys()
+    find = _add(edit, "&Find in Body…", lambda: _find_in_body(window, replace=False))
+    find.setShortcuts(find_keys)
+    replace = _add(edit, "R&eplace in Body…", lambda: _find_in_body(window, replace=True))
+    replace.setShortcuts(replace_keys)
     edit.addSeparator()
     _add(edit, "Pre&ferences…", lambda: _preferences(window, settings),
          QKeySequence.StandardKey.Preferences)  # fmt: skip

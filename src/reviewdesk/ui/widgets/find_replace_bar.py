@@ -77,8 +77,12 @@ class FindReplaceBar(QWidget):
 
         # In the text and in the bar alike; the edit lets these through (see MarkdownTextEdit).
         standard = QKeySequence.StandardKey
-        self._action("Find", keys(standard.Find, "Ctrl+F"), self.start_find, edit, self)
-        self._action("Replace", keys(standard.Replace, "Ctrl+H"), self.start_replace, edit, self)
+        self._find = self._action(
+            "Find", keys(standard.Find, "Ctrl+F"), self.start_find, edit, self
+        )
+        self._replace = self._action(
+            "Replace", keys(standard.Replace, "Ctrl+H"), self.start_replace, edit, self
+        )
         self._action("Find next", keys(standard.FindNext, "F3"), self.find_next, edit, self)
         self._action(
             "Find previous",
@@ -107,13 +111,22 @@ class FindReplaceBar(QWidget):
         shortcuts: list[QKeySequence],
         slot: Callable[[], None],
         *widgets: QWidget,
-    ) -> None:
+    ) -> QAction:
         action = QAction(name, self)
         action.setShortcuts(shortcuts)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         for widget in widgets:
             widget.addAction(action)
+        return action
+
+    def hand_over_find_keys(self) -> tuple[list[QKeySequence], list[QKeySequence]]:
+        """Give up the keys of Find and Replace, and return them, for a window whose own
+        actions bring the bar up from anywhere: two actions on one key would both go deaf."""
+        taken = self._find.shortcuts(), self._replace.shortcuts()
+        self._find.setShortcuts([])
+        self._replace.setShortcuts([])
+        return taken
 
     # Showing and hiding
 
