@@ -162,15 +162,12 @@ class MainWindow(QMainWindow):
                 self.body.editor.go_to_line(line)
             self.body.editor.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        path, _, index = field.rpartition(".")
-        for target in (field, path, field.partition(".")[0]):
-            widget = next((w for w in self.panes.currentWidget().findChildren(QWidget)
-                           if w.property(FIELD_PROPERTY) == target), None)  # fmt: skip
-            if widget is not None:
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                if isinstance(widget, QListWidget) and index.isdecimal():
-                    widget.setCurrentRow(int(index))
-                return
+        index = field.rpartition(".")[2]
+        widget = _input_of(self.panes.currentWidget(), field)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QListWidget) and index.isdecimal():
+                widget.setCurrentRow(int(index))
 
     def _update_title(self, field: str) -> None:
         if field in ("", "title"):
@@ -203,6 +200,19 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         self.lock.release()
         event.accept()
+
+
+def _input_of(pane: QWidget, field: str) -> QWidget | None:
+    """The input of `pane` for `field`: its own, else that of the list or object holding it,
+    else the first of its parts (`subject` -> its name)."""
+    inputs = [(str(w.property(FIELD_PROPERTY)), w) for w in pane.findChildren(QWidget)
+              if w.property(FIELD_PROPERTY) is not None]  # fmt: skip
+    top = field.partition(".")[0]
+    for wanted in (field, field.rpartition(".")[0], top):
+        found = next((widget for name, widget in inputs if name == wanted), None)
+        if found is not None:
+            return found
+    return next((widget for name, widget in inputs if name.startswith(f"{top}.")), None)
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:

@@ -23,7 +23,7 @@ from reviewdesk.core.assets import AssetError
 from reviewdesk.core.model import Hero
 from reviewdesk.ui.asset_import import IMAGE_FILTER, import_asset
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.field_binding import FieldBinding, bind_text_edit, hint_label
+from reviewdesk.ui.field_binding import FIELD_PROPERTY, FieldBinding, bind_text_edit, hint_label
 from reviewdesk.ui.widgets.growing_text_edit import GrowingTextEdit
 from reviewdesk.ui.widgets.thumbnail import Thumbnail
 
@@ -43,6 +43,7 @@ class HeroPane(QWidget):
         self.thumbnail = Thumbnail(THUMBNAIL_WIDTH, "No hero image")
         self.choose = QPushButton("&Choose image…")
         self.choose.clicked.connect(self.choose_image)
+        self.choose.setProperty(FIELD_PROPERTY, "hero.image")
         self.remove = QPushButton("&Remove")
         self.remove.clicked.connect(lambda: document.set("hero", None, merge=False))
         # Alt text is a sentence or two: shown whole, in a field that grows as it is typed.

@@ -11,6 +11,7 @@ from reviewdesk.core.edits import EditError
 from reviewdesk.core.library import SiblingTags, sibling_tags
 from reviewdesk.core.limits import TAG_CHARS, TAGS
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.field_binding import FIELD_PROPERTY
 from reviewdesk.ui.widgets.tag_chips import TagChips
 
 
@@ -30,6 +31,7 @@ class TagsPane(QWidget):
         self._document = document
         self.chips = TagChips(max_items=TAGS, max_length=TAG_CHARS)
         self.chips.tags_edited.connect(self._edited)
+        self.chips.setProperty(FIELD_PROPERTY, "tags")
         # Why some reviews beside this one lend no tags (a typo in their review.yaml, say).
         self.notes = QLabel(wordWrap=True)
         self.notes.setAccessibleName("Tags not offered")

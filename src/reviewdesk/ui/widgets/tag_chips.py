@@ -95,6 +95,7 @@ class TagChips(QWidget):
         self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(f"Add a {noun}") * 2)
         self.edit.textEdited.connect(self._text_edited)
         self.edit.installEventFilter(self)
+        self.setFocusProxy(self.edit)  # going to the tags is going to where they are typed
 
         self._completion_model = QStringListModel(self)
         self.completer = QCompleter(self._completion_model, self)
