@@ -8,12 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle, locks, recovery
-from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.app import open_window
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.settings import Settings
 from tests.conftest import snapshot
@@ -53,8 +53,8 @@ print("the app was not killed", file=sys.stderr)
 """
 
 
-def test_a_killed_app_offers_its_typed_words_to_the_next_window(
-    qtbot: QtBot, sample_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_killed_app_offers_its_typed_words_at_the_next_start(
+    qtbot: QtBot, sample_bundle: Path, tmp_path: Path
 ) -> None:
     before = snapshot(sample_bundle)
     settings = str(tmp_path / "settings.ini")
@@ -73,23 +73,40 @@ def test_a_killed_app_offers_its_typed_words_to_the_next_window(
     found = recovery.find(sample_bundle)
     assert found is not None and found.review.body.endswith(f"\n{TYPED}")
 
-    asked: list[str] = []
-
-    def answer(_parent: object, title: str, text: str, *_rest: object) -> object:
-        asked.append(f"{title} {text}")
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
-    window = MainWindow(ReviewDocument.open(sample_bundle), Settings(settings))
-    qtbot.addWidget(window)
-    window.files.offer_recovery()  # what the app does once its window is up
-    assert len(asked) == 1 and "Recover the changes" in asked[0]
-    assert window.document.review.body.endswith(f"\n{TYPED}")
-    assert window.body.editor.text() == window.document.review.body
+    # The next start, with no review named: the window opens on the crashed one and asks.
+    window = open_window(None, Settings(settings))
+    qtbot.addWidget(window, before_close_func=lambda _: window.document.undo_stack.setClean())
+    window.show()
+    assert window.document.folder == sample_bundle
+    box = offered(qtbot, window)
+    assert box.text() == f"Unsaved changes to “{found.review.title}” from {saved_when(found)}"
+    assert sorted(b.text() for b in box.buttons()) == ["Discard", "Later", "Restore"]
+    click(qtbot, box, "Restore")
+    qtbot.waitUntil(lambda: window.body.editor.text().endswith(f"\n{TYPED}"))
+    assert window.document.review.body == window.body.editor.text()
     assert window.isWindowModified()
     assert window.files.save()
     assert bundle.load(sample_bundle).body.endswith(f"\n{TYPED}")
-    assert recovery.find(sample_bundle) is None
+    assert recovery.of(sample_bundle) == [] and recovery.pending() == []
+
+
+def offered(qtbot: QtBot, window: MainWindow) -> QMessageBox:
+    """The recovery question the window puts up once it is shown."""
+    qtbot.waitUntil(lambda: window.files.recovery_offer is not None, timeout=30_000)
+    offer = window.files.recovery_offer
+    assert offer is not None
+    qtbot.waitUntil(lambda: offer.box is not None and offer.box.isVisible(), timeout=30_000)
+    assert offer.box is not None
+    return offer.box
+
+
+def click(qtbot: QtBot, box: QMessageBox, text: str) -> None:
+    (button,) = [b for b in box.buttons() if b.text() == text]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def saved_when(found: recovery.Recovered) -> str:
+    return found.saved_at.astimezone().strftime("%H:%M")  # the copy was made today
 
 
 # The app's window typing a key every 100 ms into the body until it is killed, printing each

@@ -149,13 +149,13 @@ def test_checks_show_as_hints_under_their_fields(qtbot: QtBot, window: MainWindo
     qtbot.waitUntil(lambda: window.focusWidget() is seo.description)
 
 
-def test_autosaved_changes_are_offered_back(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_autosaved_changes_are_offered_back(qtbot: QtBot, window: MainWindow) -> None:
     lost = window.document.review.model_copy(update={"summary": "Written before the crash"})
     recovery.write(lost, window.document.folder)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    window.files.offer_recovery()
+    offer = window.files.offer_recovery()
+    assert offer is not None and offer.box is not None
+    (restore,) = [b for b in offer.box.buttons() if b.text() == "Restore"]
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     assert window.document.review.summary == "Written before the crash"
     assert window.isWindowModified()
 

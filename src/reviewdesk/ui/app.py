@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reviewdesk.core import user_files
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError
+from reviewdesk.ui import start_up
 from reviewdesk.ui.bundle_lock import may_open
 from reviewdesk.ui.color_scheme import apply_chosen_color_scheme
 from reviewdesk.ui.document import ReviewDocument
@@ -35,15 +35,23 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     app.setApplicationName("ReviewDesk")
     app.setOrganizationName("ReviewDesk")
     apply_chosen_color_scheme(Settings())  # light or dark before any question or window
-    document = _open(folder or user_files.sample_copy(), ask=not smoke_test)
-    window = MainWindow(document, Settings())
+    window = open_window(folder, Settings(), smoke_test=smoke_test)
     if smoke_test:
         _SmokeTest(window, started)  # the window's child
     else:
-        QTimer.singleShot(0, window.files.offer_recovery)  # once the window is up
         CleanShutdown(window.autosaver.write, window)
     window.show()
     return app.exec()
+
+
+def open_window(folder: Path | None, settings: Settings, *, smoke_test: bool = False) -> MainWindow:
+    """The window on `folder`, or where the writer left off (see start_up); once it is up,
+    what a crash left unsaved is offered (not in a smoke test, which no one answers)."""
+    start = start_up.choose(folder, settings)
+    window = MainWindow(_open(start.folder, ask=not smoke_test), settings)
+    if not smoke_test:
+        start_up.begin_once_up(window, start)
+    return window
 
 
 def _sandbox_off_for_root() -> None:

@@ -4,7 +4,6 @@ window that does the work."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -15,6 +14,7 @@ import reviewdesk
 from reviewdesk.core.exports import FORMATS
 from reviewdesk.ui import help_dialogs
 from reviewdesk.ui.preferences import PreferencesDialog, apply_preferences
+from reviewdesk.ui.recent_menu import fill_recent
 from reviewdesk.ui.settings import Settings
 from reviewdesk.ui.undo_router import history_menu_actions
 
@@ -39,13 +39,7 @@ def _file_menu(window: MainWindow, settings: Settings, file: QMenu) -> None:
     _add(file, "&New…", files.new, QKeySequence.StandardKey.New)
     _add(file, "&Open…", files.open_chosen, QKeySequence.StandardKey.Open)
     recent = file.addMenu("Open &Recent")
-
-    def fill_recent() -> None:
-        recent.clear()
-        for path in settings.recent_files():
-            _add(recent, path, lambda _=False, p=path: files.open(Path(p)))
-
-    recent.aboutToShow.connect(fill_recent)
+    recent.aboutToShow.connect(lambda: fill_recent(recent, settings, files.open))
     _add(file, "&Save", files.save, QKeySequence.StandardKey.Save)
     _add(file, "Save &As…", files.save_as, QKeySequence.StandardKey.SaveAs)
     _add(file, "Re&vert", files.revert)

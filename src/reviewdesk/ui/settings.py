@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
+
+from reviewdesk.core.review_folders import default_reviews_dir
 
 
 @dataclass(frozen=True)
@@ -18,7 +21,10 @@ WINDOW_GEOMETRY = Setting("window/geometry", None)
 SPLITTER_STATE = Setting("window/splitter", None)
 FORM_SPLITTER_STATE = Setting("window/form_splitter", None)
 RECENT_FILES = Setting("files/recent", [])
+RECENT_TITLES = Setting("files/recent_titles", [])  # the title of each, as last opened or saved
 LAST_FOLDER = Setting("files/last_folder", "")
+# Where File > New's reviews get their folder on first save; "" is ~/Reviews.
+REVIEWS_FOLDER = Setting("files/reviews_folder", "")
 APPEARANCE = Setting("view/appearance", "system")
 EDITOR_FONT_SIZE = Setting("editor/font_size", 0)  # 0: the system's size
 MAX_RECENT = 10
@@ -42,12 +48,29 @@ class Settings:
         self._store.setValue(setting.key, value)
 
     def recent_files(self) -> list[str]:
-        value = self.get(RECENT_FILES)
-        return [value] if isinstance(value, str) else list(value or [])
+        return self._strings(RECENT_FILES)
 
-    def add_recent(self, path: str) -> None:
-        recent = [path, *(p for p in self.recent_files() if p != path)]
-        self.set(RECENT_FILES, recent[:MAX_RECENT])
+    def recent_reviews(self) -> list[tuple[str, str]]:
+        """(title, folder) of each recent review, newest first; the folder's name stands in
+        for a title not known (settings of an older version)."""
+        titles = dict(zip(self.recent_files(), self._strings(RECENT_TITLES), strict=False))
+        return [(titles.get(path) or Path(path).name, path) for path in self.recent_files()]
+
+    def add_recent(self, path: str, title: str = "") -> None:
+        titles = dict(zip(self.recent_files(), self._strings(RECENT_TITLES), strict=False))
+        titles[path] = title or titles.get(path, "")
+        recent = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
+        self.set(RECENT_FILES, recent)
+        self.set(RECENT_TITLES, [titles.get(p, "") for p in recent])
+
+    def _strings(self, setting: Setting) -> list[str]:
+        # An INI file gives back a one-item list as a plain string.
+        value = self.get(setting)
+        return [value] if isinstance(value, str) else [str(v) for v in value or []]
+
+    def reviews_folder(self) -> Path:
+        chosen = str(self.get(REVIEWS_FOLDER) or "")
+        return Path(chosen).expanduser() if chosen else default_reviews_dir()
 
     def sync(self) -> None:
         self._store.sync()

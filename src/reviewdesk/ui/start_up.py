@@ -1,0 +1,94 @@
+"""Where the window starts, with no review named: on the review whose changes a crash left
+unsaved (offered back at once), else on the last review the writer had, else on the sample:
+on the very first start, or when the last review is gone (which the status bar then says)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+
+from reviewdesk.core import bundle, recovery, user_files
+from reviewdesk.core.recovery import Recovered
+from reviewdesk.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from reviewdesk.ui.main_window import MainWindow
+
+FALLBACK_MS = 15_000
+
+
+@dataclass(frozen=True)
+class Start:
+    folder: Path  # the review to open
+    copies: tuple[Recovered, ...]  # recovery copies to offer, those of `folder` first
+    said: str = ""  # what the status bar says of the choice
+
+
+def choose(folder: Path | None, settings: Settings) -> Start:
+    """Where to start: `folder` when the writer named one, and which copies to offer."""
+    copies = recovery.pending()
+    said = ""
+    if folder is None:
+        folder = next((c.origin for c in copies if c.origin and _is_bundle(c.origin)), None)
+    if folder is None:
+        folder, said = last_review(settings)
+    first = [c for c in copies if recovery.same_bundle(c.origin, folder)]
+    rest = [c for c in copies if not recovery.same_bundle(c.origin, folder)]
+    return Start(folder, (*first, *rest), said)
+
+
+def last_review(settings: Settings) -> tuple[Path, str]:
+    """The review the writer had last, or the sample, and why the sample when it is."""
+    recent = settings.recent_files()
+    if not recent:
+        return user_files.sample_copy(), ""  # the very first start
+    last = Path(recent[0])
+    if _is_bundle(last):
+        return last, ""
+    said = (
+        "" if last == _sample() else f"Your last review is no longer in {last}: here is the sample"
+    )
+    return user_files.sample_copy(), said
+
+
+def begin_once_up(window: MainWindow, start: Start) -> None:
+    """`begin` once the window is up for good: when the preview has shown its first page.
+    Its web view, as it starts drawing, makes Qt create the window anew (a window drawn on
+    the GPU): a question put up before stays with the old one, under the new, out of sight
+    (seen under X11), and a start would look frozen. A preview that never shows a page
+    waits no more than FALLBACK_MS."""
+    begun: list[bool] = []
+
+    def once() -> None:
+        if not begun:
+            begun.append(True)
+            QTimer.singleShot(0, window, lambda: begin(window, start))  # after the new window
+
+    if window.preview.isVisibleTo(window):
+        window.preview.ready.connect(once, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(FALLBACK_MS, window, once)
+    else:
+        once()
+
+
+def begin(window: MainWindow, start: Start) -> None:
+    """Once the window is up: say what the choice was, remember the review as the last one,
+    and offer the copies."""
+    if start.said:
+        window.statusBar().showMessage(start.said)  # until another message
+    folder = window.document.folder
+    if folder is not None and folder != _sample():
+        window.files.remember(folder)
+    window.files.offer_at_start(start.copies)
+
+
+def _sample() -> Path:
+    """Where the writer's copy of the sample is, made or not."""
+    return user_files.data_dir() / user_files.SAMPLE_NAME
+
+
+def _is_bundle(folder: Path) -> bool:
+    return (folder / bundle.REVIEW_FILE).is_file()
