@@ -118,52 +118,6 @@ def test_badges_are_chips_without_a_hash(qtbot: QtBot, document: ReviewDocument)
     assert widget.badges.tags() == ["NEW", "HANDS-ON", "Editor's choice"]
 
 
-def test_authors_are_typed_as_names_and_keep_their_urls(
-    qtbot: QtBot, document: ReviewDocument
-) -> None:
-    widget = pane(qtbot, document)
-    names = widget.authors.names
-    assert names.text() == "Mara Ellison, Tomas Okafor"
-    qtbot.keyClick(names, Qt.Key.Key_End)
-    for _ in "Tomas Okafor":
-        qtbot.keyClick(names, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(names, "Tom Okafor, Ana Ruiz")
-    assert [(a.name, a.url) for a in document.review.authors] == [
-        ("Mara Ellison", "https://example.org/authors/mara-ellison"),
-        ("Tom Okafor", None),
-        ("Ana Ruiz", None),
-    ]
-    assert not widget.authors.url.isEnabled()  # the home page field is for a sole author
-    document.undo_stack.undo()
-    assert names.text() == "Mara Ellison, Tomas Okafor"
-    assert document.review.authors[1].url == "https://example.org/authors/tomas-okafor"
-
-
-def test_a_name_typed_back_gets_its_url_back(qtbot: QtBot, document: ReviewDocument) -> None:
-    widget = pane(qtbot, document)
-    names = widget.authors.names
-    qtbot.keyClick(names, Qt.Key.Key_End)
-    qtbot.keyClick(names, Qt.Key.Key_Backspace)  # a slip: "Tomas Okafo"
-    assert document.review.authors[1].url is None
-    qtbot.keyClicks(names, "r")
-    assert document.review.authors[1].url == "https://example.org/authors/tomas-okafor"
-
-
-def test_a_sole_authors_home_page(qtbot: QtBot, document: ReviewDocument) -> None:
-    widget = pane(qtbot, document)
-    url = widget.authors.url
-    clear_and_type(qtbot, widget.authors.names, "Mara Ellison")
-    assert url.isEnabled()
-    assert url.text() == "https://example.org/authors/mara-ellison"
-    clear_and_type(qtbot, url, "example.org/mara")
-    assert url.text() == "example.org/mara"
-    assert widget.authors.url_hint.text() == "must be an http:// or https:// URL"
-    assert document.review.authors[0].url is None  # the field was emptied on the way
-    clear_and_type(qtbot, url, "https://mara.example")
-    assert document.review.authors[0].url == "https://mara.example"
-    assert not widget.authors.url_hint.isVisibleTo(widget)
-
-
 def test_subject_type_url_and_version_edit_the_model(
     qtbot: QtBot, document: ReviewDocument
 ) -> None:

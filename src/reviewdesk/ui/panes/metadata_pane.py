@@ -83,8 +83,8 @@ class MetadataPane(QWidget):
         self.badges = TagChips(noun="badge", prefix="", max_items=BADGES, max_length=NAME_CHARS)
         self.badges.tags_edited.connect(lambda badges: self._set("badges", badges))
         form.addRow(_label("Badg&es", self.badges.edit), self.badges)
-        self.authors = AuthorsField(document, self)
-        self.authors.add_rows(form)
+        self.authors = AuthorsField(document)
+        form.addRow(self.authors.label, self.authors)
 
         self.subject = SubjectFields(document)
         self.subject_name, self.subject_brand = self.subject.name, self.subject.brand
