@@ -255,13 +255,56 @@ def test_widths_lay_the_page_out_for_a_device(qtbot: QtBot, view: PreviewView) -
     qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == 390)
     centre = view.web_view.mapTo(view, view.web_view.rect().center()).x()
     assert abs(centre - view.width() / 2) <= 1
+    assert view.web_view.zoomFactor() == 1.0
     assert sideways.maximum() == 0
-    view.set_width("desktop")  # wider than the 1000 px pane: it scrolls sideways
-    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == 1280)
-    qtbot.waitUntil(lambda: sideways.maximum() == 280)
     view.set_width("fit")
     qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == view.width())
     assert sideways.maximum() == 0
+
+
+def test_a_device_wider_than_the_pane_is_zoomed_out_to_fit_it(
+    qtbot: QtBot, view: PreviewView
+) -> None:
+    scroll_area = view.findChild(QScrollArea)
+    assert scroll_area is not None
+    sideways = scroll_area.horizontalScrollBar()
+    view.set_width("desktop")  # wider than the 1000 px pane: laid out at 1280, shown at 1000
+    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == 1280)
+    assert view.web_view.width() == 1000
+    assert view.web_view.zoomFactor() == pytest.approx(1000 / 1280)
+    assert sideways.maximum() == 0
+    view.resize(1400, 700)  # wider than the device: its own size again, centred
+    qtbot.waitUntil(lambda: view.web_view.width() == 1280)
+    assert view.web_view.zoomFactor() == 1.0
+    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == 1280)
+    view.resize(640, 700)
+    qtbot.waitUntil(lambda: view.web_view.width() == 640)
+    assert view.web_view.zoomFactor() == pytest.approx(0.5)
+    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == 1280)
+    view.set_width("tablet")  # 768 in 640
+    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == 768)
+    assert view.web_view.width() == 640
+    assert sideways.maximum() == 0
+
+
+def test_the_writers_zoom_shows_a_device_smaller_but_never_wider_than_the_pane(
+    qtbot: QtBot, view: PreviewView
+) -> None:
+    view.set_width("tablet")  # 768 in 1000
+    view.zoom(-1)
+    assert view.zoom_factor == pytest.approx(0.9)
+    assert view.web_view.zoomFactor() == pytest.approx(0.9)
+    assert view.web_view.width() == round(768 * 0.9)
+    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == 768)
+    for _ in range(5):
+        view.zoom(1)  # 1.4 would be 1075 px: it stops at the pane's width
+    assert view.zoom_factor == pytest.approx(1.4)
+    assert view.web_view.width() == 1000
+    assert view.web_view.zoomFactor() == pytest.approx(1000 / 768)
+    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == 768)
+    view.set_width("fit")  # the pane's width, at the writer's zoom
+    assert view.web_view.zoomFactor() == pytest.approx(1.4)
+    qtbot.waitUntil(lambda: view.run_js("window.innerWidth") == round(view.width() / 1.4))
 
 
 # --- the guard ---------------------------------------------------------------------------------

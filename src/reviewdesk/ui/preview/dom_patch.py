@@ -1,7 +1,8 @@
 """The script that patches the preview page in place (run in the page's isolated application
 world: the page's own scripts are off). It keeps the body as groups of nodes, one group per
 top-level block, so an edit replaces only the nodes of the blocks it touched, and the reader
-keeps their place."""
+keeps their place. It also scrolls to what the writer is editing: a field's section, or where
+an empty field's section will appear, or a block of the body."""
 
 from __future__ import annotations
 
@@ -12,7 +13,33 @@ from reviewdesk.core.live_page import BODY_SLOT
 
 SLOT_TEXT = BODY_SLOT.removeprefix("<!--").removesuffix("-->")
 
-INSTALL = """
+SECTION_ORDER = (
+    "published",
+    "updated",
+    "category",
+    "badges",
+    "title",
+    "subtitle",
+    "tags",
+    "authors",
+    "rating",
+    "hero",
+    "summary",
+    "body",
+    "pros",
+    "cons",
+    "key_features",
+    "key_insights",
+)
+"""The fields with a section on the page, top to bottom as the layout places them. An empty
+field's section is left out of the page; it will appear after the nearest one before it."""
+
+MARGIN = 0.2
+"""Of the view's height, kept free above and below what the writer edits: room to see what is
+around it, and for a new paragraph to grow into before the page has to scroll again."""
+
+INSTALL = (
+    """
 (() => {
   if (window.reviewdesk) return true;
   const nodes = (html) => {
@@ -72,17 +99,79 @@ INSTALL = """
     state.body.insertBefore(added, anchor);
     state.patched += fresh.length;
   };
-  const groupElement = (index) => {
-    for (const group of state.groups.slice(index)) {
-      const element = group.find((node) => node.nodeType === Node.ELEMENT_NODE);
-      if (element) return element;
+  // Where things are, in the view's coordinates: {top, bottom}, or null for nothing shown.
+  const span = (nodes) => {
+    let top = Infinity, bottom = -Infinity;
+    for (const node of nodes) {
+      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+      const box = node.getBoundingClientRect();
+      if (!box.width && !box.height) continue;  // not laid out (display: none)
+      top = Math.min(top, box.top);
+      bottom = Math.max(bottom, box.bottom);
+    }
+    return top <= bottom ? {top, bottom} : null;
+  };
+  const line = (y) => ({top: y, bottom: y});
+  const section = (field) => document.querySelector(`[data-field="${field}"]`);
+  const ORDER = __ORDER__;
+  // An empty field has no section: it will appear below the nearest section before it.
+  const fieldSpan = (field) => {
+    const shown = section(field);
+    if (shown) return span([shown]);
+    const index = ORDER.indexOf(field);
+    if (index < 0) return null;  // a field the page does not show
+    for (let i = index - 1; i >= 0; i--) {
+      const before = section(ORDER[i]);
+      if (before) return line(before.getBoundingClientRect().bottom);
+    }
+    for (let i = index + 1; i < ORDER.length; i++) {
+      const after = section(ORDER[i]);
+      if (after) return line(after.getBoundingClientRect().top);
     }
     return null;
   };
-  const show = (element) => {
-    if (!element) return false;
-    const box = element.getBoundingClientRect();
-    if (box.top < 0 || box.top > innerHeight * 0.8) element.scrollIntoView({block: 'start'});
+  // A block that shows nothing yet (a blank line typed): where its text will appear.
+  const groupSpan = (index) => {
+    const groups = state.groups;
+    const own = index < groups.length ? span(groups[index]) : null;
+    if (own) return own;
+    for (let i = index + 1; i < groups.length; i++) {
+      const after = span(groups[i]);
+      if (after) return line(after.top);
+    }
+    for (let i = Math.min(index, groups.length) - 1; i >= 0; i--) {
+      const before = span(groups[i]);
+      if (before) return line(before.bottom);
+    }
+    return fieldSpan('body');
+  };
+  // Show `target` with a margin of the view free above and below it, its top at the margin
+  // when it has to scroll; of a target taller than the room left, its start or (`atEnd`:
+  // typing goes on there) its end.
+  const reveal = (target, atEnd) => {
+    if (!target) return false;
+    const margin = innerHeight * __MARGIN__, room = innerHeight - 2 * margin;
+    let {top, bottom} = target;
+    if (bottom - top > room) {
+      if (atEnd) top = bottom - room;
+      else bottom = top + room;
+    }
+    if (top >= 0 && bottom <= innerHeight - margin) return false;  // in view already
+    window.scrollBy({top: top - margin, behavior: 'instant'});
+    return true;
+  };
+  // Reveal at the next frame, just before it is painted: its layout is done then anyway, where
+  // measuring now would lay the page out again at once. The latest request of a frame wins.
+  let revealing = null;
+  const revealLater = (target, atEnd) => {
+    if (!revealing) {
+      requestAnimationFrame(() => {
+        const [measure, end] = revealing;
+        revealing = null;
+        reveal(measure(), end);
+      });
+    }
+    revealing = [target, atEnd];
     return true;
   };
   window.reviewdesk = {
@@ -97,13 +186,16 @@ INSTALL = """
       splice(patch.start, patch.removed, patch.inserted);
       return state.groups.length;
     },
-    showField(field) { return show(document.querySelector(`[data-field="${field}"]`)); },
-    showGroup(index) { return show(groupElement(index)); },
+    showField(field, atEnd = false) { return revealLater(() => fieldSpan(field), atEnd); },
+    showGroup(index, atEnd = false) { return revealLater(() => groupSpan(index), atEnd); },
   };
   claim(document);
   return true;
 })()
 """.replace("__SLOT__", json.dumps(SLOT_TEXT))
+    .replace("__ORDER__", json.dumps(SECTION_ORDER))
+    .replace("__MARGIN__", str(MARGIN))
+)
 
 
 def apply_call(patch: dict[str, Any]) -> str:

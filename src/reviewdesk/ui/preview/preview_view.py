@@ -38,6 +38,7 @@ UPDATE_DELAY_MS = 150
 
 ZOOM_STEP = 0.1
 ZOOM_RANGE = (0.5, 3.0)
+LEAST_WEB_ZOOM = 0.25  # QtWebEngine's: a pane narrower than a quarter of a device scrolls
 
 _MODES: tuple[Mode, ...] = get_args(Mode)
 _NO_LIMIT = 16777215  # QWIDGETSIZE_MAX
@@ -62,11 +63,17 @@ class PreviewView(QWidget):
         self._stale_text: set[Mode] = set()  # text views not yet showing the latest render
         self._web: PageView | None = None
         self._is_ready = False
+        # What the writer edits, for the page to keep in view: a top-level field, and in the
+        # body the line of the cursor (the editor says when it moves to another).
+        self._following = ""
+        self._body_line = 0
+        self._edited = False  # the field followed changed since the page last showed it
         self._html_source = _read_only_text()
         self._markdown_source = _read_only_text()
 
-        # The web view sits in a scroll area so that a fixed width wider than the pane scrolls
-        # sideways; the page scrolls vertically itself.
+        # The web view sits in a scroll area, centred: a device's width wider than the pane is
+        # zoomed out to fit it, and scrolls sideways only past the least zoom. The page scrolls
+        # vertically itself.
         self._frame = QWidget()
         self._frame.setBackgroundRole(QPalette.ColorRole.Base)  # the page's colour till it starts
         self._frame.setAutoFillBackground(True)
@@ -77,6 +84,8 @@ class PreviewView(QWidget):
         self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self._scroll.setWidget(self._frame)
+        self._room = self._scroll.viewport()  # its width is the page's
+        self._room.installEventFilter(self)
 
         self._stack = QStackedWidget()
         for widget in (self._scroll, self._html_source, self._markdown_source):
@@ -88,7 +97,9 @@ class PreviewView(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._render)
-        document.changed.connect(self._schedule)
+        self._line_timer = QTimer(self, singleShot=True, interval=0)
+        self._line_timer.timeout.connect(self._line_moved)
+        document.changed.connect(self._changed)
         document.folder_changed.connect(self._folder_changed)
         self._frame.installEventFilter(self)  # its first paint starts the web engine
 
@@ -125,23 +136,15 @@ class PreviewView(QWidget):
 
     def set_width(self, name: Width) -> None:
         """Lay the page out at a device's width ("desktop", "tablet", "phone"), centred and
-        scrolling sideways when the pane is narrower, or at the pane's width ("fit")."""
+        zoomed out to fit when the pane is narrower, or at the pane's width ("fit")."""
         if name not in WIDTHS:
             raise ValueError(f"unknown preview width {name!r}")
         self._width = name
-        if self._web is None:
-            return  # applied when the web view starts
-        width = WIDTHS[name]
-        if width is None:
-            self._web.setMinimumWidth(0)
-            self._web.setMaximumWidth(_NO_LIMIT)
-            self._frame_layout.setAlignment(self._web, Qt.AlignmentFlag(0))
-        else:
-            self._web.setFixedWidth(width)
-            self._frame_layout.setAlignment(self._web, Qt.AlignmentFlag.AlignHCenter)
+        self._lay_out()
 
     @property
     def zoom_factor(self) -> float:
+        """The zoom the writer chose; a device's width may show smaller, to fit the pane."""
         return self._zoom
 
     def zoom(self, step: int) -> None:
@@ -149,21 +152,22 @@ class PreviewView(QWidget):
         self._zoom = (
             min(ZOOM_RANGE[1], max(ZOOM_RANGE[0], self._zoom + step * ZOOM_STEP)) if step else 1.0
         )
-        if self._web is not None:
-            self._web.setZoomFactor(self._zoom)
+        self._lay_out()
 
     def show_field(self, field: str) -> None:
-        """Scroll the page to the section of `field` (`pros`, `subject.name`...), if it shows
-        one and it is out of sight."""
+        """The writer is in `field` (`pros`, `subject.name`...): scroll its section into view,
+        or the place where it will appear while the field is empty; it stays in view as the
+        writer edits it. The body shows its block at the cursor."""
         top = field.partition(".")[0]
-        if self._web is not None and self._is_ready and top:
-            self._web.run_js_async(f"reviewdesk.showField({json.dumps(top)})", _ignore)
+        if top:
+            self._following = top
+            self._reveal(at_end=False)
 
     def show_body_line(self, line: int) -> None:
-        """Scroll the page to the body block holding source line `line` (0-based)."""
-        if self._web is not None and self._is_ready and self._updater is not None:
-            group = self._updater.group_at(line)
-            self._web.run_js_async(f"reviewdesk.showGroup({group})", _ignore)
+        """The cursor moved to source line `line` (0-based) of the body: scroll its block
+        into view, and keep it there as the writer types."""
+        self._following, self._body_line = "body", line
+        self._line_timer.start()  # once this turn of the event loop says if an edit moved it
 
     def run_js_async(self, expression: str, done: Callable[[Any], None]) -> None:
         """Evaluate `expression` in the page's DOM and call `done` with its value (JSON-typed;
@@ -196,6 +200,8 @@ class PreviewView(QWidget):
         if watched is self._frame and event.type() == QEvent.Type.Paint:
             self._frame.removeEventFilter(self)
             QTimer.singleShot(0, self, self._start)  # after this paint reaches the screen
+        elif watched is self._room and event.type() == QEvent.Type.Resize:
+            self._lay_out()
         return False
 
     def _start(self) -> None:
@@ -208,20 +214,64 @@ class PreviewView(QWidget):
         self._updater = kind(self._document, self._web)
         self._updater.rendered.connect(self._rendered)
         self._frame_layout.addWidget(self._web)
-        self.set_width(self._width)
-        self._web.setZoomFactor(self._zoom)
+        self._lay_out()
         self.started.emit()
         self._updater.reset()
 
+    # --- width and zoom -----------------------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        """Size and zoom the web view for the width chosen: a device's width keeps its CSS
+        pixels (the page's layout) and, wider than the pane, is zoomed out to fit it."""
+        if self._web is None:
+            return  # done when the web view starts
+        width = WIDTHS[self._width]
+        zoom = self._zoom
+        if width is None:
+            self._web.setMinimumWidth(0)
+            self._web.setMaximumWidth(_NO_LIMIT)
+            self._frame_layout.setAlignment(self._web, Qt.AlignmentFlag(0))
+        else:
+            zoom = max(LEAST_WEB_ZOOM, min(zoom, self._room.width() / width))
+            self._web.setFixedWidth(round(width * zoom))
+            self._frame_layout.setAlignment(self._web, Qt.AlignmentFlag.AlignHCenter)
+        if self._web.zoomFactor() != zoom:
+            self._web.setZoomFactor(zoom)
+
+    # --- following the writer -----------------------------------------------------------------
+
+    def _changed(self, field: str) -> None:
+        if field and field == self._following:
+            self._edited = True  # shown in view once the page holds the edit
+        self._schedule()
+
+    def _line_moved(self) -> None:
+        if not self._edited:  # else typing moved it: the page follows once it holds the text
+            self._reveal(at_end=False)
+
+    def _reveal(self, *, at_end: bool) -> None:
+        """Scroll to what the writer edits; `at_end` after an edit, where typing goes on."""
+        if self._web is None or self._updater is None or not self._is_ready:
+            return
+        if self._following != "body":
+            call = f"reviewdesk.showField({json.dumps(self._following)}, {json.dumps(at_end)})"
+        elif self._live:
+            group = self._updater.group_at(self._body_line)
+            call = f"reviewdesk.showGroup({group}, {json.dumps(at_end)})"
+        else:
+            return  # a reloaded page has no blocks to go to
+        self._web.run_js_async(call, _ignore)
+
     # --- rendering ----------------------------------------------------------------------------
 
-    def _schedule(self, _field: str = "") -> None:
+    def _schedule(self) -> None:
         # Live: once this turn of the event loop is over (edits in it make one update).
         # Reload: after a pause in typing, since each costs a whole render and page load.
         if self._updater is not None:
             self._timer.start(0 if self._live else UPDATE_DELAY_MS)
 
     def _folder_changed(self) -> None:
+        self._following, self._body_line, self._edited = "", 0, False  # a new page, at its top
         if self._updater is not None:
             self._updater.reset()
 
@@ -232,6 +282,11 @@ class PreviewView(QWidget):
     def _rendered(self) -> None:
         self._stale_text = {"html", "markdown"}
         self._refresh_text(self._mode)
+        if self._edited and self._is_ready:  # asked for before any script a listener runs
+            # Edits made while this version was in the works are in the next one: it brings
+            # them into view again.
+            self._edited = self._timer.isActive() or bool(self._updater and self._updater.pending)
+            self._reveal(at_end=True)
         self.rendered.emit()
         if not self._is_ready:
             self._is_ready = True

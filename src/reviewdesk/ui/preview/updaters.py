@@ -38,6 +38,11 @@ class LiveUpdater(QObject):
         """The body group of source line `line`, in the version shown."""
         return group_at(self._latest.lines, line) if self._latest else 0
 
+    @property
+    def pending(self) -> bool:
+        """The review changed since the version in the works: another render follows."""
+        return self._wanted
+
     def request(self) -> None:
         self._wanted = True
         self._send()
@@ -84,6 +89,10 @@ class ReloadUpdater(QObject):
 
     def group_at(self, _line: int) -> int:
         return 0  # a reloaded page has no blocks to go to
+
+    @property
+    def pending(self) -> bool:
+        return False  # each request renders at once
 
     def request(self) -> None:
         self.page_html = html.render(self._document.review, LayoutOptions())
