@@ -25,7 +25,13 @@ from reviewdesk.core.limits import BADGES, NAME_CHARS
 from reviewdesk.core.model import Status
 from reviewdesk.core.slug import slugify
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.field_binding import FieldBinding, bind_line_edit, bind_text_edit, hint_label
+from reviewdesk.ui.field_binding import (
+    FIELD_PROPERTY,
+    FieldBinding,
+    bind_line_edit,
+    bind_text_edit,
+    hint_label,
+)
 from reviewdesk.ui.panes.authors_field import AuthorsField
 from reviewdesk.ui.panes.rating_field import RatingField
 from reviewdesk.ui.panes.subject_fields import SubjectFields
@@ -71,6 +77,7 @@ class MetadataPane(QWidget):
         self.status = QComboBox()
         self.status.addItems([status.value for status in Status])
         self.status.currentTextChanged.connect(lambda text: self._set("status", Status(text)))
+        self.status.setProperty(FIELD_PROPERTY, "status")
         form.addRow("&Status", self.status)
 
         self.published = _DateField(document, "published")
@@ -82,6 +89,7 @@ class MetadataPane(QWidget):
         self._add_line(form, "&Category", "category", self.category)
         self.badges = TagChips(noun="badge", prefix="", max_items=BADGES, max_length=NAME_CHARS)
         self.badges.tags_edited.connect(lambda badges: self._set("badges", badges))
+        self.badges.setProperty(FIELD_PROPERTY, "badges")
         form.addRow(_label("Badg&es", self.badges.edit), self.badges)
         self.authors = AuthorsField(document)
         form.addRow(self.authors.label, self.authors)
@@ -148,6 +156,7 @@ class _DateField(QWidget):
     def __init__(self, document: ReviewDocument, path: str) -> None:
         super().__init__()
         self._document, self._path = document, path
+        self.setProperty(FIELD_PROPERTY, path)
         self.enabled = QCheckBox()
         self.enabled.setAccessibleName(f"Set {path} date")
         self.edit = QDateEdit()
@@ -167,8 +176,13 @@ class _DateField(QWidget):
         document.changed.connect(self._refresh)
         self._refresh("")
 
+    def _show_enabled(self, enabled: bool) -> None:
+        # Going to the field lands on the date, or on the box that sets one when there is none.
+        self.edit.setEnabled(enabled)
+        self.setFocusProxy(self.edit if enabled else self.enabled)
+
     def _edited(self) -> None:
-        self.edit.setEnabled(self.enabled.isChecked())
+        self._show_enabled(self.enabled.isChecked())
         value: date | None = None
         if self.enabled.isChecked():
             qdate = self.edit.date()
@@ -190,7 +204,7 @@ class _DateField(QWidget):
         for widget in (self.enabled, self.edit):
             widget.blockSignals(True)
         self.enabled.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
+        self._show_enabled(value is not None)
         shown = QDate(value.year, value.month, value.day) if value else QDate.currentDate()
         self.edit.setDate(shown)
         for widget in (self.enabled, self.edit):
