@@ -178,11 +178,6 @@ def test_ctrl_n_types_at_once_and_ctrl_s_makes_its_folder_from_the_slug(
         "sony-wh-1000xm5-review", "sony-wh-1000xm5-review-2"]  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the SEO description's binding pushes '' over None when the review is replaced "
-    "(ui/field_binding.py): Open, Revert and New give a modified review",
-)
 def test_a_new_review_starts_unmodified(qtbot: QtBot, window: MainWindow, home: Path) -> None:
     qtbot.keyClick(window.body.editor.plain_text_edit, Qt.Key.Key_N, CTRL)
     assert window.document.folder is None

@@ -36,6 +36,7 @@ class FieldBinding(QObject):
         self._read, self._write, self._hint = read, write, hint
         self._top = path.partition(".")[0]
         self._pushing = False
+        self._pulling = False  # showing the model's value: the widget's change signal is ours
         self._refused = ""  # why the model refused the widget's value
         widget.setProperty(FIELD_PROPERTY, path)
         document.changed.connect(self._model_changed)
@@ -43,6 +44,8 @@ class FieldBinding(QObject):
         self._model_changed("")
 
     def push(self) -> None:
+        if self._pulling:
+            return
         self._pushing = True
         try:
             self._document.set(self.path, self._read())
@@ -61,7 +64,13 @@ class FieldBinding(QObject):
             return
         value = self._document.value(self.path)
         if value != self._read():
-            self._write(value)
+            # A text box signals its own setPlainText: pushing that back would store "" for
+            # an absent field (seo.description of a review with no seo) as a new edit.
+            self._pulling = True
+            try:
+                self._write(value)
+            finally:
+                self._pulling = False
             self._refused = ""
             self._show()
 
@@ -103,7 +112,7 @@ def bind_text_edit(
 
     edit.setUndoRedoEnabled(False)  # the document's history is the only one (ui/undo_router.py)
     binding = FieldBinding(document, path, edit, read=read, write=write, hint=hint)
-    # textChanged also fires on setPlainText; pushing an equal value is a no-op.
+    # textChanged also fires on setPlainText: the binding ignores its own writes.
     edit.textChanged.connect(binding.push)
     return binding
 
