@@ -156,6 +156,20 @@ def test_replace_review_resets_history(document: ReviewDocument) -> None:
     )
 
 
+def test_a_new_review_has_no_folder_until_saved(
+    document: ReviewDocument, qtbot: QtBot, tmp_path: Path
+) -> None:
+    document.set("title", "Changed")
+    with qtbot.waitSignal(document.folder_changed):
+        document.start_new(Review(title="Untitled"))
+    assert (document.folder, document.modified, document.undo_stack.count()) == (None, False, 0)
+    with pytest.raises(ValueError, match="needs one"):
+        document.save()
+    document.save(tmp_path / "new")
+    assert document.folder == tmp_path / "new"
+    assert bundle.load(tmp_path / "new").title == "Untitled"
+
+
 def commands_alive() -> int:
     gc.collect()
     return sum(isinstance(o, SetFieldCommand) for o in gc.get_objects())

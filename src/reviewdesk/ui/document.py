@@ -128,6 +128,14 @@ class ReviewDocument(QObject):
         self.undo_stack.clear()
         self.changed.emit("")
 
+    def start_new(self, review: Review) -> None:
+        """Put `review` in place with no folder yet (File > New, a recovery whose bundle is
+        gone): unmodified, a fresh history; the first save asks where it goes."""
+        self._folder = None
+        self._notes = ()
+        self.replace_review(review)
+        self.folder_changed.emit()  # last: its listeners see the new review
+
     def reopen(self, folder: Path) -> None:
         """Open another bundle in place of this one. Raises BundleError, leaving this one."""
         folder = bundle.folder_of(folder)

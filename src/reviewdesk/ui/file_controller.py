@@ -112,7 +112,7 @@ class FileController(QObject):
             return self._switch(origin)
         if not self.maybe_save():
             return False
-        self._start_untitled(Review(title=copy.review.title))
+        self._document.start_new(Review(title=copy.review.title))
         if origin is not None:
             where = self._settings.reviews_folder()
             self._say(f"“{copy.review.title}” is no longer in {origin}: restored as a new "
@@ -128,21 +128,11 @@ class FileController(QObject):
         until it is saved."""
         if not self.maybe_save():
             return False
-        self._start_untitled(Review(title=UNTITLED))
+        self._document.start_new(Review(title=UNTITLED))
         _focus_input(self._window, "title")
         self._say(f"A new review: Save puts it in a folder of {self._settings.reviews_folder()} "
                   "named from its title; Save As chooses another")  # fmt: skip
         return True
-
-    def _start_untitled(self, review: Review) -> None:
-        """The window on `review`, with no folder, unmodified."""
-        # TODO(lead): ReviewDocument.start_new(review) belongs in ui/document.py; until then
-        # this does what reopen() does, without a bundle.
-        document = self._document
-        document._folder = None
-        document._notes = ()
-        document.replace_review(review)
-        document.folder_changed.emit()
 
     def import_markdown(self) -> bool:
         """Make a bundle of a Markdown file with front matter (Hugo, Jekyll, a CMS export)
