@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
@@ -61,6 +61,12 @@ PANE_FIELDS: tuple[tuple[str, ...], ...] = tuple(
 )
 
 
+FRAME_ROOM = 48
+"""Pixels left around a new window for the title bar and borders a window manager adds."""
+FRAME_WAIT_MS, FRAME_TRIES = 100, 20
+"""How often and how long a window shown waits to learn its frame from the window manager."""
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, document: ReviewDocument, settings: Settings, *, live_preview: bool = True
@@ -68,6 +74,7 @@ class MainWindow(QMainWindow):
         """`live_preview` False gives the reloading preview the benchmarks compare with."""
         super().__init__()
         self.document, self._settings = document, settings
+        self._fitted = False
         self.files = FileController(document, settings, self)
         self.body = BodyPane(document)
         self.panes = QTabWidget()
@@ -181,11 +188,44 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             available = self.screen().availableGeometry()
-            self.resize(min(1440, available.width()), min(900, available.height()))
+            # A size is the window's inside: the window manager adds a title bar and borders.
+            self.resize(
+                min(1440, available.width() - FRAME_ROOM),
+                min(900, available.height() - FRAME_ROOM),
+            )
         for splitter, setting in self._splitters():
             state = self._settings.get(setting)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's API)
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(FRAME_WAIT_MS, lambda: self._fit_to_screen(FRAME_TRIES))
+
+    def _fit_to_screen(self, tries: int) -> None:
+        """Shrink and move the window so that all of it, title bar to status bar, is on the
+        screen: a window taller than the screen hides the status bar and the problems."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        available, frame = self.screen().availableGeometry(), self.frameGeometry()
+        extra = frame.size() - self.geometry().size()
+        if extra.isNull() and tries > 1:  # not framed yet by the window manager (or never)
+            QTimer.singleShot(FRAME_WAIT_MS, lambda: self._fit_to_screen(tries - 1))
+            return
+        width = min(self.width(), available.width() - extra.width())
+        height = min(self.height(), available.height() - extra.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        left = min(
+            max(frame.left(), available.left()), available.right() + 1 - width - extra.width()
+        )
+        top = min(
+            max(frame.top(), available.top()), available.bottom() + 1 - height - extra.height()
+        )
+        if (left, top) != (frame.left(), frame.top()):
+            self.move(left, top)
 
     def _splitters(self) -> tuple[tuple[QSplitter, Setting], ...]:
         return (self.splitter, SPLITTER_STATE), (self.form_splitter, FORM_SPLITTER_STATE)
