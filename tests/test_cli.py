@@ -341,7 +341,9 @@ def test_a_word_that_is_no_command_nor_folder_opens_no_window(
 
 def test_help_says_how_the_window_opens() -> None:
     run = run_reviewdesk("--help")
-    assert "'reviewdesk FOLDER' opens it on the review in FOLDER" in " ".join(run.stdout.split())
+    said = " ".join(run.stdout.split())
+    assert "opens the window on the review you had last" in said
+    assert "'reviewdesk FOLDER' opens it on the review in FOLDER" in said
 
 
 def test_the_smoke_test_of_a_bad_bundle_says_why_and_exits_1(make_bundle: MakeBundle) -> None:

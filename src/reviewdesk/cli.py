@@ -46,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def open_app(args: list[str], *, smoke_test: bool = False) -> int:
-    """The desktop app on the bundle given, or on the user's copy of the sample."""
+    """The desktop app on the bundle given, or on the review opened last (at the first start,
+    the user's copy of the sample)."""
     if len(args) > 1:
         print("usage: reviewdesk [--smoke-test] [BUNDLE]", file=sys.stderr)
         return EXIT_USAGE
@@ -175,8 +176,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reviewdesk",
         description="Write structured reviews offline and publish them anywhere.",
-        epilog="With no command, 'reviewdesk' opens the window on your copy of the sample "
-        "review; 'reviewdesk FOLDER' opens it on the review in FOLDER.",
+        epilog="With no command, 'reviewdesk' opens the window on the review you had last (at "
+        "the first start, your copy of the sample review); 'reviewdesk FOLDER' opens it on the "
+        "review in FOLDER.",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

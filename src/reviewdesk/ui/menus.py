@@ -36,7 +36,7 @@ def build_menus(window: MainWindow, settings: Settings) -> None:
 
 def _file_menu(window: MainWindow, settings: Settings, file: QMenu) -> None:
     files = window.files
-    _add(file, "&New…", files.new, QKeySequence.StandardKey.New)
+    _add(file, "&New", files.new, QKeySequence.StandardKey.New)
     _add(file, "&Open…", files.open_chosen, QKeySequence.StandardKey.Open)
     recent = file.addMenu("Open &Recent")
     recent.aboutToShow.connect(lambda: fill_recent(recent, settings, files.open))
