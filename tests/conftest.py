@@ -14,6 +14,7 @@ from resource import RLIMIT_AS, setrlimit
 import pytest
 
 from reviewdesk.core.resources import resource
+from tests.wordpress_server import WordPressServer, missing_tools
 
 MakeBundle = Callable[..., Path]
 
@@ -26,6 +27,21 @@ def _user_folders(
     home = tmp_path_factory.mktemp("home")
     for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
+
+
+@pytest.fixture(scope="session")
+def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPressServer]:
+    """A real WordPress on 127.0.0.1 for the whole session (tests/wordpress_server.py): an
+    administrator and an author with Application Passwords. Tests that need a clean site call
+    wordpress.reset(). Skipped where the packages are missing, except under CI=true."""
+    missing = missing_tools()
+    if missing:
+        reason = "needs WordPress: bash scripts/setup-tools"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (missing: {', '.join(missing)})")
+        pytest.skip(reason)
+    with WordPressServer.running(tmp_path_factory.mktemp("wordpress")) as server:
+        yield server
 
 
 @pytest.fixture
