@@ -1,4 +1,4 @@
-"""Where ReviewDesk keeps the user's files: the copy of the sample review, previews."""
+"""Where ReviewDesk keeps the user's files: the copy of the sample review, previews, settings."""
 
 from __future__ import annotations
 
@@ -21,6 +21,17 @@ def data_dir() -> Path:
         base = Path.home() / "Library" / "Application Support"
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME
+
+
+def config_dir() -> Path:
+    """The per-user settings folder of the platform (XDG on Linux): publishing sites."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Preferences"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return base / APP_NAME
 
 
