@@ -3,13 +3,15 @@ Passwords for both roles, their capabilities, pretty permalinks rendered by a re
 
 from __future__ import annotations
 
-import base64
-import json
 import re
-import urllib.error
-import urllib.request
+import subprocess
+import sys
+import time
+from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
+import httpx
 import pytest
 
 from tests.wordpress_server import WordPressAccount, WordPressError, WordPressServer
@@ -17,38 +19,27 @@ from tests.wordpress_server import WordPressAccount, WordPressError, WordPressSe
 pytestmark = pytest.mark.slow
 
 
-def request(
+def rest(
+    wordpress: WordPressServer,
     method: str,
-    url: str,
+    route: str,
     account: WordPressAccount | None = None,
     body: dict[str, Any] | None = None,
-) -> tuple[int, str]:
-    """(status, text) of an HTTP request, as the account with its Application Password."""
-    headers = {"Accept": "application/json"}
-    if account is not None:
-        token = base64.b64encode(f"{account.login}:{account.app_password}".encode()).decode()
-        headers["Authorization"] = f"Basic {token}"
-    data = None
-    if body is not None:
-        data = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
-    outgoing = urllib.request.Request(url, data=data, headers=headers, method=method)
-    try:
-        with urllib.request.urlopen(outgoing, timeout=30) as reply:
-            return reply.status, reply.read().decode()
-    except urllib.error.HTTPError as error:
-        with error:
-            return error.code, error.read().decode()
-
-
-def rest(wordpress: WordPressServer, route: str) -> str:
-    return f"{wordpress.url}/wp-json{route}"
+) -> httpx.Response:
+    """A REST API request, as `account` with its Application Password (Basic auth)."""
+    return httpx.request(
+        method,
+        f"{wordpress.url}/wp-json{route}",
+        auth=(account.login, account.app_password) if account else None,
+        json=body,
+        timeout=30,
+    )
 
 
 def test_the_rest_api_answers_at_the_site_root(wordpress: WordPressServer) -> None:
-    status, text = request("GET", rest(wordpress, "/"))
-    assert status == 200
-    index = json.loads(text)
+    reply = rest(wordpress, "GET", "/")
+    assert reply.status_code == 200
+    index = reply.json()
     assert index["url"] == wordpress.url
     assert "wp/v2" in index["namespaces"]
     assert "application-passwords" in index["authentication"]
@@ -59,9 +50,9 @@ def test_each_account_signs_in_with_its_application_password(
     wordpress: WordPressServer, role: str
 ) -> None:
     account = wordpress.admin if role == "administrator" else wordpress.author
-    status, text = request("GET", rest(wordpress, "/wp/v2/users/me?context=edit"), account)
-    assert status == 200, text
-    me = json.loads(text)
+    reply = rest(wordpress, "GET", "/wp/v2/users/me?context=edit", account)
+    assert reply.status_code == 200, reply.text
+    me = reply.json()
     assert (me["id"], me["username"], me["roles"]) == (account.user_id, account.login, [role])
     assert account.role == role
 
@@ -74,46 +65,52 @@ def test_a_wrong_application_password_is_refused(wordpress: WordPressServer) -> 
         user_id=wordpress.author.user_id,
         role="author",
     )
-    status, _ = request("GET", rest(wordpress, "/wp/v2/users/me"), impostor)
-    assert status == 401
+    assert rest(wordpress, "GET", "/wp/v2/users/me", impostor).status_code == 401
 
 
 def test_only_the_administrator_may_create_a_category(wordpress: WordPressServer) -> None:
     wordpress.reset()
-    route = rest(wordpress, "/wp/v2/categories")
-    status, text = request("POST", route, wordpress.author, {"name": "Keyboards"})
-    assert status == 403, text
-    assert json.loads(text)["code"] == "rest_cannot_create"
-    status, text = request("POST", route, wordpress.admin, {"name": "Keyboards"})
-    assert status == 201, text
-    assert json.loads(text)["name"] == "Keyboards"
+    category = {"name": "Keyboards"}
+    reply = rest(wordpress, "POST", "/wp/v2/categories", wordpress.author, category)
+    assert reply.status_code == 403, reply.text
+    assert reply.json()["code"] == "rest_cannot_create"
+    reply = rest(wordpress, "POST", "/wp/v2/categories", wordpress.admin, category)
+    assert reply.status_code == 201, reply.text
+    assert reply.json()["name"] == "Keyboards"
 
 
 def test_a_post_is_a_theme_page_at_its_pretty_permalink(wordpress: WordPressServer) -> None:
     wordpress.reset()
-    status, text = request(
-        "POST",
-        rest(wordpress, "/wp/v2/posts"),
-        wordpress.admin,
-        {"title": "Quiet Keys Reviewed", "content": "<p>Typing all day.</p>", "status": "publish"},
-    )
-    assert status == 201, text
-    link = json.loads(text)["link"]
+    post = {
+        "title": "Quiet Keys Reviewed",
+        "content": "<p>Typing all day.</p>",
+        "status": "publish",
+    }
+    reply = rest(wordpress, "POST", "/wp/v2/posts", wordpress.admin, post)
+    assert reply.status_code == 201, reply.text
+    link = reply.json()["link"]
     assert link == f"{wordpress.url}/quiet-keys-reviewed/"
-    status, page = request("GET", link)
-    assert status == 200
+    reply = httpx.get(link, timeout=30)
+    assert reply.status_code == 200
+    page = reply.text
     headings = re.findall(r"<h1\b[^>]*>(.*?)</h1>", page, re.DOTALL)
     assert headings == ["Quiet Keys Reviewed"]
     assert "Typing all day." in page
-    assert "wp-content/themes/twentytwentythree" in page  # the theme's own stylesheet
+    # Core's block styles and scripts, the theme's fonts (from its inline styles): all load.
+    site_files = rf"""['"(]((?:{re.escape(wordpress.url)})?/wp-(?:includes|content)/[^'"\s)]+)"""
+    assets = {urljoin(wordpress.url, path) for path in re.findall(site_files, page)}
+    assert any("/wp-content/themes/twentytwentythree/" in asset for asset in assets)
+    assert any("/wp-includes/" in asset for asset in assets)
+    for asset in assets:
+        assert httpx.get(asset, timeout=30).status_code == 200, asset
 
 
 def test_an_option_set_is_what_the_settings_api_reads(wordpress: WordPressServer) -> None:
     wordpress.set_option("timezone_string", "America/New_York")
     try:
-        status, text = request("GET", rest(wordpress, "/wp/v2/settings"), wordpress.admin)
-        assert status == 200, text
-        assert json.loads(text)["timezone"] == "America/New_York"
+        reply = rest(wordpress, "GET", "/wp/v2/settings", wordpress.admin)
+        assert reply.status_code == 200, reply.text
+        assert reply.json()["timezone"] == "America/New_York"
     finally:
         wordpress.reset()
     assert wordpress.php("echo get_option('timezone_string');") == ""
@@ -158,3 +155,47 @@ def test_cron_publishes_a_post_whose_time_has_come(wordpress: WordPressServer) -
     assert wordpress.php(f"echo get_post_status({post_id});") == "future"
     wordpress.run_cron()
     assert wordpress.php(f"echo get_post_status({post_id});") == "publish"
+
+
+def processes_in_groups(groups: list[int]) -> list[int]:
+    """The processes of this machine whose process group is one of `groups`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:  # it ended meanwhile
+            continue
+        if int(fields[2]) in groups:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_stopping_the_site_leaves_no_process(tmp_path: Path) -> None:
+    with WordPressServer.running(tmp_path / "site") as site:
+        groups = site.process_ids()
+        assert processes_in_groups(groups)  # MariaDB, Apache and its workers
+    assert processes_in_groups(groups) == []
+
+
+def test_a_killed_test_run_leaves_no_site_running(tmp_path: Path) -> None:
+    script = (
+        "import sys, time; from pathlib import Path;"
+        "from tests.wordpress_server import WordPressServer\n"
+        "with WordPressServer.running(Path(sys.argv[1])) as site:\n"
+        "    print(*site.process_ids(), flush=True); time.sleep(600)"
+    )
+    tests_run = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "site")],
+        cwd=Path(__file__).parent.parent,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    with tests_run:
+        assert tests_run.stdout is not None
+        groups = [int(pid) for pid in tests_run.stdout.readline().split()]
+        assert processes_in_groups(groups)
+        tests_run.kill()
+    deadline = time.monotonic() + 20
+    while processes_in_groups(groups) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_in_groups(groups) == []
