@@ -165,6 +165,19 @@ def _schema(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _site(options: argparse.Namespace) -> int:
+    # Here only: keyring and httpx load when a site is used, not when the app starts.
+    from reviewdesk.cli_publish import site_command  # noqa: PLC0415
+
+    return site_command(options)
+
+
+def _publish(options: argparse.Namespace) -> int:
+    from reviewdesk.cli_publish import publish_command  # noqa: PLC0415
+
+    return publish_command(options)
+
+
 def review_schema() -> dict[str, object]:
     schema = Review.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -242,6 +255,49 @@ def _schema_args(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _site_args(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a site, or replace the one of that name")
+    add.add_argument("name", help="a short name for the site, used with --site")
+    add.add_argument("--wordpress", required=True, metavar="URL", help="the site's address")
+    add.add_argument("--user", required=True, metavar="LOGIN", help="your login on the site")
+    add.add_argument(
+        "--secret-env",
+        metavar="VAR",
+        help="read the Application Password from the environment variable VAR (also when "
+        "publishing, where no keyring exists); default: from standard input",
+    )
+    add.add_argument(
+        "--theme-prints",
+        metavar="PARTS",
+        default="title,excerpt,featured_image,tags,byline",
+        help="what the site's theme prints around a post, left out of the article: a comma "
+        "list of title, excerpt, featured_image, tags, byline, or 'none' (default: all)",
+    )
+    actions.add_parser("list", help="the sites added")
+    remove = actions.add_parser("remove", help="forget a site and its password")
+    remove.add_argument("name")
+    test = actions.add_parser("test", help="check that publishing to a site can work")
+    test.add_argument("name")
+
+
+def _publish_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", help="bundle folder")
+    parser.add_argument("--site", required=True, metavar="NAME", help="a site from 'site add'")
+    parser.add_argument(
+        "--status",
+        choices=("draft", "publish", "future"),
+        help="the post's status (default: publish for a published review, at its date; "
+        "otherwise draft, except that a live post stays live)",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would be done; write nothing"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite a post that was edited on the site"
+    )
+
+
 _Handler = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], None]]] = {
     "new": (_new, "create a bundle", _new_args),
@@ -249,6 +305,8 @@ _COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], No
     "check": (_check, "publishing checks (SEO lengths, alt text, pros and cons)", _paths_args),
     "export": (_export, "export a review", _export_args),
     "import": (_import, "turn a front-matter Markdown file into a bundle", _import_args),
+    "site": (_site, "add, list, remove or test the sites to publish to", _site_args),
+    "publish": (_publish, "publish a review to a site", _publish_args),
     "schema": (_schema, "print the JSON Schema of review.yaml", _schema_args),
 }
 

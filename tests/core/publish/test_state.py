@@ -21,6 +21,7 @@ def _state() -> PublishState:
                 "https://example.org/review/",
                 "2026-04-11T09:30:00",
                 "sha256:00",
+                "sha256:01",
                 {DIGEST: image},
             ),
             "another": SiteState(3),

@@ -15,7 +15,7 @@ from reviewdesk.core.publish import yaml_file
 
 STATE_FILE: Final = "publish.yaml"
 _HEADER = (
-    "Where this review was published, written by 'reviewdesk publish'; no secrets.\n"
+    "Where this review was published, written by ReviewDesk when it publishes; no secrets.\n"
     "Delete a site's entry to publish the review there as a new post."
 )
 
@@ -35,6 +35,9 @@ class SiteState:
     link: str = ""
     modified_gmt: str = ""  # the post's modification time on the site after our last write
     sent_hash: str = ""  # of the request last sent: an unchanged review sends nothing
+    # Of the post as the site kept it after our write: an edit on the site within the same
+    # second as ours leaves `modified_gmt` as it was, never the post.
+    kept_hash: str = ""
     media: dict[str, UploadedImage] = field(default_factory=dict)  # content sha256 -> image
 
     def with_media(self, media: dict[str, UploadedImage]) -> SiteState:
@@ -76,6 +79,7 @@ def _entry(site: SiteState) -> dict[str, Any]:
         "link": site.link,
         "modified_gmt": site.modified_gmt,
         "sent_hash": site.sent_hash,
+        "kept_hash": site.kept_hash,
     }
     if site.media:
         entry["media"] = {
@@ -85,7 +89,7 @@ def _entry(site: SiteState) -> dict[str, Any]:
     return entry
 
 
-_SITE_KEYS: Final = ("post_id", "link", "modified_gmt", "sent_hash", "media")
+_SITE_KEYS: Final = ("post_id", "link", "modified_gmt", "sent_hash", "kept_hash", "media")
 _IMAGE_KEYS: Final = ("id", "url", "file")
 
 
@@ -98,11 +102,13 @@ def _site(found: yaml_file.Fields, name: str, value: Any) -> SiteState:
     post_id = _positive(found, entry["post_id"], (*where, "post_id"))
     text = {
         key: found.typed(entry.get(key, ""), str, (*where, key), "text")
-        for key in ("link", "modified_gmt", "sent_hash")
+        for key in ("link", "modified_gmt", "sent_hash", "kept_hash")
     }
     media = found.mapping(entry.get("media"), (*where, "media"))
     images = {digest: _image(found, (*where, "media", digest), media[digest]) for digest in media}
-    return SiteState(post_id, text["link"], text["modified_gmt"], text["sent_hash"], images)
+    return SiteState(
+        post_id, text["link"], text["modified_gmt"], text["sent_hash"], text["kept_hash"], images
+    )
 
 
 def _image(found: yaml_file.Fields, where: tuple[str, ...], value: Any) -> UploadedImage:
