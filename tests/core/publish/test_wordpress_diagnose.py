@@ -45,14 +45,14 @@ def test_an_administrator_may_do_everything(wordpress: WordPressServer) -> None:
         "ok: may upload images",
         "ok: may create categories",
     ]
-    assert "problem: the ReviewDesk plugin is not active" in found[5]
+    assert "note: the ReviewDesk plugin is not active" in found[5]
     assert found[6].startswith("ok: time zone")
 
 
 def test_an_author_may_not_create_categories(wordpress: WordPressServer) -> None:
     found = lines(wordpress, wordpress.author.login, wordpress.author.app_password)
     assert (
-        f"problem: {wordpress.author.login} may not create categories: "
+        f"note: {wordpress.author.login} may not create categories: "
         "a category must exist before publishing" in found
     )
     assert "ok: may publish posts" in found

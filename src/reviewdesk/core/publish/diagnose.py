@@ -26,9 +26,11 @@ _NOT_LOGGED_IN = (
 class Finding:
     ok: bool
     text: str
+    # Worth knowing, no obstacle: publishing works (an author needs the category to exist).
+    note: bool = False
 
     def __str__(self) -> str:
-        return f"{'ok' if self.ok else 'problem'}: {self.text}"
+        return f"{'note' if self.note else 'ok' if self.ok else 'problem'}: {self.text}"
 
 
 def diagnose(site: Site, password: str) -> list[Finding]:
@@ -43,8 +45,8 @@ class _Checks:
         self.site = site
         self.found: list[Finding] = []
 
-    def say(self, ok: bool, text: str) -> None:
-        self.found.append(Finding(ok, text))
+    def say(self, ok: bool, text: str, *, note: bool = False) -> None:
+        self.found.append(Finding(ok or note, text, note))
 
     def run(self) -> list[Finding]:
         try:
@@ -99,15 +101,20 @@ class _Checks:
 
     def _rights(self, user: User) -> None:
         rights = (
-            ("publish_posts", "publish posts", "only drafts, for an editor to publish"),
-            ("upload_files", "upload images", "images cannot be published"),
-            ("manage_categories", "create categories", "a category must exist before publishing"),
+            ("publish_posts", "publish posts", "only drafts, for an editor to publish", False),
+            ("upload_files", "upload images", "images cannot be published", False),
+            (
+                "manage_categories",
+                "create categories",
+                "a category must exist before publishing",
+                True,
+            ),
         )
-        for capability, what, otherwise in rights:
+        for capability, what, otherwise, note in rights:
             if user.can(capability):
                 self.say(True, f"may {what}")
             else:
-                self.say(False, f"{self.site.user} may not {what}: {otherwise}")
+                self.say(False, f"{self.site.user} may not {what}: {otherwise}", note=note)
 
     def _plugin(self) -> None:
         schema = self.client.json("OPTIONS", "/wp/v2/posts").get("schema", {})
@@ -119,6 +126,7 @@ class _Checks:
                 False,
                 "the ReviewDesk plugin is not active: posts are published without "
                 "ReviewDesk's fields and JSON-LD",
+                note=True,
             )
 
     def _timezone(self) -> None:

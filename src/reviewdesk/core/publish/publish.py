@@ -186,6 +186,10 @@ class _Run:
         return bool(self.before.kept_hash) and post.kept_hash(remote) != self.before.kept_hash
 
     def _status(self, asked: str | None, remote: dict[str, Any] | None) -> str:
+        if asked == "future" and self.review.published is None:
+            self.result.warnings.append(
+                "--status future needs a publication date to wait for; the site publishes it now"
+            )
         if asked is not None:
             return asked
         wanted = post.wanted_status(self.review)
