@@ -3,6 +3,7 @@ Passwords for both roles, their capabilities, pretty permalinks rendered by a re
 
 from __future__ import annotations
 
+import base64
 import re
 import subprocess
 import sys
@@ -116,22 +117,53 @@ def test_an_option_set_is_what_the_settings_api_reads(wordpress: WordPressServer
     assert wordpress.php("echo get_option('timezone_string');") == ""
 
 
-def test_reset_leaves_no_post_media_or_term(wordpress: WordPressServer) -> None:
+# A 1x1 PNG.
+DOT_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+
+
+def test_the_author_uploads_media_into_the_sites_content_folder(wordpress: WordPressServer) -> None:
+    reply = httpx.post(
+        f"{wordpress.url}/wp-json/wp/v2/media",
+        auth=(wordpress.author.login, wordpress.author.app_password),
+        content=DOT_PNG,
+        headers={
+            "Content-Type": "image/png",
+            "Content-Disposition": 'attachment; filename="dot.png"',
+        },
+        timeout=30,
+    )
+    assert reply.status_code == 201, reply.text
+    source = reply.json()["source_url"]
+    assert httpx.get(source, timeout=30).content == DOT_PNG
+    stored = wordpress.content_dir / source.removeprefix(f"{wordpress.url}/wp-content/")
+    assert stored.read_bytes() == DOT_PNG
+    wordpress.reset()
+    assert not stored.exists()
+
+
+def test_reset_leaves_no_post_term_or_active_plugin(wordpress: WordPressServer) -> None:
+    (wordpress.content_dir / "plugins" / "tiny.php").write_text("<?php\n/* Plugin Name: Tiny */\n")
     wordpress.php(
+        "require_once ABSPATH . 'wp-admin/includes/plugin.php';"
+        "$activated = activate_plugin('tiny.php');"
+        "if (is_wp_error($activated)) { throw new Exception($activated->get_error_message()); }"
         "$id = wp_insert_post(['post_title' => 'Gone', 'post_status' => 'publish']);"
         "wp_set_post_tags($id, ['gone-tag']);"
-        "wp_insert_attachment(['post_title' => 'a picture', 'post_mime_type' => 'image/png'],"
-        " false, $id);"
+        "wp_insert_term('Gone category', 'category');"
     )
+    assert wordpress.php("echo implode(',', get_option('active_plugins'));") == "tiny.php"
     wordpress.reset()
     counts = wordpress.php(
         "global $wpdb;"
         'echo $wpdb->get_var("SELECT COUNT(*) FROM $wpdb->posts WHERE post_type IN'
         " ('post', 'page', 'attachment', 'revision')\"), ' ',"
         " wp_count_terms(['taxonomy' => 'post_tag', 'hide_empty' => false]), ' ',"
-        " wp_count_terms(['taxonomy' => 'category', 'hide_empty' => false]);"
+        " wp_count_terms(['taxonomy' => 'category', 'hide_empty' => false]), ' ',"
+        " count(get_option('active_plugins'));"
     )
-    assert counts == "0 0 1"
+    assert counts == "0 0 1 0"
 
 
 def test_php_errors_are_raised_with_their_message(wordpress: WordPressServer) -> None:

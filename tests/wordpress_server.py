@@ -776,6 +776,16 @@ _MU_PLUGIN = """\
  */
 add_filter('pre_wp_mail', '__return_false');
 add_filter('should_load_remote_block_patterns', '__return_false');
+$checks = ['wp_version_check', 'wp_update_plugins', 'wp_update_themes', '_maybe_update_core',
+    '_maybe_update_plugins', '_maybe_update_themes', 'wp_schedule_update_checks',
+    'wp_maybe_auto_update'];
+$hooks = array_merge($checks, ['init', 'admin_init', 'load-plugins.php', 'load-themes.php',
+    'load-update.php', 'load-update-core.php']);
+foreach ($hooks as $hook) {
+    foreach ($checks as $check) {
+        remove_action($hook, $check);
+    }
+}
 $checked = function () {
     return (object) ['last_checked' => time(), 'version_checked' => get_bloginfo('version'),
         'updates' => [], 'translations' => [], 'response' => [], 'checked' => []];
