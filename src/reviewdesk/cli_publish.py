@@ -157,6 +157,8 @@ def _print_result(result: PublishResult, path: str) -> None:
     if result.dry_run:
         for file in result.uploaded:
             print(f"Would upload {file}")
+        for file in result.retexted:
+            print(f"Would update the alt text and caption of {file}")
         for term in result.created_terms:
             print(f"Would create {term}")
         target = f" post {result.post_id}" if result.post_id else " a post"
@@ -164,6 +166,8 @@ def _print_result(result: PublishResult, path: str) -> None:
         return
     for file in result.uploaded:
         print(f"Uploaded {file}")
+    for file in result.retexted:
+        print(f"Updated the alt text and caption of {file}")
     for term in result.created_terms:
         print(f"Created {term}")
     if result.action == "unchanged":

@@ -47,6 +47,7 @@ class PublishResult:
     link: str
     status: str
     uploaded: list[str] = field(default_factory=list)  # bundle paths
+    retexted: list[str] = field(default_factory=list)  # images whose alt text or caption changed
     created_terms: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)  # what the site changed or dropped
@@ -275,6 +276,7 @@ class _Run:
         raw_caption = caption.get("raw", "") if isinstance(caption, dict) else ""
         if item.get("alt_text", "") == image.alt and html_text(raw_caption) == image.caption:
             return
+        self.result.retexted.append(image.path)
         if not dry_run:
             self.client.update_media(old.id, image.alt, image.caption)
 
