@@ -3,7 +3,8 @@
 Debian's `wordpress` package, served by an Apache (mod_php, mod_rewrite) and a MariaDB of its
 own: every file (database, configuration, logs, pid files, the site's wp-content) lives under
 one folder, both servers listen on free ports of 127.0.0.1 only, and both are stopped by the
-pid of the process started here. Nothing of the machine's own configuration is read or changed.
+pid of the process started here. Nothing of the machine's configuration is changed, and none is
+read but PHP's php.ini.
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ def missing_tools() -> list[str]:
         missing.add("wordpress")
     if not _php_module() or not (APACHE_MODULES / "mod_rewrite.so").is_file():
         missing.add("libapache2-mod-php")
+    if os.geteuid() == 0 and not shutil.which("setpriv"):
+        missing.add("util-linux")  # Apache cannot run as root: see _unprivileged()
     return sorted(missing)
 
 
