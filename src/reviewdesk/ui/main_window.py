@@ -74,7 +74,10 @@ class MainWindow(QMainWindow):
         """`live_preview` False gives the reloading preview the benchmarks compare with."""
         super().__init__()
         self.document, self._settings = document, settings
-        self._fitted = False
+        # Owned by the window: a window closed before it is framed takes its timer with it.
+        self._fit_timer = QTimer(self, singleShot=True, interval=FRAME_WAIT_MS)
+        self._fit_timer.timeout.connect(self._fit_to_screen)
+        self._fit_tries = FRAME_TRIES
         self.files = FileController(document, settings, self)
         self.body = BodyPane(document)
         self.panes = QTabWidget()
@@ -200,19 +203,19 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's API)
         super().showEvent(event)
-        if not self._fitted:
-            self._fitted = True
-            QTimer.singleShot(FRAME_WAIT_MS, lambda: self._fit_to_screen(FRAME_TRIES))
+        if self._fit_tries == FRAME_TRIES:
+            self._fit_timer.start()
 
-    def _fit_to_screen(self, tries: int) -> None:
+    def _fit_to_screen(self) -> None:
         """Shrink and move the window so that all of it, title bar to status bar, is on the
         screen: a window taller than the screen hides the status bar and the problems."""
         if self.isMaximized() or self.isFullScreen():
             return
         available, frame = self.screen().availableGeometry(), self.frameGeometry()
         extra = frame.size() - self.geometry().size()
-        if extra.isNull() and tries > 1:  # not framed yet by the window manager (or never)
-            QTimer.singleShot(FRAME_WAIT_MS, lambda: self._fit_to_screen(tries - 1))
+        self._fit_tries -= 1
+        if extra.isNull() and self._fit_tries > 0:  # not framed yet by the window manager
+            self._fit_timer.start()
             return
         width = min(self.width(), available.width() - extra.width())
         height = min(self.height(), available.height() - extra.height())
