@@ -3,6 +3,7 @@
 import errno
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -254,6 +255,44 @@ def test_export_over_a_folder_under_a_file_or_into_proc_is_one_line(
     assert (
         list((tmp_path / "folder").iterdir()) == [] and (tmp_path / "file").read_text() == "a file"
     )
+
+
+@pytest.mark.parametrize("as_root", [False, True])
+def test_export_import_and_new_onto_a_special_file_are_refused(
+    sample_bundle: Path, tmp_path: Path, as_root: bool
+) -> None:
+    """`-o` naming a FIFO, a socket, a device or a link to one (stdout through /proc) is one
+    line and exit 1; the special file stays what it was (a file used to replace it)."""
+    if as_root and os.geteuid() != 0:
+        pytest.skip("making a device node needs root")
+    sp = tmp_path / "sp"
+    sp.mkdir()
+    os.mkfifo(sp / "pipe")
+    (sp / "stdout").symlink_to("/proc/self/fd/1")  # the command's stdout: a pipe here
+    targets = {"pipe": "a FIFO", "stdout": "a link to a FIFO"}
+    if as_root:
+        os.mknod(sp / "null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # inside tmp_path only
+        targets["null"] = "a device"
+    kinds = {name: (sp / name).lstat().st_mode for name in targets}
+    markdown = tmp_path / "md" / "r.md"
+    done = run_reviewdesk("export", sample_bundle, "--to", "markdown", "-o", markdown)
+    assert done.returncode == 0, done.stderr
+    for name, kind in targets.items():
+        target = sp / name
+        done = run_reviewdesk("export", sample_bundle, "--to", "json", "-o", target)
+        failed_once(done, f"{target}: is {kind}, not a file")
+        done = run_reviewdesk("export", sample_bundle, "--to", "html", "-o", target)
+        failed_once(done, f"{target}: is {kind}, not a file")
+        folder_kind = kind.removeprefix("a link to ")
+        done = run_reviewdesk("export", sample_bundle, "--to", "hugo", "-o", target)
+        failed_once(done, f"{target}: is {folder_kind}, not a folder")
+        done = run_reviewdesk("import", markdown, "-o", target)
+        failed_once(done, f"{target}: is {folder_kind}, not a folder")
+        done = run_reviewdesk("new", target)
+        failed_once(done, f"{target}: is {folder_kind}, not a folder")
+    assert {name: (sp / name).lstat().st_mode for name in targets} == kinds
+    assert sorted(path.name for path in sp.iterdir()) == sorted(targets)
+    assert "Wrote" not in done.stdout
 
 
 def test_a_trailing_slash_means_a_folder(sample_bundle: Path, tmp_path: Path) -> None:

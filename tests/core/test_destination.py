@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import os
+import socket
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -170,3 +172,60 @@ def test_a_fresh_folder_never_removes_what_was_there(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         fails_in(tmp_path / "mine", lambda: (tmp_path / "mine" / "new.txt").write_text("made"))
     assert tree(tmp_path) == ["mine", "mine/notes.txt"]
+
+
+ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+
+
+def special_files(folder: Path, devices: bool) -> dict[str, str]:
+    """Special files made inside `folder` (devices only as root: mknod needs it), by name,
+    with the phrase each is refused with."""
+    folder.mkdir(exist_ok=True)
+    os.mkfifo(folder / "pipe")
+    found = {"pipe": "a FIFO", "link": "a link to a FIFO"}
+    (folder / "link").symlink_to("pipe")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(folder / "sock"))
+    sock.close()
+    found["sock"] = "a socket"
+    if devices:
+        # The null device, made here: never a device of the machine itself.
+        os.mknod(folder / "null", 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+        os.mknod(folder / "block", 0o600 | stat.S_IFBLK, os.makedev(7, 255))
+        found |= {"null": "a device", "block": "a device", "dev-link": "a link to a device"}
+        (folder / "dev-link").symlink_to("null")
+    return found
+
+
+@pytest.mark.parametrize("devices", [False, pytest.param(True, marks=ROOT_ONLY)])
+def test_a_special_file_where_a_file_or_the_root_goes_is_refused(
+    tmp_path: Path, devices: bool
+) -> None:
+    found = special_files(tmp_path / "sp", devices)
+    before = {path.name: path.lstat() for path in (tmp_path / "sp").iterdir()}
+    for name, kind in found.items():
+        target = tmp_path / "sp" / name
+        with pytest.raises(WriteError) as refused:
+            write_all(tmp_path, {tmp_path / "a.png": b"png", target: b"page"})
+        assert (refused.value.filename, refused.value.strerror) == (
+            str(target),
+            f"is {kind}, not a file",
+        )
+        with pytest.raises(WriteError) as refused:  # as the folder to write into
+            write_all(target, {target / "page.html": b"page"})
+        assert (refused.value.filename, refused.value.strerror) == (
+            str(target),
+            f"is {kind.removeprefix('a link to ')}, not a folder",
+        )
+    after = {path.name: path.lstat() for path in (tmp_path / "sp").iterdir()}
+    assert {name: (s.st_mode, s.st_ino, s.st_rdev) for name, s in after.items()} == {
+        name: (s.st_mode, s.st_ino, s.st_rdev) for name, s in before.items()
+    }
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["sp"]  # a.png taken back
+
+
+def test_a_link_to_a_regular_file_or_to_nothing_is_replaced(tmp_path: Path) -> None:
+    (tmp_path / "to-nothing").symlink_to(tmp_path / "nothing")
+    write_all(tmp_path, {tmp_path / "to-nothing": b"page"})
+    assert (tmp_path / "to-nothing").read_bytes() == b"page"
+    assert not (tmp_path / "nothing").exists()

@@ -14,6 +14,7 @@ import io
 import os
 import shutil
 import signal
+import socket
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -88,7 +89,7 @@ JOURNALS = (
     '"' + "0" * 64 + '"}}]}',
     "[" * 10_000,
 )
-OUT_KINDS = ("fresh", "links out", "file in the way")
+OUT_KINDS = ("fresh", "links out", "file in the way", "special files")
 SIBLINGS = ("none", "impossible date", "fifo", "link out")
 
 # Hero paths the model takes (it refuses `..` and absolute paths itself, before any export).
@@ -147,7 +148,40 @@ def build(world: Path, plan: dict[str, Any]) -> tuple[Path, Path]:
     elif plan["out"] == "file in the way":
         for name in ("fuzzed_files", "assets", "_posts", "fuzzed"):
             (out / name).write_text("in the way", encoding="utf-8")
+    elif plan["out"] == "special files":
+        _special_targets(out)
     return folder, out
+
+
+def _special_targets(out: Path) -> None:
+    """What the commands write, each a FIFO, a device (as root: mknod needs it), a socket,
+    or a link to one (stdout through /proc), which must stay as they are."""
+    names = [*(f"fuzzed{form.suffix}" for form in exports.FORMATS.values()), "embedded.html"]
+    names += ["site", "imported", "fuzzed_files"]
+    for n, name in enumerate(dict.fromkeys(names)):
+        path = out / name
+        kind = n % 4
+        if kind == 0:
+            os.mkfifo(path)
+        elif kind == 1 and os.geteuid() == 0:
+            os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 3))  # a null device of our own
+        elif kind == 1:
+            path.symlink_to("/proc/self/fd/1")
+        elif kind == 2:
+            os.mkfifo(out / f".{name}.fifo")
+            path.symlink_to(f".{name}.fifo")
+        else:
+            with socket.socket(socket.AF_UNIX) as sock:
+                sock.bind(str(path))
+
+
+def specials(out: Path) -> dict[str, tuple[int, int]]:
+    """The special files and links under `out`: their kind and inode."""
+    return {
+        str(path): (info.st_mode, info.st_ino)
+        for path in out.rglob("*")
+        if not stat.S_ISREG((info := path.lstat()).st_mode) and not stat.S_ISDIR(info.st_mode)
+    }
 
 
 def _place(folder: Path, name: str, kind: str, text: str) -> None:
@@ -265,6 +299,7 @@ def test_no_command_reads_outside_the_bundle_writes_outside_o_or_fails_with_a_tr
     try:
         folder, out = build(world, plan)
         before = tree(world, out)
+        special = specials(out) if plan["out"] == "special files" else {}
         with alarm(30):
             for args in commands(folder, out):
                 code, printed = run(args)
@@ -274,6 +309,7 @@ def test_no_command_reads_outside_the_bundle_writes_outside_o_or_fails_with_a_tr
             tags = library.sibling_tags(folder)
         assert MARKER not in str(tags)
         assert tree(world, out) == before  # nothing outside -o changed, the bundle included
+        assert {path: specials(out).get(path) for path in special} == special
         assert not (Path(tempfile.gettempdir()) / ESCAPE).exists()
         for data in written(out):
             assert MARKER.encode() not in data

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from reviewdesk.core import commit, folder_lock, safe_files, yaml_text
+from reviewdesk.core import commit, destination, folder_lock, safe_files, yaml_text
 from reviewdesk.core.atomic import NotReplaceableError
 from reviewdesk.core.model import FORMAT, KEY_ORDER, Review
 from reviewdesk.core.problems import BundleError, Problem, Severity
@@ -321,6 +321,8 @@ def _existing(path: Path) -> bytes | None:
 def create(path: str | os.PathLike[str], title: str) -> Review:
     """A new bundle at `path` (a folder that is missing or empty)."""
     folder = Path(path)
+    if kind := destination.special_kind(folder):
+        raise BundleError([Problem(folder, None, "", f"is {kind}, not a folder")])
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BundleError([Problem(folder, None, "", "already exists and is not an empty folder")])
     try:

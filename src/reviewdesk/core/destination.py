@@ -2,9 +2,11 @@
 
 Every file lands inside the destination judged after following links: folders are made one by
 one from it, a link among them that leads out of it is refused, and a link where a file goes is
-replaced, never written through. The files go all or none: each is written in full to a
-temporary file in its folder, and renamed over its target only once every one is; a failure (a
-full disk, a read-only folder) removes the temporary files and the folders made for them."""
+replaced, never written through. A device, FIFO or socket where a file or the root goes, or a
+link to one, is refused: a file must not quietly stand in for it. The files go all or none:
+each is written in full to a temporary file in its folder, and renamed over its target only
+once every one is; a failure (a full disk, a read-only folder) removes the temporary files and
+the folders made for them."""
 
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ class Destination:
 
     def __init__(self, root: Path) -> None:
         self.root = Path(os.path.normpath(os.path.abspath(root)))
+        self._given = Path(root)  # as the writer gave it, for messages
         self._root_fd: int | None = None
         self._real_root = self.root
         self._folders: dict[tuple[str, ...], int] = {}  # open, by their real path under root
@@ -73,8 +76,7 @@ class Destination:
         except OSError as error:
             raise failed(path, error) from error
         else:
-            if stat.S_ISDIR(found.st_mode):
-                raise WriteError(errno.EISDIR, "is a folder, not a file", str(path))
+            _refuse_in_the_way(folder, name, found, path)
         self._staged.append((folder, self._stage(folder, name, data, path), name, path))
 
     def commit(self) -> list[Path]:
@@ -176,6 +178,9 @@ class Destination:
                 os.mkdir(folder)
                 self._made.append(folder)
             # The root is the writer's choice: a link to it is followed.
+            kind = special_kind(self.root)
+            if kind is not None:
+                raise WriteError(errno.ENOTDIR, f"is {kind}, not a folder", str(self._given))
             self._root_fd = os.open(self.root, _FOLDER_FLAGS)
             self._real_root = Path(os.path.realpath(self.root))
         return self._root_fd
@@ -203,6 +208,47 @@ class Destination:
         finally:
             os.close(fd)
         return temp
+
+
+# What may not be replaced by a file: the writer named it, and a file there would quietly stand
+# in for it (`-o /dev/null` made a file of that name, and as root `-o /dev/full` unmade the
+# device). Stat only: opening a device or a FIFO can act on it or wait.
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(mode: int) -> str | None:
+    """What a special file is ("a FIFO"), None for a regular file, a folder or a link."""
+    return next((kind for test, kind in _SPECIAL if test(mode)), None)
+
+
+def special_kind(path: Path) -> str | None:
+    """What `path` is when it exists, links followed, and is a special file ("a FIFO")."""
+    try:
+        return _kind(os.stat(path).st_mode)
+    except OSError:
+        return None  # missing, or what opening it will say
+
+
+def _refuse_in_the_way(folder: int, name: str, found: os.stat_result, path: Path) -> None:
+    """Refuse to put a file where a folder or a special file is, or a link to a special file
+    (`-o stdout` linked to /proc/self/fd/1). Any other link is replaced, never followed."""
+    if stat.S_ISDIR(found.st_mode):
+        raise WriteError(errno.EISDIR, "is a folder, not a file", str(path))
+    kind = _kind(found.st_mode)
+    if kind is None and stat.S_ISLNK(found.st_mode):
+        try:
+            kind = _kind(os.stat(name, dir_fd=folder).st_mode)
+        except OSError:
+            return  # a link to nothing, or a loop: replaced like any link
+        if kind is not None:
+            kind = f"a link to {kind}"
+    if kind is not None:
+        raise WriteError(errno.EEXIST, f"is {kind}, not a file", str(path))
 
 
 def _fsync(folder: int) -> None:

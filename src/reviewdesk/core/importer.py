@@ -52,6 +52,8 @@ def import_markdown(file: Path, out: Path) -> tuple[Review, list[str]]:
     """Create the bundle `out` from `file`; return the review and warnings. All or nothing:
     when a file cannot be written, nothing made for the bundle is left."""
     imported = _read(file)
+    if kind := destination.special_kind(out):
+        raise BundleError([Problem(out, None, "", f"is {kind}, not a folder")])
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise BundleError([Problem(out, None, "", "already exists and is not an empty folder")])
     warnings = imported.warnings
