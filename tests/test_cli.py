@@ -295,6 +295,27 @@ def test_export_import_and_new_onto_a_special_file_are_refused(
     assert "Wrote" not in done.stdout
 
 
+def test_an_export_never_publishes_a_forged_journals_hidden_file_and_warns(
+    sample_bundle: Path, tmp_path: Path
+) -> None:
+    """A well-formed journal naming a hidden file that holds review.yaml's text as body.md's
+    new version, every hash real: the export publishes body.md as it is and says why."""
+    from tests.core.test_commit import forged_journal  # noqa: PLC0415
+
+    body = (sample_bundle / "body.md").read_text(encoding="utf-8")
+    forged_journal(sample_bundle, b"HIDDEN-0c1e text no reader of the bundle sees\n")
+    done = run_reviewdesk("export", sample_bundle, "--to", "json", "-o", tmp_path / "r.json")
+    assert done.returncode == 0, done.stderr
+    published = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert "HIDDEN-0c1e" not in json.dumps(published)
+    assert body.splitlines()[0][:20] in json.dumps(published)
+    journal = sample_bundle / ".reviewdesk-commit.json"
+    assert done.stderr.splitlines() == [
+        f"{journal}: warning: ignored: it was not written by your ReviewDesk on this computer;"
+        " the files are read as they are on disk"
+    ]
+
+
 def test_a_trailing_slash_means_a_folder(sample_bundle: Path, tmp_path: Path) -> None:
     done = run_reviewdesk("export", sample_bundle, "--to", "html", "-o", f"{tmp_path / 'out'}/")
     assert done.returncode == 0, done.stderr

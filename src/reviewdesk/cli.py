@@ -102,7 +102,10 @@ def _check(options: argparse.Namespace) -> int:
 
 def _export(options: argparse.Namespace) -> int:
     folder = bundle.folder_of(options.path)
-    review = bundle.load(folder)
+    source = bundle.read(folder)
+    review = source.review
+    for note in source.notes:  # an interrupted save, or a journal ignored: say which files
+        print(note, file=sys.stderr)
     settings = exports.ExportOptions(
         embed_images=options.embed,
         asset_base_url=options.asset_base_url,

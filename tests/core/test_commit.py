@@ -51,9 +51,10 @@ SAVES = {
 }
 
 
-def killed_save(folder: Path, new: Review, kill_at: int) -> int:
+def killed_save(folder: Path, new: Review, kill_at: int, *, links: bool = True) -> int:
     """Save `new` in a forked child that SIGKILLs itself at its `kill_at`th write step (each
-    fsync, rename, link and unlink); return the child's step count when it was not killed."""
+    fsync, rename, link and unlink); return the child's step count when it was not killed.
+    `links=False`: the child's file system has no hard links (vfat, exFAT, some shares)."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: no pytest, no cleanup, only the save
@@ -70,6 +71,12 @@ def killed_save(folder: Path, new: Review, kill_at: int) -> int:
 
             return step
 
+        if not links:
+
+            def no_link(*args: object, **kwargs: object) -> None:
+                raise OSError(errno.EPERM, "Operation not permitted")
+
+            os.link = no_link
         for name in ("fsync", "replace", "link", "unlink"):
             setattr(os, name, counted(getattr(os, name)))
         try:
@@ -529,3 +536,90 @@ def test_validate_says_how_an_interrupted_save_reads(
         f"{folder / commit.JOURNAL}: warning: ignored: not a journal of this version of ReviewDesk"
     )
     assert not has_errors([warning])  # the files themselves are fine: exit 0
+
+
+def between_renames(folder: Path, pristine: dict[str, bytes], *, links: bool = True) -> str:
+    """Kill a save of NEW between its two renames; the name of the file it renamed."""
+    lay_out(folder, pristine)
+    steps = killed_save(folder, NEW, 0, links=links)
+    for kill_at in range(1, steps + 1):
+        lay_out(folder, pristine)
+        killed_save(folder, NEW, kill_at, links=links)
+        changed = [name for name in pristine if (folder / name).read_bytes() != pristine[name]]
+        if len(changed) == 1 and (folder / commit.JOURNAL).exists():
+            return changed[0]
+    pytest.fail("no kill left the save between its renames")
+
+
+@pytest.mark.parametrize("edited", ["review.yaml", "body.md"])
+def test_without_hard_links_a_kill_between_renames_then_an_edit_loads_one_version(
+    tmp_path: Path, pristine: dict[str, bytes], edited: str
+) -> None:
+    """On a file system without hard links the old version is kept by a copy, so the save is
+    undone (or completed) around the writer's edit, and the note says which, truthfully."""
+    folder = tmp_path / "review"
+    renamed = between_renames(folder, pristine, links=False)
+    (edit_title if edited == "review.yaml" else edit_body)(folder)
+    source = bundle.read(folder)
+    assert one_of(source.review, OLD, NEW), source.review
+    assert "edited" in source.review.title + source.review.body
+    (note,) = map(str, source.notes)
+    assert "both changed" not in note and "left as the files are" not in note, note
+    way = "completed" if edited == renamed else "undone"
+    assert f"was {way}" in note, note
+    bundle.save(source.review, folder)
+    assert bundle.load(folder) == source.review
+    assert leftovers(folder) == set()
+
+
+def test_a_journal_whose_old_copy_is_gone_says_so_not_both_changed(
+    tmp_path: Path, pristine: dict[str, bytes]
+) -> None:
+    folder = tmp_path / "review"
+    between_renames(folder, pristine)
+    for old in folder.glob(".*.old"):
+        old.unlink()
+    edit_title(folder)
+    (note,) = map(str, bundle.read(folder).notes)
+    assert "cannot be undone" in note and "both" not in note, note
+
+
+def forged_journal(folder: Path, hidden: bytes) -> None:
+    """A well-formed journal a co-author wrote by hand: body.md's 'new version' is the hidden
+    file's text, every hash real; sealed with a key that is not this user's."""
+    body = (folder / "body.md").read_bytes()
+    (folder / ".body.md.evil.tmp").write_bytes(hidden)
+    entries = [entry("body.md", ".body.md.evil.tmp", body, hidden)]
+    data = json.loads(journal_of(entries))
+    data["seal"] = "0" * 64
+    (folder / commit.JOURNAL).write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_forged_journal_never_puts_a_hidden_files_text_in_a_load(
+    tmp_path: Path, pristine: dict[str, bytes]
+) -> None:
+    folder = tmp_path / "review"
+    lay_out(folder, pristine)
+    forged_journal(folder, pristine["review.yaml"])
+    source = bundle.read(folder)
+    assert source.review == OLD  # body.md as it is on disk
+    (note,) = map(str, source.notes)
+    assert note.startswith(f"{folder / commit.JOURNAL}: warning: ignored: it was not written by")
+    bundle.save(NEW, folder)  # a save removes it, and the hidden file it names
+    assert bundle.load(folder) == NEW and leftovers(folder) == set()
+
+
+def test_a_journal_of_this_users_save_is_followed_and_anothers_is_not(
+    tmp_path: Path, pristine: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same interrupted save: followed by the user who made it; for another user (another
+    key) the files are read as they are, and the note says why."""
+    folder = tmp_path / "review"
+    renamed = between_renames(folder, pristine)
+    assert bundle.load(folder) == NEW
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "another-user"))
+    source = bundle.read(folder)
+    mixed = ("New", "Old") if renamed == "review.yaml" else ("Old", "New")
+    assert version(source.review) == mixed
+    (note,) = map(str, source.notes)
+    assert "not written by your ReviewDesk" in note

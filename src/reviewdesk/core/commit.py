@@ -2,10 +2,12 @@
 crash at any moment, followed by anything a writer does next, leaves one consistent version.
 
 A commit stages every new file in full (fsynced temporary files), keeps the old files under a
-second name (a hard link, no copy), writes a journal saying what it found and what it writes,
-renames the new files over the old, then removes the journal and the old names. A crash
-between two renames leaves the journal. It is data, never a command: it is followed only when
-it names nothing but the files a commit makes, and the files on disk decide which way it
+second name (a hard link, or a copy where the file system has no links), writes a journal
+saying what it found and what it writes, sealed with this user's key, renames the new files
+over the old, then removes the journal and the old names. A crash between two renames leaves
+the journal. It is data, never a command: it is followed only when this user's ReviewDesk
+sealed it and it names nothing but the files a commit makes (any other is ignored with a
+warning, and the files read as they are on disk), and the files on disk decide which way it
 goes. Each file is either as the commit found it (`before`), as it wrote it (`after`), or
 changed by someone since (a writer's editor, `git checkout`):
 
@@ -27,9 +29,11 @@ import contextlib
 import enum
 import errno
 import hashlib
+import hmac
 import json
 import os
 import re
+import secrets
 import stat
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -166,6 +170,7 @@ def remove_strays(folder: Path, names: Collection[str], locked: bool) -> None:
 def _write(folder: Path, files: Mapping[str, bytes]) -> None:
     existing = {name: replaceable(folder / name) for name in files}
     staged: list[tuple[str, Path]] = []
+    entries: list[Entry] = []
     try:
         for name, data in files.items():
             staged.append((name, stage(folder / name, data, existing[name])))
@@ -174,10 +179,14 @@ def _write(folder: Path, files: Mapping[str, bytes]) -> None:
             os.replace(temp, folder / name)
             fsync_folder(folder)
             return
-        entries = [_entry(folder, name, temp, files[name], existing[name]) for name, temp in staged]
+        for name, temp in staged:
+            entries.append(_entry(folder, name, temp, files[name], existing[name]))
     except BaseException:
         for _, temp in staged:
             discard(temp)
+        for entry in entries:
+            if entry.backup:
+                discard(folder / entry.backup)
         raise
     _apply(folder, entries)
 
@@ -185,16 +194,25 @@ def _write(folder: Path, files: Mapping[str, bytes]) -> None:
 def _entry(
     folder: Path, name: str, temp: Path, data: bytes, existing: os.stat_result | None
 ) -> Entry:
-    """The journal entry of one staged file, its old version kept under a second name."""
+    """The journal entry of one staged file, its old version kept under a second name (a hard
+    link, or a copy where the file system has none)."""
     before = None
     backup = None
     if existing is not None:
-        before = Fingerprint.of(_read(folder / name))
+        old = _read(folder / name)
+        before = Fingerprint.of(old)
         backup = temp.name.removesuffix(".tmp") + ".old"
         try:
             os.link(folder / name, folder / backup)
         except OSError:
-            backup = None  # no hard links here: a crash can be completed, not undone
+            # No hard links here (vfat, exFAT, some shares): a copy keeps the old version just
+            # as well, so a crash between the renames can still be undone around an edit.
+            copy = stage(folder / name, old, existing)
+            try:
+                os.replace(copy, folder / backup)
+            except BaseException:
+                discard(copy)
+                raise
     return Entry(name, temp.name, backup, before, Fingerprint.of(data))
 
 
@@ -218,20 +236,24 @@ def _apply(folder: Path, entries: list[Entry]) -> None:
     fsync_folder(folder)
 
 
+def _as_json(entries: Collection[Entry]) -> list[dict[str, Any]]:
+    return [
+        {
+            "target": entry.target,
+            "temp": entry.temp,
+            "backup": entry.backup,
+            "before": entry.before.as_json() if entry.before else None,
+            "after": entry.after.as_json(),
+        }
+        for entry in entries
+    ]
+
+
 def _write_journal(journal: Path, entries: list[Entry]) -> None:
-    data = {
-        "format": JOURNAL_FORMAT,
-        "entries": [
-            {
-                "target": entry.target,
-                "temp": entry.temp,
-                "backup": entry.backup,
-                "before": entry.before.as_json() if entry.before else None,
-                "after": entry.after.as_json(),
-            }
-            for entry in entries
-        ],
-    }
+    data: dict[str, Any] = {"format": JOURNAL_FORMAT, "entries": _as_json(entries)}
+    key = seal_key(create=True)
+    if key is not None:  # unsealed (no data folder to keep the key in): read as untrusted
+        data["seal"] = _seal(key, entries)
     temp = stage(journal, json.dumps(data, allow_nan=False).encode("utf-8"), None)
     try:
         os.replace(temp, journal)
@@ -239,6 +261,62 @@ def _write_journal(journal: Path, entries: list[Entry]) -> None:
         discard(temp)
         raise
     fsync_folder(journal.parent)
+
+
+# --- sealing a journal ------------------------------------------------------------------------
+#
+# A journal's temporary files hold the only copy of a crashed save's new version, and a journal
+# may say anything: a forged one (a hidden `.body.md.x.tmp` holding other text, with the right
+# hashes) would make every load, and so every export, publish what no reader of the bundle's
+# files sees. So a journal is sealed with an HMAC under a key of this user's, kept in their data
+# folder, never in the bundle: only a journal this user's ReviewDesk wrote is followed. Any
+# other (another user's, another machine's, forged) is ignored with a warning and the files are
+# read as they are on disk.
+
+SEAL_KEY_FILE = "commit-seal.key"
+_SEAL_KEY_BYTES = 32
+
+
+def seal_key(*, create: bool) -> bytes | None:
+    """This user's key for sealing journals; made when `create` and missing. None when there is
+    none, or it cannot be read or made (a read-only home)."""
+    from reviewdesk.core import user_files  # noqa: PLC0415 (only commits and journals need it)
+
+    path = user_files.data_dir() / SEAL_KEY_FILE
+    with contextlib.suppress(OSError):
+        key = _read(path, limit=_SEAL_KEY_BYTES)
+        if len(key) == _SEAL_KEY_BYTES:
+            return key
+    if not create:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = secrets.token_bytes(_SEAL_KEY_BYTES)
+        temp = stage(path, fresh, None)
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)  # whole or not at all: a cut-short key is never used
+    except OSError:
+        return None
+    return fresh
+
+
+def _seal(key: bytes, entries: Collection[Entry]) -> str:
+    text = json.dumps(_as_json(entries), sort_keys=True, separators=(",", ":"))
+    return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _check_seal(data: dict[str, Any], entries: tuple[Entry, ...]) -> None:
+    seal = data.get("seal")
+    key = seal_key(create=False)
+    if (
+        not isinstance(seal, str)
+        or key is None
+        or not hmac.compare_digest(seal, _seal(key, entries))
+    ):
+        raise _NotOursError(
+            "it was not written by your ReviewDesk on this computer; the files are read as"
+            " they are on disk"
+        )
 
 
 # --- reading a journal -----------------------------------------------------------------------
@@ -280,6 +358,7 @@ def _entries(data: Any, names: Collection[str]) -> tuple[Entry, ...]:
     files += [entry.backup for entry in entries if entry.backup]
     if len(set(files)) != len(files):
         raise _NotOursError("it names a file twice")
+    _check_seal(data, entries)
     return entries
 
 
@@ -323,6 +402,7 @@ def _stray_pattern(names: Collection[str]) -> str:
 class _Plan:
     states: tuple[tuple[Entry, State], ...]
     way: Way
+    both_sides: bool = False  # files changed from the old version and from the new one
 
     def note(self) -> str:
         where = "a save interrupted by a crash"
@@ -337,9 +417,13 @@ class _Plan:
             return f"{where} was completed around the newer file ({', '.join(changed)})"
         if self.way is Way.BACK:
             return f"{where} was undone, keeping the version from before it ({', '.join(changed)})"
+        if self.both_sides:
+            why = "files on both sides of it changed since"
+        else:  # a link-less file system of an older version, or the copy changed
+            why = "the copy of the version from before it is gone, so it cannot be undone"
         return (
-            f"{where} was left as the files are on disk: both changed since "
-            f"({', '.join(changed)}); check that they belong together"
+            f"{where} was left as the files are on disk ({', '.join(changed)}): {why}; "
+            "check that they belong together"
         )
 
 
@@ -357,7 +441,7 @@ def _plan(folder: Path, journal: tuple[Entry, ...]) -> _Plan:
         way = Way.BACK if restorable else Way.KEEP
     else:
         way = Way.FORWARD
-    return _Plan(states, way)
+    return _Plan(states, way, bool(old_side and new_side))
 
 
 def _state(folder: Path, entry: Entry) -> State:
