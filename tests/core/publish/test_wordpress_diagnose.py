@@ -4,7 +4,6 @@ drops, a wrong password), each made the way a site makes it, by code WordPress r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,16 +13,6 @@ from reviewdesk.core.publish.sites import make
 from tests.wordpress_server import WordPressServer
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def must_use_plugin(wordpress: WordPressServer) -> Iterator[Path]:
-    """A must-use plugin file the test writes; removed after it."""
-    folder = wordpress.content_dir / "mu-plugins"
-    folder.mkdir(exist_ok=True)
-    path = folder / "reviewdesk-test-setup.php"
-    yield path
-    path.unlink(missing_ok=True)
 
 
 def lines(wordpress: WordPressServer, login: str, password: str) -> list[str]:
