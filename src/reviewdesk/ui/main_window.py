@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
                 min(1440, available.width() - FRAME_ROOM),
                 min(900, available.height() - FRAME_ROOM),
             )
+        self._sized = self.size()  # what _fit_to_screen may correct once framed
         for splitter, setting in self._splitters():
             state = self._settings.get(setting)
             if isinstance(state, QByteArray):
@@ -209,14 +210,16 @@ class MainWindow(QMainWindow):
     def _fit_to_screen(self) -> None:
         """Shrink and move the window so that all of it, title bar to status bar, is on the
         screen: a window taller than the screen hides the status bar and the problems."""
-        if self.isMaximized() or self.isFullScreen():
-            return
+        if self.isMaximized() or self.isFullScreen() or self.size() != self._sized:
+            return  # sized since by someone else: theirs to place
         available, frame = self.screen().availableGeometry(), self.frameGeometry()
         extra = frame.size() - self.geometry().size()
-        self._fit_tries -= 1
-        if extra.isNull() and self._fit_tries > 0:  # not framed yet by the window manager
-            self._fit_timer.start()
+        if extra.isNull():  # not framed yet by the window manager, or never (no manager)
+            self._fit_tries -= 1
+            if self._fit_tries > 0:
+                self._fit_timer.start()
             return
+        self._fit_tries = 0
         width = min(self.width(), available.width() - extra.width())
         height = min(self.height(), available.height() - extra.height())
         if (width, height) != (self.width(), self.height()):
