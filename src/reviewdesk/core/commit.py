@@ -301,7 +301,7 @@ def seal_key(*, create: bool) -> bytes | None:
 
 
 def _seal(key: bytes, entries: Collection[Entry]) -> str:
-    text = json.dumps(_as_json(entries), sort_keys=True, separators=(",", ":"))
+    text = json.dumps(_as_json(entries), sort_keys=True, separators=(",", ":"), allow_nan=False)
     return hmac.new(key, text.encode("utf-8"), hashlib.sha256).hexdigest()
 
 

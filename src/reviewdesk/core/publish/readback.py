@@ -149,9 +149,9 @@ def _hero_url(client: WordPress, media_id: int) -> str:
 def _has_review_jsonld(page: str) -> bool:
     for block in _JSONLD.findall(page):
         try:
-            data = json.loads(block)
+            json.loads(block)
         except ValueError:
             continue
-        if "Review" in json.dumps(data):
+        if "Review" in block:  # parsed: JSON-LD, not text that mentions it
             return True
     return False
