@@ -25,7 +25,9 @@ TEST_ONLY = {
     "pytest", "_pytest", "pytestqt", "xdist", "hypothesis", "mypy", "pygments", "jsonschema",
     "referencing", "ruff", "hatchling", "PyInstaller", "setuptools", "pip",
 }  # fmt: skip
-MAX_APP_MIB = 350
+# 350 before publishing; keyring's Secret Service client (secretstorage) needs cryptography,
+# 12 MiB with its OpenSSL, and httpx brings anyio and h11.
+MAX_APP_MIB = 370
 MAX_ARCHIVE_MIB = 150
 
 
