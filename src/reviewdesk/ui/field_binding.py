@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from reviewdesk.core.edits import EditError
+from reviewdesk.core.line_breaks import LineBreaks
 from reviewdesk.ui.document import ReviewDocument
 
 FIELD_PROPERTY = "reviewField"
@@ -102,19 +104,46 @@ def bind_line_edit(
 def bind_text_edit(
     document: ReviewDocument, path: str, edit: QPlainTextEdit, hint: QLabel
 ) -> FieldBinding:
-    def write(value: Any) -> None:
-        edit.setPlainText(value or "")
-
-    def read() -> str:
-        # toPlainText turns no-break spaces into spaces: a deck read back would lose them.
-        raw = edit.document().toRawText()
-        return raw.replace("\u2029", "\n").replace("\u2028", "\n")
-
+    box = _TextBox(edit)
     edit.setUndoRedoEnabled(False)  # the document's history is the only one (ui/undo_router.py)
-    binding = FieldBinding(document, path, edit, read=read, write=write, hint=hint)
+    binding = FieldBinding(document, path, edit, read=box.read, write=box.write, hint=hint)
     # textChanged also fires on setPlainText: the binding ignores its own writes.
     edit.textChanged.connect(binding.push)
     return binding
+
+
+class _TextBox(QObject):
+    """A text box's value: the text as given, with only the writer's edits in it. Its raw text
+    keeps no-break spaces (toPlainText turns them into spaces) and line separators; its line
+    breaks are the value's own (LineBreaks). Shift+Enter starts a new line, as Enter does,
+    not a line separator (U+2028) that no reader of the review would see."""
+
+    def __init__(self, edit: QPlainTextEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self._breaks = LineBreaks()
+        edit.installEventFilter(self)
+
+    def read(self) -> str:
+        return self._breaks.text(self._edit.document().toRawText())
+
+    def write(self, value: Any) -> None:
+        breaks = LineBreaks(value or "")
+        self._edit.setPlainText(breaks.raw)
+        self._breaks = breaks  # after: what the box held is read with its own breaks
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            plain = QKeyEvent(event.type(), event.key(), modifiers, "\r")
+            QCoreApplication.sendEvent(watched, plain)
+            return True
+        return super().eventFilter(watched, event)
 
 
 def hint_label() -> QLabel:

@@ -38,6 +38,22 @@ def test_choosing_an_image_copies_it_and_asks_for_alt_text(
     assert bundle.load(document.folder).hero == document.review.hero
 
 
+def test_a_new_image_keeps_the_alt_text_and_the_caption_and_undo_brings_the_old_back(
+    qtbot: QtBot, document: ReviewDocument, tmp_path: Path
+) -> None:
+    document.set("hero.caption", "Photo: Jane Doe", merge=False)
+    before = document.review.hero
+    assert before is not None and before.alt
+    picture = tmp_path / "other.png"
+    QImage(4, 3, QImage.Format.Format_RGB32).save(str(picture))
+    pane = HeroPane(document, choose_file=lambda: picture)
+    qtbot.addWidget(pane)
+    pane.choose.click()
+    assert document.review.hero == before.model_copy(update={"image": "assets/other.png"})
+    document.undo_stack.undo()
+    assert document.review.hero == before
+
+
 def test_a_huge_hero_is_measured_once_and_typing_its_alt_text_never_reads_it_again(
     qtbot: QtBot, document: ReviewDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
@@ -80,6 +82,39 @@ def test_set_text_does_not_emit_and_keeps_the_cursor(editor: MarkdownEditor) -> 
     assert editor.text() == "Changed paragraph.\n\nSecond\u00a0paragraph.\n"  # nbsp kept
     assert editor.plain_text_edit.textCursor().position() == 22  # moved with its text
     assert not editor.plain_text_edit.document().isUndoAvailable()
+
+
+def test_the_bodys_own_line_breaks_stay_and_new_lines_take_its_style(
+    editor: MarkdownEditor, qtbot: QtBot
+) -> None:
+    edited: list[str] = []
+    editor.text_edited.connect(edited.append)
+    editor.set_text("One.\r\n\r\nTwo.\r\n")
+    edit = editor.plain_text_edit
+    qtbot.keyClick(edit, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(edit, "Three.")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(edit, "- Four")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # a list carried on: a new line all the same
+    assert edited[-1] == editor.text() == "One.\r\n\r\nTwo.\r\nThree.\r\n- Four\r\n- "
+    editor.set_text("One.\n\nTwo.\n")  # the same lines, other breaks (a file saved elsewhere)
+    assert editor.text() == "One.\n\nTwo.\n"
+
+
+def test_breaks_of_mixed_styles_and_separators_each_stay_while_typing(
+    editor: MarkdownEditor, qtbot: QtBot
+) -> None:
+    editor.set_text("a\r\nb\nc\rd\u2029e\u2028f")
+    select(editor, 3, 3)  # after "b"
+    qtbot.keyClicks(editor.plain_text_edit, "ee")
+    assert editor.text() == "a\r\nbee\nc\rd\u2029e\u2028f"  # U+2028 is no block end
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(max_size=60))
+def test_any_body_set_reads_back_as_itself(editor: MarkdownEditor, body: str) -> None:
+    editor.set_text(body)
+    assert editor.text() == body
 
 
 def test_cursor_block_changed_names_the_block(editor: MarkdownEditor, qtbot: QtBot) -> None:

@@ -62,12 +62,82 @@ def test_heading_list_and_buttons_are_named_for_assistive_technology(qtbot: QtBo
     assert all(button.toolTip() for button in widget.findChildren(QToolButton))
 
 
-def test_set_items_shows_trimmed_items_without_emitting(qtbot: QtBot) -> None:
+def test_set_items_shows_the_items_as_they_are_without_emitting(qtbot: QtBot) -> None:
     widget = list_editor(qtbot)
     with qtbot.assertNotEmitted(widget.items_edited):
         widget.set_items([" Quiet ", "", "Light"])
-    assert widget.items() == ["Quiet", "Light"]
-    assert rows(widget) == ["Quiet", "Light"]
+    assert widget.items() == [" Quiet ", "", "Light"]
+    assert rows(widget) == [" Quiet ", "", "Light"]  # a blank item is an empty row
+    with qtbot.assertNotEmitted(widget.items_edited):
+        widget.set_items(["Quiet", "Light", ""])
+    assert widget.items() == rows(widget) == ["Quiet", "Light", ""]
+
+
+def test_a_blank_item_given_stays_while_the_others_are_edited(qtbot: QtBot) -> None:
+    widget = list_editor(qtbot, ["Fast", "", "Cheap"])
+    view = widget.list_widget
+    view.setCurrentRow(2)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.keyClick(item_editor(widget), Qt.Key.Key_End)
+    qtbot.keyClicks(item_editor(widget), "er")
+    with qtbot.waitSignal(widget.items_edited) as blocker:
+        qtbot.keyClick(item_editor(widget), Qt.Key.Key_Return)
+    assert blocker.args == [["Fast", "", "Cheaper"]]
+    qtbot.keyClick(item_editor(widget), Qt.Key.Key_Escape)  # the next item, left empty
+    view.setCurrentRow(0)
+    with qtbot.waitSignal(widget.items_edited) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert blocker.args == [["", "Fast", "Cheaper"]]
+    with qtbot.waitSignal(widget.items_edited) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert blocker.args == [["", "Cheaper"]]
+    assert rows(widget) == ["", "Cheaper"]
+
+
+def test_a_blank_item_given_goes_only_once_filled_and_cleared(qtbot: QtBot) -> None:
+    widget = list_editor(qtbot, ["a", ""])
+    emitted = recorded(widget)
+    view = widget.list_widget
+    viewport = view.viewport()
+    assert viewport is not None
+    view.setCurrentRow(1)
+    qtbot.keyClick(view, Qt.Key.Key_F2)  # opened and left: still there
+    qtbot.keyClick(item_editor(widget), Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=item_center(widget, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.keyClicks(item_editor(widget), "  ")  # spaces only: still blank
+    qtbot.keyClick(item_editor(widget), Qt.Key.Key_Return)
+    qtbot.keyClick(item_editor(widget), Qt.Key.Key_Escape)
+    assert rows(widget) == ["a", ""] and emitted == []
+    view.setCurrentRow(1)
+    qtbot.keyClicks(view, "b")
+    qtbot.keyClick(item_editor(widget), Qt.Key.Key_Return)
+    qtbot.keyClick(item_editor(widget), Qt.Key.Key_Escape)
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    item_editor(widget).selectAll()
+    qtbot.keyClick(item_editor(widget), Qt.Key.Key_Backspace)
+    qtbot.keyClick(item_editor(widget), Qt.Key.Key_Return)
+    assert emitted == [["a", "b"], ["a"]]
+    assert rows(widget) == ["a"]
+
+
+def test_an_item_opened_and_left_unchanged_keeps_its_spaces(qtbot: QtBot) -> None:
+    widget = list_editor(qtbot, [" Quiet ", "Light"])
+    widget.list_widget.setCurrentRow(0)
+    with qtbot.assertNotEmitted(widget.items_edited):
+        qtbot.keyClick(widget.list_widget, Qt.Key.Key_F2)
+        qtbot.keyClick(item_editor(widget), Qt.Key.Key_Return)
+        qtbot.keyClick(item_editor(widget), Qt.Key.Key_Escape)
+    assert widget.items() == [" Quiet ", "Light"]
+    widget.list_widget.setCurrentRow(0)
+    qtbot.keyClick(widget.list_widget, Qt.Key.Key_F2)
+    qtbot.keyClick(item_editor(widget), Qt.Key.Key_End)
+    qtbot.keyClicks(item_editor(widget), "!")
+    with qtbot.waitSignal(widget.items_edited) as blocker:
+        qtbot.keyClick(item_editor(widget), Qt.Key.Key_Return)
+    assert blocker.args == [["Quiet !", "Light"]]  # edited: trimmed as typed
 
 
 def test_set_items_keeps_the_current_row(qtbot: QtBot) -> None:

@@ -123,6 +123,22 @@ def test_clicking_a_chips_remove_button_removes_it(qtbot: QtBot) -> None:
     assert edited.args == [["Three"]]
 
 
+def test_removing_one_of_two_equal_chips_keeps_the_other(qtbot: QtBot) -> None:
+    """Tags are unique, badges may repeat (a hand-written file): a chip goes by its place."""
+    widget = TagChips(noun="badge", prefix="")
+    qtbot.addWidget(widget)
+    widget.set_tags(["NEW", "HOT", "NEW"])
+    widget.show()
+    with qtbot.waitSignal(widget.tags_edited) as edited:
+        qtbot.mouseClick(widget.findChildren(TagChip)[2].remove, Qt.MouseButton.LeftButton)
+    assert edited.args == [["NEW", "HOT"]]
+    widget.set_tags(["NEW", "HOT", "NEW"])
+    with qtbot.waitSignal(widget.tags_edited) as edited:
+        qtbot.mouseClick(widget.findChildren(TagChip)[0].remove, Qt.MouseButton.LeftButton)
+    assert edited.args == [["HOT", "NEW"]]
+    assert [chip.label.text() for chip in widget.findChildren(TagChip)[:2]] == ["HOT", "NEW"]
+
+
 # The offscreen platform's stubs for what a completer's popup asks of a real window system.
 popup_stubs = pytest.mark.qt_log_ignore(
     "This plugin does not support raise\\(\\)",

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from reviewdesk.core import assets
 from reviewdesk.core.assets import AssetError
-from reviewdesk.core.model import Hero
 from reviewdesk.ui.asset_import import IMAGE_FILTER, import_asset
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY, FieldBinding, bind_text_edit, hint_label
@@ -84,14 +83,13 @@ class HeroPane(QWidget):
         source = self._choose_file()
         if source is None or folder is None:
             return
-        current = self._document.review.hero
         try:
             image = import_asset(folder, source)
         except AssetError as error:
             QMessageBox.warning(self, "Hero image not added", str(error))
             return
-        hero = Hero(image=image, alt=current.alt if current else "")
-        self._document.set("hero", hero, merge=False)
+        # Only the image changes: the alt text and the caption stay with the new one.
+        self._document.set("hero.image", image, merge=False)
         self.alt.setFocus()  # alt text is asked for at once, not left for later
 
     def _ask_for_file(self) -> Path | None:

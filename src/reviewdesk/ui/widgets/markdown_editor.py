@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QMimeData, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
 
+from reviewdesk.core.line_breaks import LineBreaks
 from reviewdesk.core.text_change import TextChange
 from reviewdesk.ui.widgets.find_replace_bar import FindReplaceBar
 from reviewdesk.ui.widgets.markdown_highlighter import MarkdownHighlighter
@@ -204,6 +205,7 @@ class MarkdownEditor(QWidget):
         self.find_bar = FindReplaceBar(self._edit)
         self._block = 0
         self._text = ""  # as last emitted or set
+        self._breaks = LineBreaks()  # the body's own line breaks, as it was set
 
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -268,21 +270,23 @@ class MarkdownEditor(QWidget):
     # The text
 
     def text(self) -> str:
-        # Raw text keeps no-break spaces (toPlainText turns them into spaces).
-        raw = self._edit.document().toRawText()
-        return raw.replace("\u2029", "\n").replace("\u2028", "\n")
+        # Raw text keeps no-break spaces (toPlainText turns them into spaces); every line ends
+        # in U+2029 there, read back as the body's own line break (LineBreaks).
+        return self._breaks.text(self._edit.document().toRawText())
 
     def set_text(self, text: str) -> None:
         """Show `text` without emitting, replacing only what differs so that the cursor and
         the scroll position stay where they can."""
         if text == self._text:
             return  # what the editor holds (it says so on every change): no need to read it
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        current = self.text()
-        if text == current:
+        # Set first: the document signals the change below once, done, and it is read then.
+        self._breaks = LineBreaks(text)
+        wanted = self._breaks.raw
+        current = self._edit.document().toRawText()
+        if wanted == current:
             self._text = text
             return
-        change = TextChange.between(current, text)
+        change = TextChange.between(current, wanted)
         start = _utf16_length(current[: change.start])
         end = start + _utf16_length(change.removed)
         inserted = change.inserted

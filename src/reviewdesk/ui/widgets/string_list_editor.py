@@ -56,6 +56,10 @@ _ITEM_FLAGS = (
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# Marks a blank item the owner gave (a hand-written "- ''"): it stays, as an empty row, until
+# the writer fills it. An item the writer adds or clears and leaves empty goes.
+_GIVEN_BLANK = Qt.ItemDataRole.UserRole
+
 
 def pasted_items(text: str) -> list[str]:
     """One item per non-empty line of `text`, without the bullet or number it was copied with."""
@@ -67,6 +71,11 @@ def _new_item(text: str) -> QListWidgetItem:
     item = QListWidgetItem(text)
     item.setFlags(_ITEM_FLAGS)
     return item
+
+
+def _counts(item: QListWidgetItem) -> bool:
+    """Whether the row is an item of the list: not one the writer left empty."""
+    return bool(item.text().strip()) or bool(item.data(_GIVEN_BLANK))
 
 
 def _types_text(event: QKeyEvent) -> bool:
@@ -127,8 +136,14 @@ class _ItemDelegate(QStyledItemDelegate):
     def setModelData(  # noqa: N802 (Qt's name)
         self, editor: QWidget, model: QAbstractItemModel, index: _Index
     ) -> None:
-        if isinstance(editor, QLineEdit):
-            model.setData(index, editor.text().strip(), Qt.ItemDataRole.EditRole)
+        if not isinstance(editor, QLineEdit):
+            return
+        if editor.text() == model.data(index, Qt.ItemDataRole.EditRole):
+            return  # not edited: an item given with spaces around it keeps them
+        text = editor.text().strip()
+        model.setData(index, text, Qt.ItemDataRole.EditRole)
+        if text:  # filled: cleared later, it goes
+            model.setData(index, False, _GIVEN_BLANK)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         # Qt would commit and close on Enter; the list also starts the next item then.
@@ -146,7 +161,8 @@ class _ItemDelegate(QStyledItemDelegate):
 class _ItemList(QListWidget):
     """The items: edited in place, reordered by drag or Alt+Up/Down, pasted as lines.
 
-    `items_edited` carries the non-empty items after each user change, once per change."""
+    `items_edited` carries the items after each user change, once per change: those the
+    owner gave as they are, blank ones too, and not a row the writer left empty."""
 
     items_edited = Signal(list)
 
@@ -184,15 +200,15 @@ class _ItemList(QListWidget):
         model.rowsMoved.connect(self._sync)
 
     def texts(self) -> list[str]:
-        """The non-empty items, trimmed."""
-        texts = (self.item(row).text().strip() for row in range(self.count()))
-        return [text for text in texts if text]
+        """The items, as given or as the writer typed them (trimmed)."""
+        items = (self.item(row) for row in range(self.count()))
+        return [item.text() for item in items if _counts(item)]
 
     def set_items(self, items: list[str]) -> None:
         if self._emitting:  # the owner answers our own signal: apply it once we are out of it
             QTimer.singleShot(0, self, lambda: self.set_items(items))
             return
-        wanted = [text for text in (item.strip() for item in items) if text]
+        wanted = list(items)
         self._known = wanted
         if wanted == self.texts():
             return
@@ -204,6 +220,9 @@ class _ItemList(QListWidget):
                     self.addItem(_new_item(text))
                 elif self.item(row).text() != text:
                     self.item(row).setText(text)
+                blank = not text.strip()
+                if bool(self.item(row).data(_GIVEN_BLANK)) != blank:
+                    self.item(row).setData(_GIVEN_BLANK, blank)
             if self.count() > len(wanted):
                 self.model().removeRows(len(wanted), self.count() - len(wanted))
 
@@ -345,7 +364,7 @@ class _ItemList(QListWidget):
         if not index.isValid():
             return -1
         row = index.row()
-        if self.item(row).text().strip():
+        if _counts(self.item(row)):
             return row
         self.model().removeRow(row)
         return -1
@@ -353,7 +372,7 @@ class _ItemList(QListWidget):
     def _drop_empty_rows(self) -> None:
         for row in reversed(range(self.count())):
             index = self.model().index(row, 0)
-            if not self.item(row).text().strip() and self.indexWidget(index) is None:
+            if not _counts(self.item(row)) and self.indexWidget(index) is None:
                 self.model().removeRow(row)
 
     def _sync(self) -> None:
@@ -388,8 +407,9 @@ class _ItemList(QListWidget):
 class StringListEditor(QWidget):
     """A heading, a row of tool buttons and the list of items.
 
-    `items_edited` carries the whole list (non-empty items only) after each change the user
-    makes; `set_items` refreshes it from the owner's model without emitting anything."""
+    `items_edited` carries the whole list after each change the user makes (an item the
+    writer leaves empty is no item); `set_items` refreshes it from the owner's model without
+    emitting anything."""
 
     items_edited = Signal(list)
 

@@ -207,8 +207,11 @@ class TagChips(QWidget):
         key = tag.casefold()
         return any(existing.casefold() == key for existing in tags)
 
-    def _remove(self, tag: str) -> None:
-        self._edited([existing for existing in self._tags if existing != tag])
+    def _remove(self, chip: TagChip) -> None:
+        # By place, not by text: of a badge given twice, the other one stays.
+        if chip in self._chips:
+            index = self._chips.index(chip)
+            self._edited(self._tags[:index] + self._tags[index + 1 :])
         self.edit.setFocus()
 
     def _edited(self, tags: list[str]) -> None:
@@ -229,7 +232,7 @@ class TagChips(QWidget):
             chip.set_tag(tag)
         for tag in tags[len(self._chips) :]:
             chip = TagChip(tag, self._chips_area, noun=self._noun, prefix=self._prefix)
-            chip.remove_clicked.connect(lambda chip=chip: self._remove(chip.tag))
+            chip.remove_clicked.connect(lambda chip=chip: self._remove(chip))
             self._flow.insertWidget(len(self._chips), chip)
             self._chips.append(chip)
             chip.show()  # now: the layout would only show it from the event loop
