@@ -74,10 +74,6 @@ class MainWindow(QMainWindow):
         """`live_preview` False gives the reloading preview the benchmarks compare with."""
         super().__init__()
         self.document, self._settings = document, settings
-        # Owned by the window: a window closed before it is framed takes its timer with it.
-        self._fit_timer = QTimer(self, singleShot=True, interval=FRAME_WAIT_MS)
-        self._fit_timer.timeout.connect(self._fit_to_screen)
-        self._fit_tries = FRAME_TRIES
         self.files = FileController(document, settings, self)
         self.body = BodyPane(document)
         self.panes = QTabWidget()
@@ -197,6 +193,10 @@ class MainWindow(QMainWindow):
                 min(900, available.height() - FRAME_ROOM),
             )
         self._sized = self.size()  # what _fit_to_screen may correct once framed
+        # Owned by the window: a window closed before it is framed takes its timer with it.
+        self._fit_timer = QTimer(self, singleShot=True, interval=FRAME_WAIT_MS)
+        self._fit_timer.timeout.connect(self._fit_to_screen)
+        self._fit_tries = FRAME_TRIES
         for splitter, setting in self._splitters():
             state = self._settings.get(setting)
             if isinstance(state, QByteArray):
