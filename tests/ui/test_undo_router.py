@@ -152,3 +152,20 @@ def test_edit_menu_names_the_step_and_takes_ctrl_y(qtbot: QtBot, window: MainWin
     assert actions["Redo"].isEnabled() and actions["Redo"].text() == "&Redo Edit body"
     assert QKeySequence("Ctrl+Y") in actions["Redo"].shortcuts()
     assert QKeySequence("Ctrl+Shift+Z") in actions["Redo"].shortcuts()
+
+
+def test_typing_after_an_undo_and_a_redo_in_the_body_goes_on_where_the_step_ended(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    body = fields(window)[2]
+    type_at_end(qtbot, body, "")
+    for _ in range(2):
+        qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClicks(body, "The")
+    window.document.clock.now += 5  # type: ignore[attr-defined]
+    qtbot.keyClicks(body, " end.")
+    qtbot.keyClick(body, Qt.Key.Key_Z, CTRL)
+    assert window.document.review.body.endswith("\nThe ")  # the word "end." undone
+    qtbot.keyClick(body, Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.keyClicks(body, " More.")
+    assert window.document.review.body.endswith("\nThe end. More.")

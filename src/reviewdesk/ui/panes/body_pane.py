@@ -26,7 +26,9 @@ class BodyPane(QWidget):
 
     def _refresh(self, field: str) -> None:
         if field in ("", "body"):
-            self.editor.set_text(self._document.review.body)
+            # The body alone changed, not by typing here (that text is the editor's already):
+            # an undo or redo step.
+            self.editor.set_text(self._document.review.body, step=field == "body")
 
     def _choose_image(self) -> Path | None:
         chosen = QFileDialog.getOpenFileName(self, "Insert image", "", IMAGE_FILTER)[0]

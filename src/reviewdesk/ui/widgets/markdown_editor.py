@@ -274,9 +274,10 @@ class MarkdownEditor(QWidget):
         # in U+2029 there, read back as the body's own line break (LineBreaks).
         return self._breaks.text(self._edit.document().toRawText())
 
-    def set_text(self, text: str) -> None:
+    def set_text(self, text: str, *, step: bool = False) -> None:
         """Show `text` without emitting, replacing only what differs so that the cursor and
-        the scroll position stay where they can."""
+        the scroll position stay where they can; for an undo or redo `step`, the cursor goes
+        to the end of what changed, in view, as editors put it, to type on from there."""
         if text == self._text:
             return  # what the editor holds (it says so on every change): no need to read it
         # Set first: the document signals the change below once, done, and it is read then.
@@ -302,6 +303,8 @@ class MarkdownEditor(QWidget):
         scroll = self._edit.verticalScrollBar().value()
         kept = self._edit.textCursor()
         anchor, position = mapped(kept.anchor()), mapped(kept.position())
+        if step:
+            anchor = position = new_end
         self._edit.wrap_for(text)
         with QSignalBlocker(self):
             cursor = QTextCursor(self._edit.document())
@@ -310,7 +313,10 @@ class MarkdownEditor(QWidget):
             cursor.insertText(inserted)
             self._text = text
             self._select(anchor, position, focus=False)
-        self._edit.verticalScrollBar().setValue(scroll)
+        if step:
+            self._edit.ensureCursorVisible()
+        else:
+            self._edit.verticalScrollBar().setValue(scroll)
 
     def word_count(self) -> int:
         return len(_WORD.findall(_NOT_PROSE.sub(" ", self.text())))
