@@ -35,43 +35,60 @@ class Rendered:
     fresh: bool  # the first version after a reset: load it as a new page
 
 
+_Job = tuple[int, Review, bool]  # generation, review, reset
+
+
+class _Courier(QObject):
+    """Carries pages from the worker to the UI thread, so that the worker never emits on the
+    RenderThread, which the UI thread may be deleting at that moment (that crashed)."""
+
+    rendered = Signal(object)  # Rendered
+
+
 class RenderThread(QObject):
     rendered = Signal(object)  # Rendered, delivered in the thread this object lives in
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._inbox: queue.SimpleQueue[tuple[int, Review, bool] | None] = queue.SimpleQueue()
+        self._inbox: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
-        self._thread = threading.Thread(target=self._run, name="preview-render", daemon=True)
-        self._thread.start()
+        courier = _Courier()
+        courier.rendered.connect(self.rendered)  # queued: emitted in the worker
+        worker = threading.Thread(
+            target=_render_loop, args=(self._inbox, courier), name="preview-render", daemon=True
+        )
+        worker.start()
         inbox = self._inbox  # not self: it is being deleted when `destroyed` comes
-        self.destroyed.connect(lambda: inbox.put(None))
+        self.destroyed.connect(lambda: _stop(inbox, worker, courier))
 
     def render(self, generation: int, review: Review, *, reset: bool = False) -> None:
         """Render `review` (immutable, so safe to share); `reset` starts a new page."""
         self._inbox.put((generation, review, reset))
 
-    def stop(self) -> None:
-        self._inbox.put(None)
 
-    def _run(self) -> None:
-        page = LivePage()
-        while (job := self._inbox.get()) is not None:
-            generation, review, reset = job
-            if reset:
-                page = LivePage()
-            try:
-                patch = page.update(review)
-            except Exception:  # a bug must not end the preview: log it, start afresh
-                _log.exception("rendering the preview failed")
-                page, reset, patch = _afresh(review)
-            result = Rendered(
-                generation, patch, page.skeleton, page.groups, page.lines, fresh=reset
-            )
-            try:
-                self.rendered.emit(result)
-            except RuntimeError:  # the view is gone: nothing to render for
-                return
+def _stop(
+    inbox: queue.SimpleQueue[_Job | None], worker: threading.Thread, courier: _Courier
+) -> None:
+    """Ends the worker and waits for the page in the works, if any. The courier is here only
+    to be held: it goes with this connection, in the UI thread, once nothing emits on it."""
+    inbox.put(None)
+    worker.join()
+
+
+def _render_loop(inbox: queue.SimpleQueue[_Job | None], courier: _Courier) -> None:
+    page = LivePage()
+    while (job := inbox.get()) is not None:
+        generation, review, reset = job
+        if reset:
+            page = LivePage()
+        try:
+            patch = page.update(review)
+        except Exception:  # a bug must not end the preview: log it, start afresh
+            _log.exception("rendering the preview failed")
+            page, reset, patch = _afresh(review)
+        courier.rendered.emit(
+            Rendered(generation, patch, page.skeleton, page.groups, page.lines, fresh=reset)
+        )
 
 
 def _afresh(review: Review) -> tuple[LivePage, bool, PagePatch]:
