@@ -1,9 +1,10 @@
 import os
+import random
 import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -136,3 +137,19 @@ def test_a_tag_past_the_limits_is_refused_with_what_they_are(
     qtbot.keyClick(pane.chips.edit, Qt.Key.Key_Return)
     assert len(document.review.tags) == TAGS
     assert pane.chips.message.text() == f"A review has at most {TAGS:,} tags"
+
+
+def test_a_tags_pane_can_go_while_it_reads_the_reviews_beside(
+    qtbot: QtBot, sample_bundle: Path
+) -> None:
+    """The scan emitted on a delivery already deleted with the pane, and crashed."""
+    for name in ("one", "two", "three"):
+        bundle.create(sample_bundle.parent / name, name.title())
+    document = ReviewDocument.open(sample_bundle)
+    pause = random.Random(3)
+    for _ in range(1_000):  # the old order crashed within a few hundred rounds
+        pane = TagsPane(document)
+        threading.Event().wait(pause.uniform(0, 0.0015))  # the pane goes at any point
+        pane.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

@@ -1,5 +1,6 @@
 import contextlib
 import os
+import random
 import subprocess
 import sys
 import threading
@@ -152,3 +153,16 @@ def test_a_picture_heavier_than_an_image_may_be_is_not_read(qtbot: QtBot, tmp_pa
     widget = shown(qtbot, path)
     assert widget.pixmap().isNull()
     assert widget.text() == "heavy.png is 65 MiB; the limit is 64 MiB"
+
+
+def test_a_thumbnail_can_go_while_its_decode_runs(qtbot: QtBot, tmp_path: Path) -> None:
+    """The decode emitted on a delivery already deleted with the widget, and crashed."""
+    photo = write_png(tmp_path / "photo.png", 400, 300)
+    pause = random.Random(2)
+    for _ in range(1_000):  # the old order crashed within a few hundred rounds
+        widget = Thumbnail(160, "No image")
+        widget.show_file(photo)
+        threading.Event().wait(pause.uniform(0, 0.003))  # the widget goes at any point
+        widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
-
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -42,12 +40,13 @@ class TagsPane(QWidget):
         box.addWidget(self.notes)
         box.addStretch()
         self._generation = 0
-        self._delivery = _Delivery(self)
-        self._delivery.done.connect(self._found)
         # Its own pool, owned: destroyed with the pane, it waits for a scan under way, so none
         # runs on while Python shuts down. One at a time; another folder drops a queued one.
+        # Made before the delivery, so destroyed before it: no scan emits on a deleted one.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._delivery = _Delivery(self)
+        self._delivery.done.connect(self._found)
         document.changed.connect(self._refresh)
         document.folder_changed.connect(self._complete)
         self._refresh("")
@@ -74,8 +73,7 @@ class TagsPane(QWidget):
 
         def work() -> None:
             found = sibling_tags(folder)
-            with suppress(RuntimeError):  # the window closed while reading: nobody to tell
-                delivery.done.emit(generation, found)
+            delivery.done.emit(generation, found)
 
         self._pool.clear()
         self._pool.start(work)

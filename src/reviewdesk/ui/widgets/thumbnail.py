@@ -5,7 +5,7 @@ the window, nor be read again on every key typed in its alt text."""
 from __future__ import annotations
 
 import os
-from contextlib import closing, suppress
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,12 +87,13 @@ class Thumbnail(QLabel):
         self._placeholder = placeholder
         self._shown: _Key | None = None
         self._generation = 0
-        self._delivery = _Delivery(self)
-        self._delivery.done.connect(self._show_decoded)
         # Its own pool, owned: destroyed with the widget, it waits for a decode under way, so
         # none runs on while Python shuts down. One at a time; a newer file drops queued ones.
+        # Made before the delivery, so destroyed before it: no decode emits on a deleted one.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._delivery = _Delivery(self)
+        self._delivery.done.connect(self._show_decoded)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)  # a long file name in a message
         self.setMinimumSize(width, width * 9 // 16)
@@ -117,8 +118,7 @@ class Thumbnail(QLabel):
 
         def work() -> None:
             result = decode(path, width)
-            with suppress(RuntimeError):  # the window closed while decoding: nobody to tell
-                delivery.done.emit(generation, result)
+            delivery.done.emit(generation, result)
 
         self._pool.clear()
         self._pool.start(work)
