@@ -9,6 +9,9 @@ PATHOLOGICAL = {
     "deeply nested lists": "\n".join("    " * depth + "- item" for depth in range(200)),
     "deeply nested quotes": ">" * 500 + " deep",
     "deeply nested spaced quotes": "> " * 400 + "deep\n" + "> " * 300 + "less",
+    "spaced quotes just short of the limit": "> " * 49 + "deep\n" + ">  " * 45 + "less",
+    "tags left open": "<img " * 40_000,
+    "tags left open with attributes": "<a href='x' " * 20_000 + "\n" + '<b title="' * 20_000,
     "lists nested 400 deep": "\n".join("  " * depth + "- item" for depth in range(400)),
 }
 """Markdown that makes Python-Markdown take seconds, overflow its stack or answer by the
