@@ -181,6 +181,18 @@ def _publish(options: argparse.Namespace) -> int:
     return publish_command(options)
 
 
+def _wordpress_plugin(options: argparse.Namespace) -> int:
+    from reviewdesk.core.publish.companion import write_plugin_zip  # noqa: PLC0415
+
+    out = Path(options.output)
+    written = write_plugin_zip(out / "reviewdesk.zip" if out.is_dir() else out)
+    print(
+        f"Wrote {written}: in WordPress, upload it under Plugins > Add New > Upload Plugin, "
+        "then activate it"
+    )
+    return EXIT_OK
+
+
 def review_schema() -> dict[str, object]:
     schema = Review.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -284,6 +296,17 @@ def _site_args(parser: argparse.ArgumentParser) -> None:
     test.add_argument("name")
 
 
+def _wordpress_plugin_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "output",
+        nargs="?",
+        default="reviewdesk.zip",
+        metavar="OUT",
+        help="the zip to write, or a folder to write reviewdesk.zip into (default: "
+        "reviewdesk.zip here)",
+    )
+
+
 def _publish_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="bundle folder")
     parser.add_argument("--site", required=True, metavar="NAME", help="a site from 'site add'")
@@ -310,6 +333,11 @@ _COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], No
     "import": (_import, "turn a front-matter Markdown file into a bundle", _import_args),
     "site": (_site, "add, list, remove or test the sites to publish to", _site_args),
     "publish": (_publish, "publish a review to a site", _publish_args),
+    "wordpress-plugin": (
+        _wordpress_plugin,
+        "write the ReviewDesk plugin for WordPress as a zip to install on a site",
+        _wordpress_plugin_args,
+    ),
     "schema": (_schema, "print the JSON Schema of review.yaml", _schema_args),
 }
 
