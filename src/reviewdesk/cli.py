@@ -181,18 +181,6 @@ def _publish(options: argparse.Namespace) -> int:
     return publish_command(options)
 
 
-def _wordpress_plugin(options: argparse.Namespace) -> int:
-    from reviewdesk.core.publish.companion import write_plugin_zip  # noqa: PLC0415
-
-    out = Path(options.output)
-    written = write_plugin_zip(out / "reviewdesk.zip" if out.is_dir() else out)
-    print(
-        f"Wrote {written}: in WordPress, upload it under Plugins > Add New > Upload Plugin, "
-        "then activate it"
-    )
-    return EXIT_OK
-
-
 def review_schema() -> dict[str, object]:
     schema = Review.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -294,10 +282,10 @@ def _site_args(parser: argparse.ArgumentParser) -> None:
     remove.add_argument("name")
     test = actions.add_parser("test", help="check that publishing to a site can work")
     test.add_argument("name")
-
-
-def _wordpress_plugin_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    plugin = actions.add_parser(
+        "plugin", help="write the ReviewDesk plugin for WordPress, a zip to install on a site"
+    )
+    plugin.add_argument(
         "output",
         nargs="?",
         default="reviewdesk.zip",
@@ -331,13 +319,12 @@ _COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], No
     "check": (_check, "publishing checks (SEO lengths, alt text, pros and cons)", _paths_args),
     "export": (_export, "export a review", _export_args),
     "import": (_import, "turn a front-matter Markdown file into a bundle", _import_args),
-    "site": (_site, "add, list, remove or test the sites to publish to", _site_args),
-    "publish": (_publish, "publish a review to a site", _publish_args),
-    "wordpress-plugin": (
-        _wordpress_plugin,
-        "write the ReviewDesk plugin for WordPress as a zip to install on a site",
-        _wordpress_plugin_args,
+    "site": (
+        _site,
+        "add, list, remove or test the sites to publish to, or write the WordPress plugin",
+        _site_args,
     ),
+    "publish": (_publish, "publish a review to a site", _publish_args),
     "schema": (_schema, "print the JSON Schema of review.yaml", _schema_args),
 }
 

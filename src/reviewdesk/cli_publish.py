@@ -8,9 +8,11 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 
 from reviewdesk.core.problems import BundleError
 from reviewdesk.core.publish import secrets, sites
+from reviewdesk.core.publish.companion import write_plugin_zip
 from reviewdesk.core.publish.diagnose import diagnose
 from reviewdesk.core.publish.publish import ConflictError, PublishError, PublishResult, publish
 from reviewdesk.core.publish.theme import ThemeParts
@@ -23,7 +25,7 @@ class _FailedError(Exception):
 
 
 def site_command(options: argparse.Namespace) -> int:
-    actions = {"add": _add, "list": _list, "remove": _remove, "test": _test}
+    actions = {"add": _add, "list": _list, "remove": _remove, "test": _test, "plugin": _plugin}
     return _run(lambda: actions[options.action](options))
 
 
@@ -131,6 +133,16 @@ def _test(options: argparse.Namespace) -> int:
     for finding in findings:
         print(finding)
     return EXIT_OK if all(finding.ok for finding in findings) else EXIT_PROBLEMS
+
+
+def _plugin(options: argparse.Namespace) -> int:
+    out = Path(options.output)
+    written = write_plugin_zip(out / "reviewdesk.zip" if out.is_dir() else out)
+    print(
+        f"Wrote {written}: in WordPress, upload it under Plugins > Add New > Upload Plugin, "
+        "then activate it"
+    )
+    return EXIT_OK
 
 
 def _publish(options: argparse.Namespace) -> int:

@@ -97,16 +97,16 @@ def test_a_folder_in_the_way_is_named_and_nothing_is_written(tmp_path: Path) -> 
 
 
 def test_the_command_writes_the_zip(tmp_path: Path) -> None:
-    done = run_reviewdesk("wordpress-plugin", "site.zip", cwd=tmp_path)
+    done = run_reviewdesk("site", "plugin", "site.zip", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Wrote site.zip: in WordPress, upload it under Plugins")
     assert (tmp_path / "site.zip").read_bytes() == plugin_zip()
     # A folder: reviewdesk.zip in it.
-    done = run_reviewdesk("wordpress-plugin", tmp_path, cwd=tmp_path)
+    done = run_reviewdesk("site", "plugin", tmp_path, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "reviewdesk.zip").read_bytes() == plugin_zip()
     # A device: refused in one line.
-    done = run_reviewdesk("wordpress-plugin", "/dev/null", cwd=tmp_path)
+    done = run_reviewdesk("site", "plugin", "/dev/null", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (1, "/dev/null: is a device, not a file\n")
 
 

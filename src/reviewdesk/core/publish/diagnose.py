@@ -7,9 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import reviewdesk
+from reviewdesk.core.exports.wordpress import META_TYPES
 from reviewdesk.core.publish.sites import Site
 from reviewdesk.core.publish.wordpress import User, WordPress, WordPressError
 
+PLUGIN_NAMESPACE = "reviewdesk/v1"
 _WRONG_LOGIN = ("incorrect_password", "invalid_username", "invalid_email")
 # WordPress names a wrong login only when it checks the password after knowing the request is
 # for the API; when something asked for the current user earlier (a theme, a plugin; Debian's
@@ -117,16 +120,34 @@ class _Checks:
                 self.say(False, f"{self.site.user} may not {what}: {otherwise}", note=note)
 
     def _plugin(self) -> None:
+        """Whether the ReviewDesk plugin is active (its REST namespace) and keeps every field
+        this ReviewDesk sends (an older plugin keeps fewer)."""
         schema = self.client.json("OPTIONS", "/wp/v2/posts").get("schema", {})
-        meta = schema.get("properties", {}).get("meta", {}).get("properties", {})
-        if "reviewdesk_pros" in meta:
-            self.say(True, "the ReviewDesk plugin is active (fields kept, JSON-LD printed)")
-        else:
+        kept = schema.get("properties", {}).get("meta", {}).get("properties", {})
+        missing = [key for key in META_TYPES if key not in kept]
+        if PLUGIN_NAMESPACE not in self.client.index().get("namespaces", []):
             self.say(
                 False,
-                "the ReviewDesk plugin is not active: posts are published without "
-                "ReviewDesk's fields and JSON-LD",
+                "the ReviewDesk plugin is not active: posts are published without ReviewDesk's "
+                "fields, JSON-LD and stylesheet (install the zip 'reviewdesk site plugin' writes, "
+                "under Plugins > Add New > Upload Plugin)",
                 note=True,
+            )
+            return
+        version = self.client.json("GET", f"/{PLUGIN_NAMESPACE}/plugin").get("version", "?")
+        if missing:
+            self.say(
+                False,
+                f"the ReviewDesk plugin {version} is active but does not keep "
+                f"{', '.join(missing)}: install the plugin of this ReviewDesk "
+                f"({reviewdesk.__version__})",
+                note=True,
+            )
+        else:
+            self.say(
+                True,
+                f"the ReviewDesk plugin {version} is active (fields kept, JSON-LD and "
+                "stylesheet on reviews)",
             )
 
     def _timezone(self) -> None:

@@ -1,0 +1,292 @@
+"""The ReviewDesk plugin (resources/wordpress/reviewdesk/) on a real WordPress 6.1, with
+reviews published by ReviewDesk's own publishing: the meta kept with its types, one Review
+JSON-LD per review page that follows Google's rules and that no text of the review can break
+out of, the stylesheet on ReviewDesk's posts only, and `site test` saying whether the plugin
+is active."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+import reviewdesk
+from reviewdesk.core import bundle
+from reviewdesk.core.exports.wordpress import META_TYPES
+from reviewdesk.core.model import Author, Review, Seo
+from reviewdesk.core.publish import post
+from reviewdesk.core.publish.diagnose import diagnose
+from reviewdesk.core.publish.publish import PublishResult, publish
+from reviewdesk.core.publish.sites import Site, make
+from tests.e2e.jsonld_rules import check, format_problems, parse_page
+from tests.wordpress_server import WordPressServer
+
+pytestmark = pytest.mark.slow
+
+# Text that would end the script element, open a comment in it, or end a JSON string, were
+# it printed as it is. (No "--" in a pro or con: WordPress shows it as an en dash.)
+HOSTILE_PRO = '</script><script>alert("pro")</script> still one pro'
+HOSTILE_CON = "Quotes \"double\" and 'single', a back\\slash, ]]> & &amp; </SCRIPT >"
+HOSTILE_SUMMARY = 'A summary with <!-- <script> and </script> and "quotes".'
+
+
+def _site(wordpress: WordPressServer, role: str, monkeypatch: pytest.MonkeyPatch) -> Site:
+    account = wordpress.admin if role == "administrator" else wordpress.author
+    monkeypatch.setenv("TEST_WP_SECRET", account.app_password)
+    return make("test", "wordpress", wordpress.url, account.login, secret_env="TEST_WP_SECRET")
+
+
+def _as_admin(wordpress: WordPressServer, method: str, route: str, **options: Any) -> Any:
+    account = wordpress.admin
+    answer = httpx.request(
+        method,
+        f"{wordpress.url}/wp-json{route}",
+        auth=(account.login, account.app_password),
+        timeout=30,
+        **options,
+    )
+    answer.raise_for_status()
+    return answer.json()
+
+
+def _page(url: str) -> str:
+    answer = httpx.get(url, timeout=30)
+    answer.raise_for_status()
+    return answer.text
+
+
+def _edit(folder: Path, **changes: Any) -> Review:
+    review = bundle.load(folder).model_copy(update=changes)
+    bundle.save(review, folder)
+    return review
+
+
+def _publish(folder: Path, site: Site) -> PublishResult:
+    result = publish(folder, site, "publish")
+    assert result.post_id is not None
+    return result
+
+
+class _Scripts(HTMLParser):
+    """Every script element of a page: its type and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[tuple[str, str]] = []
+        self._open = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts.append((dict(attrs).get("type") or "", ""))
+            self._open = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._open = False
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            kind, text = self.scripts[-1]
+            self.scripts[-1] = (kind, text + data)
+
+
+def scripts(page: str) -> list[tuple[str, str]]:
+    parser = _Scripts()
+    parser.feed(page)
+    parser.close()
+    return parser.scripts
+
+
+def _stylesheet(page: str) -> list[str]:
+    return re.findall(r"<link rel='stylesheet' id='reviewdesk-css' href='([^']+)'", page)
+
+
+@pytest.fixture
+def debug_log(wordpress: WordPressServer) -> Iterator[None]:
+    """After the test: no notice, warning or error of WordPress's log names the plugin."""
+    before = wordpress.debug_log.stat().st_size if wordpress.debug_log.exists() else 0
+    yield
+    if wordpress.debug_log.exists():
+        with wordpress.debug_log.open(encoding="utf-8", errors="replace") as log:
+            log.seek(before)
+            written = log.read()
+        assert "plugins/reviewdesk/" not in written, written
+
+
+def test_the_meta_is_registered_with_the_types_publishing_sends(
+    wordpress: WordPressServer, reviewdesk_plugin: Path
+) -> None:
+    schema = _as_admin(wordpress, "OPTIONS", "/wp/v2/posts")["schema"]
+    meta = schema["properties"]["meta"]["properties"]
+    ours = {key: value for key, value in meta.items() if key.startswith("reviewdesk_")}
+    sent = post.meta_fields(Review(title="A review"), page_url=None, image_url=None)
+    assert set(ours) == set(META_TYPES) == set(sent)
+    for key, kind in META_TYPES.items():
+        assert ours[key]["type"] == kind, key
+        if kind == "array":
+            assert ours[key]["items"] == {"type": "string"}, key
+    registered = json.loads(
+        wordpress.php(
+            "echo wp_json_encode(array_map(function ($args) {"
+            " return [$args['single'], $args['auth_callback']]; },"
+            " get_registered_meta_keys('post', 'post')));"
+        )
+    )
+    assert {registered[key][0] for key in META_TYPES} == {True}
+    assert {registered[key][1] for key in META_TYPES} == {"reviewdesk_may_edit_meta"}
+
+
+@pytest.mark.usefixtures("reviewdesk_plugin", "debug_log")
+@pytest.mark.parametrize("role", ["administrator", "author"])
+def test_a_hostile_review_keeps_its_fields_and_cannot_break_out_of_its_jsonld(
+    wordpress: WordPressServer, sample_bundle: Path, role: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _site(wordpress, role, monkeypatch)
+    _as_admin(wordpress, "POST", "/wp/v2/categories", json={"name": "Small Language Models"})
+    rating = bundle.load(sample_bundle).rating
+    assert rating is not None
+    review = _edit(
+        sample_bundle,
+        rating=rating.model_copy(update={"value": 4.5}),
+        pros=[HOSTILE_PRO, "Fast on ordinary laptops, even without a GPU"],
+        cons=[HOSTILE_CON, "Thin general knowledge"],
+        summary=HOSTILE_SUMMARY,
+        authors=[Author(name='Mara "M" </script> Ellison')],
+    )
+    result = _publish(sample_bundle, site)
+    # The read-back found every field as sent and the Review JSON-LD on the page.
+    assert result.differences == []
+
+    stored = _as_admin(
+        wordpress, "GET", f"/wp/v2/posts/{result.post_id}", params={"context": "edit"}
+    )["meta"]
+    assert stored["reviewdesk_pros"] == list(review.pros)  # a pro with spaces is one string
+    assert stored["reviewdesk_cons"] == list(review.cons)
+    assert stored["reviewdesk_key_features"] == list(review.key_features)
+    assert stored["reviewdesk_authors"] == ['Mara "M" </script> Ellison']
+    assert stored["reviewdesk_summary"] == review.summary
+    assert stored["reviewdesk_rating"] == 4.5  # a number, not the text "4.5"
+    assert (stored["reviewdesk_rating_best"], stored["reviewdesk_rating_worst"]) == (5, 1)
+    assert stored["reviewdesk_subject_version"] == "3.0"  # a string that looks like a number
+
+    page = _page(result.link)
+    assert "</script><script>alert" not in page
+    found = scripts(page)
+    jsonld = [text for kind, text in found if kind == "application/ld+json"]
+    assert len(jsonld) == 1
+    assert not any("alert(" in text for kind, text in found if kind != "application/ld+json")
+    assert not set("<>&") & set(jsonld[0])  # written as \u escapes
+    data = json.loads(jsonld[0])
+    notes = data["review"]
+    assert [n["name"] for n in notes["positiveNotes"]["itemListElement"]] == list(review.pros)
+    assert [n["name"] for n in notes["negativeNotes"]["itemListElement"]] == list(review.cons)
+    assert data["review"]["description"] == review.summary
+    assert data["review"]["reviewRating"]["ratingValue"] == 4.5
+    assert data["review"]["author"] == [{"@type": "Person", "name": 'Mara "M" </script> Ellison'}]
+    parsed = parse_page(page)
+    assert parsed.jsonld == (jsonld[0],)
+    problems = check(parsed.jsonld, parsed.text, rated=True)
+    assert problems == [], format_problems(problems)
+
+
+@pytest.mark.usefixtures("reviewdesk_plugin", "debug_log")
+def test_the_page_address_and_featured_image_complete_the_jsonld(
+    wordpress: WordPressServer, sample_bundle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Published for the first time, the review's address is not known when its JSON-LD is
+    written (nor, without a canonical URL, in the review): the plugin adds the post's."""
+    site = _site(wordpress, "administrator", monkeypatch)
+    _edit(sample_bundle, seo=Seo())
+    result = _publish(sample_bundle, site)
+    sent = json.loads(
+        _as_admin(wordpress, "GET", f"/wp/v2/posts/{result.post_id}", params={"context": "edit"})[
+            "meta"
+        ]["reviewdesk_jsonld"]
+    )
+    assert "url" not in sent["review"]
+    page = _page(result.link)
+    (jsonld,) = parse_page(page).jsonld
+    shown = json.loads(jsonld)["review"]
+    assert shown["url"] == result.link
+    featured = _as_admin(wordpress, "GET", f"/wp/v2/posts/{result.post_id}")["featured_media"]
+    hero = _as_admin(wordpress, "GET", f"/wp/v2/media/{featured}")
+    assert shown["image"] == hero["source_url"]
+    assert {key: value for key, value in shown.items() if key not in ("url",)} == sent["review"]
+
+
+@pytest.mark.usefixtures("debug_log")
+def test_the_stylesheet_and_jsonld_are_on_reviewdesks_posts_only(
+    wordpress: WordPressServer,
+    reviewdesk_plugin: Path,
+    sample_bundle: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    site = _site(wordpress, "administrator", monkeypatch)
+    result = _publish(sample_bundle, site)
+    review_page = _page(result.link)
+    (href,) = _stylesheet(review_page)
+    assert href.startswith(f"{wordpress.url}/wp-content/plugins/reviewdesk/review.css?ver=")
+    served = httpx.get(href, timeout=30)
+    assert served.status_code == 200
+    assert served.content == (reviewdesk_plugin / "review.css").read_bytes()
+
+    plain = _as_admin(
+        wordpress,
+        "POST",
+        "/wp/v2/posts",
+        json={"title": "A plain post", "content": "<p>Nothing of ours.</p>", "status": "publish"},
+    )
+    for page in (_page(plain["link"]), _page(wordpress.url + "/")):
+        assert _stylesheet(page) == []
+        assert parse_page(page).jsonld == ()
+
+    # A password-protected review shows neither its notes nor its styles before the password.
+    _as_admin(wordpress, "POST", f"/wp/v2/posts/{result.post_id}", json={"password": "secret"})
+    locked = _page(result.link)
+    assert (parse_page(locked).jsonld, _stylesheet(locked)) == ((), [])
+
+
+def test_without_the_plugin_the_page_has_neither(
+    wordpress: WordPressServer, sample_bundle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wordpress.reset()
+    result = _publish(sample_bundle, _site(wordpress, "administrator", monkeypatch))
+    page = _page(result.link)
+    assert (parse_page(page).jsonld, _stylesheet(page)) == ((), [])
+
+
+def _plugin_line(wordpress: WordPressServer) -> str:
+    site = make("test", "wordpress", wordpress.url, wordpress.author.login)
+    found = [str(f) for f in diagnose(site, wordpress.author.app_password)]
+    (line,) = [line for line in found if "ReviewDesk plugin" in line]
+    return line
+
+
+def test_site_test_says_the_plugin_is_not_active(wordpress: WordPressServer) -> None:
+    wordpress.reset()
+    assert _plugin_line(wordpress).startswith("note: the ReviewDesk plugin is not active: ")
+
+
+def test_site_test_says_the_plugin_is_active_and_whether_it_keeps_every_field(
+    wordpress: WordPressServer, reviewdesk_plugin: Path, must_use_plugin: Path
+) -> None:
+    version = reviewdesk.__version__
+    assert _plugin_line(wordpress) == (
+        f"ok: the ReviewDesk plugin {version} is active (fields kept, JSON-LD and stylesheet "
+        "on reviews)"
+    )
+    # An older plugin, which keeps fewer fields than this ReviewDesk sends.
+    must_use_plugin.write_text(
+        "<?php add_action('init', function () {"
+        " unregister_post_meta('post', 'reviewdesk_badges'); }, 20);\n"
+    )
+    assert _plugin_line(wordpress) == (
+        f"note: the ReviewDesk plugin {version} is active but does not keep reviewdesk_badges: "
+        f"install the plugin of this ReviewDesk ({version})"
+    )
