@@ -53,6 +53,10 @@ function reviewdesk_meta_types(): array {
 /**
  * One value per key ('single'): a list is stored whole, so a pro with spaces stays one string.
  * Text is kept as sent (no sanitizing): it is data, escaped wherever it is printed.
+ * A number has the default 0, which the REST API shows for it anyway when it is missing: the
+ * API checks the stored value before it deletes one (a null sent for a review without a
+ * rating), and without a default a missing number reads as '', which is no number (HTTP 500,
+ * "invalid stored value").
  */
 function reviewdesk_register_meta(): void {
 	foreach ( reviewdesk_meta_types() as $key => $type ) {
@@ -60,16 +64,16 @@ function reviewdesk_register_meta(): void {
 		if ( 'array' === $type ) {
 			$schema['items'] = array( 'type' => 'string' );
 		}
-		register_post_meta(
-			'post',
-			$key,
-			array(
-				'type'          => $type,
-				'single'        => true,
-				'show_in_rest'  => array( 'schema' => $schema ),
-				'auth_callback' => 'reviewdesk_may_edit_meta',
-			)
+		$args = array(
+			'type'          => $type,
+			'single'        => true,
+			'show_in_rest'  => array( 'schema' => $schema ),
+			'auth_callback' => 'reviewdesk_may_edit_meta',
 		);
+		if ( 'number' === $type ) {
+			$args['default'] = 0;
+		}
+		register_post_meta( 'post', $key, $args );
 	}
 }
 add_action( 'init', 'reviewdesk_register_meta' );

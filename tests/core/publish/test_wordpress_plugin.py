@@ -220,6 +220,40 @@ def test_the_page_address_and_featured_image_complete_the_jsonld(
     assert {key: value for key, value in shown.items() if key not in ("url",)} == sent["review"]
 
 
+@pytest.mark.usefixtures("reviewdesk_plugin", "debug_log")
+def test_a_rating_cleared_in_the_review_is_deleted_on_the_site(
+    wordpress: WordPressServer, sample_bundle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Null deletes a key; WordPress first checks the value it holds, and a number it holds
+    # none of must still read as a number (the plugin's default), for a new post too.
+    numbers = [key for key, kind in META_TYPES.items() if kind == "number"]
+    created = _as_admin(
+        wordpress,
+        "POST",
+        "/wp/v2/posts",
+        json={"title": "Unrated", "status": "draft", "meta": dict.fromkeys(numbers)},
+    )
+    assert {key: created["meta"][key] for key in numbers} == dict.fromkeys(numbers, 0)
+
+    site = _site(wordpress, "author", monkeypatch)
+    _as_admin(wordpress, "POST", "/wp/v2/categories", json={"name": "Small Language Models"})
+    first = _publish(sample_bundle, site)
+    _edit(sample_bundle, rating=None)
+    again = _publish(sample_bundle, site)
+    assert (again.action, again.post_id, again.differences) == ("updated", first.post_id, [])
+    held = wordpress.php(
+        f"echo wp_json_encode(array_map(function ($key) {{"
+        f" return metadata_exists('post', {again.post_id}, $key); }},"
+        f" {json.dumps(numbers).replace('[', 'array(').replace(']', ')')}));"
+    )
+    assert json.loads(held) == [False] * len(numbers)
+    parsed = parse_page(_page(again.link))
+    (jsonld,) = parsed.jsonld
+    assert "reviewRating" not in json.loads(jsonld)["review"]
+    problems = check(parsed.jsonld, parsed.text, rated=False)
+    assert problems == [], format_problems(problems)
+
+
 @pytest.mark.usefixtures("debug_log")
 def test_the_stylesheet_and_jsonld_are_on_reviewdesks_posts_only(
     wordpress: WordPressServer,
