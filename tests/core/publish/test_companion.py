@@ -142,3 +142,44 @@ def test_wordpress_installs_the_zip_and_activates_it(
     finally:
         wordpress.reset()
         shutil.rmtree(installed, ignore_errors=True)
+
+
+def _selectors(css: str) -> list[tuple[tuple[str, ...], str]]:
+    """Every selector of a stylesheet, with the at-rules it is inside."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    found: list[tuple[tuple[str, ...], str]] = []
+    blocks: list[str] = []
+    text = ""
+    for char in css:
+        if char == "{":
+            prelude = " ".join(text.split())
+            if not prelude.startswith("@"):
+                # Commas split a list, but not inside :is(...).
+                parts = re.split(r",(?![^(]*\))", prelude)
+                found += [(tuple(blocks), part.strip()) for part in parts]
+            blocks.append(prelude)
+            text = ""
+        elif char == "}":
+            blocks.pop()
+            text = ""
+        elif char == ";":
+            text = ""
+        else:
+            text += char
+    assert not blocks
+    return found
+
+
+def test_the_stylesheet_styles_the_review_and_nothing_else() -> None:
+    """Every rule is inside the review's group, and its layout follows the review's width
+    (container queries), never the window's (media queries)."""
+    css = (plugin_folder() / "review.css").read_text(encoding="utf-8")
+    found = _selectors(css)
+    assert len(found) > 50
+    roots = (".review", ".wp-block-group.review", ".review--with-aside")
+    for at_rules, selector in found:
+        assert selector.split()[0] in roots, selector
+        assert all(rule.startswith("@container ") for rule in at_rules), at_rules
+    wrapped = {selector for at_rules, selector in found if at_rules}
+    assert ".review .review-verdict" in wrapped  # the pros and cons switch
+    assert ".review--with-aside > .review-aside" in wrapped  # the key points beside

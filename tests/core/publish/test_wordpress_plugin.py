@@ -7,7 +7,10 @@ is active."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -284,6 +287,61 @@ def test_the_stylesheet_and_jsonld_are_on_reviewdesks_posts_only(
     _as_admin(wordpress, "POST", f"/wp/v2/posts/{result.post_id}", json={"password": "secret"})
     locked = _page(result.link)
     assert (parse_page(locked).jsonld, _stylesheet(locked)) == ((), [])
+
+
+def _layout_tools() -> tuple[str, str]:
+    """node (with puppeteer-core in tools/) and Chromium; skipped where missing, except under
+    CI=true."""
+    node, chromium = shutil.which("node"), shutil.which("chromium")
+    puppeteer = Path(__file__).resolve().parents[3] / "tools/node_modules/puppeteer-core"
+    if node is None or chromium is None or not puppeteer.is_dir():
+        reason = "needs node, puppeteer-core and Chromium: bash scripts/setup-tools"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return node, chromium
+
+
+def _layout(url: str, cases: list[tuple[int, str | None]]) -> list[dict[str, Any]]:
+    node, chromium = _layout_tools()
+    done = subprocess.run(
+        [
+            node,
+            str(Path(__file__).with_name("review_layout.js")),
+            f"--chromium={chromium}",
+            url,
+            json.dumps([{"window": window, "review": review} for window, review in cases]),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    runs: list[dict[str, Any]] = json.loads(done.stdout)["runs"]
+    return runs
+
+
+@pytest.mark.usefixtures("reviewdesk_plugin")
+def test_the_pros_and_cons_follow_the_width_of_the_column_not_the_window(
+    wordpress: WordPressServer, sample_bundle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In Twenty Twenty-Three's 650px post column the pros and cons stand side by side, in a
+    narrow window one above the other, in a narrow column of a wide window too; a review given
+    a wide column has its key points beside the article."""
+    result = _publish(sample_bundle, _site(wordpress, "administrator", monkeypatch))
+    runs = _layout(result.link, [(1280, None), (700, None), (390, None), (1280, "420px"),
+                                 (1280, "1100px")])  # fmt: skip
+    side_by_side = []
+    for run in runs:
+        pros, cons = run["boxes"]["pros"], run["boxes"]["cons"]
+        assert run["prosBackground"] == "rgb(234, 245, 238)"  # styled
+        beside = pros["top"] == cons["top"] and pros["right"] <= cons["left"]
+        assert beside or cons["top"] >= pros["bottom"], run  # else overlapping
+        side_by_side.append(beside)
+    assert side_by_side == [True, True, False, False, True]
+    boxes = [run["boxes"] for run in runs]
+    assert [b["aside"]["left"] >= b["main"]["right"] for b in boxes] == [False] * 4 + [True]
+    assert boxes[4]["review"]["right"] - boxes[4]["review"]["left"] == 1100
 
 
 def test_without_the_plugin_the_page_has_neither(
