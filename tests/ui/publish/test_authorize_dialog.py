@@ -141,9 +141,10 @@ def test_a_forged_answer_is_refused_and_the_dialog_stays(
     )
     with qtbot.waitSignal(dialog.problem, timeout=LOAD_TIMEOUT) as problem:
         _run_js(qtbot, dialog, f"window.location = {json.dumps(forged)}")
-    assert problem.args == ["the answer is not one to this request; connect again."]
+    assert problem.args == ["The answer is not one to this request; connect again."]
     assert dialog.isVisible() and dialog.credentials is None
-    assert dialog.message.text() == problem.args[0]
+    assert dialog.message == problem.args[0]
+    assert dialog.bar.isVisible() and dialog.view.isVisible()
     assert "/wp-login.php" in dialog.page.url().path()
 
 
@@ -153,6 +154,8 @@ def test_a_site_that_cannot_be_reached_is_said(qtbot: QtBot) -> None:
     with qtbot.waitSignal(dialog.problem, timeout=LOAD_TIMEOUT) as problem:
         dialog.show()
     assert str(problem.args[0]).startswith("http://127.0.0.1:9 cannot be reached: ")
+    assert dialog.message == problem.args[0]
+    assert dialog.status.isVisible() and not dialog.view.isVisible()
     assert dialog.page.url().isEmpty()
 
 
@@ -161,6 +164,7 @@ def test_a_page_that_fails_to_load_is_said(qtbot: QtBot, wordpress: WordPressSer
     with qtbot.waitSignal(dialog.problem, timeout=LOAD_TIMEOUT) as problem:
         dialog.page.load(QUrl("https://127.0.0.1:9/"))
     assert str(problem.args[0]).startswith("The page of 127.0.0.1 could not be opened (")
+    assert dialog.bar.isVisible() and dialog.message == problem.args[0]
 
 
 def test_authorize_waits_for_the_writer_and_returns_the_credentials(

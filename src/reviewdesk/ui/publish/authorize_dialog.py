@@ -21,7 +21,14 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlRequestInterceptor,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewdesk.core.publish.authorize import (
     CALLBACK_HOST,
@@ -31,6 +38,7 @@ from reviewdesk.core.publish.authorize import (
     app_name,
     find_endpoint,
 )
+from reviewdesk.ui.message_bar import MessageBar
 from reviewdesk.ui.publish.worker import Outcome, Worker, keep_until_idle
 
 _FULLY_ENCODED = QUrl.ComponentFormattingOption.FullyEncoded
@@ -135,18 +143,25 @@ class AuthorizeDialog(QDialog):
         intro.setWordWrap(True)
         self.address = QLabel()
         self.address.setAccessibleName("Page address")
-        self.message = QLabel(f"Looking for the authorization page of {site_url}…")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address.hide()
+        self.bar = MessageBar("Connection problem", wrap=True)
+        # Until the site's first page is in: what is being done, or why it cannot be.
+        self.status = QLabel(f"Looking for the authorization page of {site_url}…")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.view = self._make_view()
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.status)
+        self._stack.addWidget(self.view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.address)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.message)
+        layout.addWidget(self.bar)
+        layout.addWidget(self._stack, 1)
         layout.addWidget(buttons)
         self.resize(860, 760)
 
@@ -184,8 +199,22 @@ class AuthorizeDialog(QDialog):
         site_url = self._site_url  # the job holds nothing of the dialog
         self._worker.start(lambda _progress: find_endpoint(site_url))
 
+    @property
+    def message(self) -> str:
+        """The problem shown, if any."""
+        return (
+            self.status.text()
+            if self._stack.currentWidget() is self.status
+            else (self.bar.message.text() if self.bar.isVisibleTo(self) else "")
+        )
+
     def _fail(self, text: str) -> None:
-        self.message.setText(text)
+        if "://" not in text.split(" ", 1)[0]:  # the core's lines start lower case, not URLs
+            text = text[:1].upper() + text[1:]
+        if self._stack.currentWidget() is self.status:
+            self.status.setText(text)
+        else:
+            self.bar.say(text)
         self.problem.emit(text)
 
     @Slot(object)
@@ -195,7 +224,7 @@ class AuthorizeDialog(QDialog):
             self._fail(f"{str(outcome.error).strip() or type(outcome.error).__name__}.")
             return
         self._request = Authorization(self._site_url, str(outcome.value), self._name)
-        self.message.setText("")
+        self.status.setText(f"Opening {self._site_url}…")
         self._page.load(QUrl(self._request.url))
 
     @Slot(str)
@@ -216,9 +245,14 @@ class AuthorizeDialog(QDialog):
 
     @Slot(QWebEngineLoadingInfo)
     def _loading(self, info: QWebEngineLoadingInfo) -> None:
+        status = info.status()
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
+            self._stack.setCurrentWidget(self.view)
+            self.address.show()
+            self.bar.hide()  # a problem with an earlier page is past
         # Failed, not stopped: a navigation refused here (our answer caught, a link opened
         # outside) ends as stopped.
-        if info.status() == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
+        elif status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
             self._fail(
                 f"The page of {info.url().host()} could not be opened ({info.errorString()}); "
                 "check the address and your connection."
