@@ -1,5 +1,5 @@
-"""The main window's menus: File, Edit, View and Help, each item a call into the part of the
-window that does the work."""
+"""The main window's menus: File, Edit, View, Publish and Help, each item a call into the part
+of the window that does the work."""
 
 from __future__ import annotations
 
@@ -28,13 +28,17 @@ PREVIEW_WIDTHS = (("Fit", "fit"), ("Desktop (1280)", "desktop"), ("Tablet (768)"
 
 def build_menus(window: MainWindow, settings: Settings) -> None:
     bar = window.menuBar()
-    _file_menu(window, settings, bar.addMenu("&File"))
+    publish = QAction("&Publish…", window)
+    publish.setStatusTip("Publish the saved review to one of your sites")
+    publish.triggered.connect(lambda: _publish(window))
+    _file_menu(window, settings, bar.addMenu("&File"), publish)
     _edit_menu(window, settings, bar.addMenu("&Edit"))
     _view_menu(window, bar.addMenu("&View"))
+    _publish_menu(window, bar.addMenu("&Publish"), publish)
     _help_menu(window, bar.addMenu("&Help"))
 
 
-def _file_menu(window: MainWindow, settings: Settings, file: QMenu) -> None:
+def _file_menu(window: MainWindow, settings: Settings, file: QMenu, publish: QAction) -> None:
     files = window.files
     _add(file, "&New", files.new, QKeySequence.StandardKey.New)
     _add(file, "&Open…", files.open_chosen, QKeySequence.StandardKey.Open)
@@ -49,6 +53,7 @@ def _file_menu(window: MainWindow, settings: Settings, file: QMenu) -> None:
     for name, kind in FORMATS.items():
         action = _add(export, f"{kind.label}…", lambda _=False, n=name: files.export(n))
         action.setStatusTip(kind.description)
+    file.addAction(publish)
     file.addSeparator()
     _add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
 
@@ -78,6 +83,24 @@ def _view_menu(window: MainWindow, view: QMenu) -> None:
     _add(zoom, "Zoom &In", lambda: preview.zoom(1), QKeySequence.StandardKey.ZoomIn)
     _add(zoom, "Zoom &Out", lambda: preview.zoom(-1), QKeySequence.StandardKey.ZoomOut)
     _add(zoom, "&Actual Size", lambda: preview.zoom(0), QKeySequence("Ctrl+0"))
+
+
+def _publish_menu(window: MainWindow, menu: QMenu, publish: QAction) -> None:
+    menu.addAction(publish)
+    _add(menu, "&Manage Sites…", lambda: _manage_sites(window))
+
+
+def _publish(window: MainWindow) -> QDialog | None:
+    # Here only: publishing brings the keyring and the HTTP client, which the start does not need.
+    from reviewdesk.ui.publish.commands import publish_review  # noqa: PLC0415
+
+    return publish_review(window.document, window.files.save, window)
+
+
+def _manage_sites(window: MainWindow) -> QDialog:
+    from reviewdesk.ui.publish.commands import manage_sites  # noqa: PLC0415 (as _publish)
+
+    return manage_sites(window)
 
 
 def _help_menu(window: MainWindow, help_menu: QMenu) -> None:

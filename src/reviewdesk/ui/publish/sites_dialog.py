@@ -1,0 +1,222 @@
+"""Publish ▸ Manage Sites: the sites the writer publishes to (sites.yaml), adding one with its
+Application Password kept in the system keyring, removing one, and testing one. Each step
+that talks to the keyring or the site runs off the UI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewdesk.core.problems import BundleError
+from reviewdesk.core.publish import secrets, sites
+from reviewdesk.core.publish.diagnose import Finding, diagnose
+from reviewdesk.core.publish.sites import Site, SiteError
+from reviewdesk.ui.publish.site_form import SiteForm
+from reviewdesk.ui.publish.wording import error_text, finding_line, findings_summary
+from reviewdesk.ui.publish.worker import Job, Outcome, Worker, keep_until_idle
+
+
+@dataclass(frozen=True)
+class _Added:
+    site: Site
+    note: str  # how the password is kept, when not in the keyring
+
+
+class SitesDialog(QDialog):
+    changed = Signal()  # a site was added or removed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Publishing Sites")
+        self.worker = Worker(self)
+        self.worker.finished.connect(self._finished)
+        self._doing = ""  # what the job under way is: add, remove or test
+        self.sites = QListWidget()
+        self.sites.setAccessibleName("Sites")
+        self.sites.currentItemChanged.connect(self._enable)
+        self.test_button = QPushButton("&Test")
+        self.test_button.setToolTip("Check that ReviewDesk can log in and publish there")
+        self.test_button.clicked.connect(self._test)
+        self.remove_button = QPushButton("&Remove")
+        self.remove_button.clicked.connect(self._remove)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._no_keyring = secrets.no_keyring_reason()
+        self.form = SiteForm(self._no_keyring)
+        self.form.password.setEnabled(not self._no_keyring)
+        self.form.add_button.clicked.connect(self._add)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self._layout(buttons)
+        self.reload()
+
+    def _layout(self, buttons: QDialogButtonBox) -> None:
+        actions = QHBoxLayout()
+        actions.addWidget(self.test_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel("Sites you publish to:"))
+        column.addWidget(self.sites, 1)
+        column.addLayout(actions)
+        column.addWidget(self.message)
+        column.addWidget(self.form)
+        column.addWidget(buttons)
+        self.resize(600, self.sizeHint().height())
+
+    @property
+    def busy(self) -> bool:
+        return self.worker.busy
+
+    def reload(self, current: str = "") -> None:
+        """List the sites of sites.yaml, `current` selected."""
+        self.sites.clear()
+        try:
+            found = sites.load_all()
+        except BundleError as error:
+            self._say(error_text(error))
+            found = {}
+        for site in found.values():
+            item = QListWidgetItem(_describe(site))
+            item.setData(Qt.ItemDataRole.UserRole, site.name)
+            self.sites.addItem(item)
+            if site.name == current or self.sites.currentItem() is None:
+                self.sites.setCurrentItem(item)
+        if not found:
+            self.sites.addItem(QListWidgetItem("No sites yet: add one below."))
+            self.sites.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self._enable()
+
+    def selected(self) -> str:
+        item = self.sites.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole) or "") if item else ""
+
+    def done(self, result: int) -> None:
+        keep_until_idle(self, self.worker)  # a publish under way ends and is recorded
+        super().done(result)
+
+    # --- the steps ------------------------------------------------------------------------------
+
+    def _add(self) -> None:
+        try:
+            site = self.form.site()
+        except SiteError as error:
+            self._say(str(error))
+            return
+        secret = self.form.secret()
+        if not secret and not site.secret_env:
+            self._say(
+                "Name a password variable: this computer has no keyring to keep the password in."
+                if self._no_keyring
+                else "Type the Application Password (make one on the site under Users ▸ "
+                "Profile ▸ Application Passwords)."
+            )
+            return
+        self._run("add", f"Adding {site.name}…", lambda _: _add(site, secret))
+
+    def _remove(self) -> None:
+        name = self.selected()
+        answer = QMessageBox.question(
+            self, "Remove site", f"Remove the site {name} and its stored password?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run("remove", f"Removing {name}…", lambda _: _remove(name))
+
+    def _test(self) -> None:
+        name = self.selected()
+        self._run("test", f"Testing {name}…", lambda _: _test(name))
+
+    def _run(self, doing: str, saying: str, job: Job) -> None:
+        self._doing = doing
+        self._say(saying)
+        self.worker.start(job)
+        self._enable()
+
+    @Slot(object)
+    def _finished(self, outcome: Outcome) -> None:
+        doing, self._doing = self._doing, ""
+        self._enable()
+        if outcome.error is not None:
+            self._say(f"Problem: {error_text(outcome.error)}")
+            return
+        value = outcome.value
+        if isinstance(value, _Added):
+            self.form.clear()
+            self.reload(value.site.name)
+            warning = " The site is plain http: the password crosses the network unencrypted."
+            self._say(
+                f"Added {value.site.name}{value.note}. Test it to check that publishing works."
+                + (warning if value.site.plain_http else "")
+            )
+            self.changed.emit()
+        elif doing == "remove":
+            self.reload()
+            self._say(f"Removed {value} and its stored password.")
+            self.changed.emit()
+        elif isinstance(value, list):
+            findings = [finding for finding in value if isinstance(finding, Finding)]
+            self._say("\n".join([findings_summary(findings), *map(finding_line, findings)]))
+
+    @Slot()
+    def _enable(self) -> None:
+        idle, chosen = not self.worker.busy, bool(self.selected())
+        self.test_button.setEnabled(idle and chosen)
+        self.remove_button.setEnabled(idle and chosen)
+        self.form.add_button.setEnabled(idle)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+
+def _describe(site: Site) -> str:
+    source = f", password from ${site.secret_env}" if site.secret_env else ""
+    return f"{site.name} — {site.user} at {site.url}{source}"
+
+
+# --- off the UI thread --------------------------------------------------------------------------
+
+
+def _add(site: Site, secret: str) -> _Added:
+    """Keep the password (in the keyring, else say where it comes from), then the site."""
+    note = ""
+    if secret:
+        try:
+            secrets.store(site, secret)
+        except secrets.SecretError:
+            if not site.secret_env:
+                raise
+            note = f" (its password is read from {site.secret_env} when publishing)"
+    else:
+        note = f" (its password is read from {site.secret_env} when publishing)"
+    previous = sites.load_all().get(site.name)
+    if previous is not None and (previous.user, previous.url) != (site.user, site.url):
+        secrets.forget(previous)  # kept under the old login or address
+    sites.save(site)
+    return _Added(site, note)
+
+
+def _remove(name: str) -> str:
+    site = sites.get(name)
+    secrets.forget(site)
+    sites.remove(name)
+    return name
+
+
+def _test(name: str) -> list[Finding]:
+    site = sites.get(name)
+    return diagnose(site, secrets.load(site))

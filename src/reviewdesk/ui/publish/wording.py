@@ -1,0 +1,107 @@
+"""What the publishing dialogs say, in the writer's words: a site test's findings, a publish's
+outcome (done or, in a dry run, to be done) and its errors. Qt-free, like what it reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from reviewdesk.core.model import Review
+from reviewdesk.core.problems import BundleError
+from reviewdesk.core.publish import post
+from reviewdesk.core.publish.diagnose import Finding
+from reviewdesk.core.publish.publish import PublishResult
+
+# The core's errors end with the command that says more; in the app it is the sites dialog.
+_SITE_TEST_COMMAND = re.compile(r"'reviewdesk site test [^']*' says why")
+_SITE_TEST_HERE = "Test in Publish ▸ Manage Sites says why"
+
+
+def finding_line(finding: Finding) -> str:
+    kind = "Note" if finding.note else "OK" if finding.ok else "Problem"
+    return f"{kind}: {finding.text}"
+
+
+def findings_summary(findings: Iterable[Finding]) -> str:
+    found = list(findings)
+    problems = sum(1 for finding in found if not finding.ok)
+    if problems == 1:
+        return "One problem stands in the way of publishing:"
+    if problems:
+        return f"{problems} problems stand in the way of publishing:"
+    return "Publishing to this site can work:"
+
+
+def result_lines(result: PublishResult) -> list[str]:
+    """What was done (or would be, in a dry run), one line each, warnings last."""
+    would = result.dry_run
+    lines = [f"{'Would upload' if would else 'Uploaded'} {file}" for file in result.uploaded]
+    lines += [
+        f"{'Would update' if would else 'Updated'} the alt text and caption of {file}"
+        for file in result.retexted
+    ]
+    lines += [f"{'Would create' if would else 'Created'} {term}" for term in result.created_terms]
+    lines += [f"Warning: {warning}" for warning in result.warnings]
+    lines += [f"Read back: {difference}" for difference in result.differences]
+    return lines
+
+
+def result_heading(result: PublishResult) -> str:
+    status = status_words(result.status)
+    if result.dry_run:
+        if result.action == "unchanged":
+            return f"Post {result.post_id} on {result.site} is up to date: nothing would be sent."
+        target = f"post {result.post_id}" if result.post_id else "a new post"
+        verb = "update" if result.action == "would update" else "create"
+        return (
+            f"A dry run: nothing was sent. Publishing would {verb} {target} on {result.site} "
+            f"({status})."
+        )
+    if result.action == "unchanged":
+        return f"Post {result.post_id} on {result.site} is up to date ({status})."
+    return f"{result.action.capitalize()} post {result.post_id} on {result.site} ({status})."
+
+
+def status_words(status: str) -> str:
+    return {"publish": "published", "future": "scheduled", "draft": "a draft"}.get(status, status)
+
+
+def error_text(error: Exception) -> str:
+    """The error as the dialog shows it: the core's own words, which name what to do."""
+    if isinstance(error, BundleError):
+        return "The review could not be read:\n" + "\n".join(str(p) for p in error.problems)
+    text = str(error).strip() or type(error).__name__
+    return _SITE_TEST_COMMAND.sub(_SITE_TEST_HERE, text)
+
+
+def status_choices(review: Review, now: datetime) -> list[tuple[str, str | None]]:
+    """The statuses the writer may publish with, (label, status) and the review's own first:
+    None, which never takes a live post down. Scheduling is offered when the review's date
+    is still to come, publishing now when it is not."""
+    when = _scheduled_for(review, now)
+    wanted = post.wanted_status(review)
+    own = (
+        f"scheduled for {when}"
+        if wanted == "publish" and when
+        else "published"
+        if wanted == "publish"
+        else "a draft (a post already live stays live)"
+    )
+    choices: list[tuple[str, str | None]] = [
+        (f"As the review says: {own}", None),
+        ("Draft", "draft"),
+    ]
+    choices.append((f"Scheduled for {when}", "future") if when else ("Published", "publish"))
+    return choices
+
+
+def _scheduled_for(review: Review, now: datetime) -> str:
+    """The review's date when it is still to come ("" when it is not, or there is none)."""
+    published = review.published
+    if isinstance(published, datetime):
+        moment = published if published.tzinfo else published.replace(tzinfo=now.tzinfo)
+        return moment.strftime("%Y-%m-%d %H:%M %Z").strip() if moment > now else ""
+    if isinstance(published, date) and published > now.date():
+        return published.isoformat()
+    return ""

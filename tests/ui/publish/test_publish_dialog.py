@@ -1,0 +1,245 @@
+"""File ▸ Publish against the real WordPress: the sample review published by clicking, its
+link opening the browser; a dry run; an edit on the web caught with what differs and nothing
+written, then overwritten; a wrong password in plain words; the dialog closed at any moment
+of a publish."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMainWindow, QWidget
+from pytestqt.qtbot import QtBot
+
+from reviewdesk.core import bundle
+from reviewdesk.core.model import Review
+from reviewdesk.core.publish import state
+from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.publish.commands import publish_review
+from reviewdesk.ui.publish.publish_dialog import PublishDialog
+from reviewdesk.ui.publish.wording import status_choices
+from tests.conftest import snapshot
+from tests.ui.publish.conftest import WAIT_MS, add_site, click
+from tests.wordpress_server import WordPressServer
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("system_keyring")]
+
+
+def rest(server: WordPressServer, method: str, route: str, **options: Any) -> Any:
+    """A request as the administrator: what "the web" does."""
+    account = server.admin
+    answer = httpx.request(
+        method,
+        f"{server.url}/wp-json{route}",
+        auth=(account.login, account.app_password),
+        timeout=30,
+        **options,
+    )
+    answer.raise_for_status()
+    return answer.json()
+
+
+def post_count(server: WordPressServer) -> int:
+    return int(server.php("echo array_sum((array) wp_count_posts());"))
+
+
+def opened(qtbot: QtBot, host: QWidget, folder: Path) -> PublishDialog:
+    dialog = PublishDialog(folder, bundle.load(folder), host)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def published(qtbot: QtBot, dialog: PublishDialog, button: Any = None) -> None:
+    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
+        click(qtbot, button or dialog.publish_button)
+
+
+class Browser(QObject):
+    """Takes the links the app opens in the system browser."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+@pytest.fixture
+def browser() -> Any:
+    taker = Browser()
+    for scheme in ("http", "https"):
+        # A str at run time: PySide's stubs say bytes, which it then refuses.
+        QDesktopServices.setUrlHandler(scheme, taker, "open")  # type: ignore[arg-type]
+    yield taker
+    for scheme in ("http", "https"):
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+def test_the_sample_is_published_by_clicking_and_its_link_opens_the_browser(
+    qtbot: QtBot, host: QWidget, site: WordPressServer, sample_bundle: Path, browser: Browser
+) -> None:
+    add_site(qtbot, host, site, site.admin.app_password)
+    dialog = opened(qtbot, host, sample_bundle)
+    assert dialog.site.currentText() == f"test — {site.url}"
+    steps: list[str] = []
+    dialog.worker.progress.connect(steps.append)
+    said: list[str] = []
+    dialog.published.connect(said.append)
+    published(qtbot, dialog)
+    post_id = state.read(sample_bundle).sites["test"].post_id
+    link = state.read(sample_bundle).sites["test"].link
+    assert dialog.outcome.text() == f"Created post {post_id} on test (a draft)."
+    assert steps[0] == f"Connecting to {site.url}" and "Creating the post" in steps
+    assert dialog.link.isVisible() and link in dialog.link.text()
+    notes = dialog.notes.text().splitlines()
+    assert notes[:2] == ["Uploaded assets/hero.png", "Uploaded assets/chart.png"]
+    assert "Created category 'Small Language Models'" in notes
+    assert any(note.startswith("Read back: the site keeps none of ReviewDesk's") for note in notes)
+    assert said == [f"Created post {post_id} on test (a draft). {link}"]
+    assert rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})["status"] == (
+        "draft"  # the sample is "ready": as the review says
+    )
+    qtbot.mouseClick(
+        dialog.link, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.link.height() // 2)
+    )
+    assert browser.opened == [link]
+
+
+def test_a_dry_run_says_what_would_be_done_and_does_nothing(
+    qtbot: QtBot, host: QWidget, site: WordPressServer, sample_bundle: Path
+) -> None:
+    add_site(qtbot, host, site, site.admin.app_password)
+    dialog = opened(qtbot, host, sample_bundle)
+    before = snapshot(sample_bundle)
+    published(qtbot, dialog, dialog.dry_run_button)
+    assert dialog.outcome.text() == (
+        "A dry run: nothing was sent. Publishing would create a new post on test (a draft)."
+    )
+    assert dialog.notes.text().splitlines()[:3] == [
+        "Would upload assets/hero.png",
+        "Would upload assets/chart.png",
+        "Would create tag 'Halden Bay Labs'",
+    ]
+    assert not dialog.link.isVisible()
+    assert snapshot(sample_bundle) == before
+    assert post_count(site) == 0
+
+
+def test_an_edit_on_the_web_is_shown_and_overwritten_only_when_asked(
+    qtbot: QtBot, host: QWidget, site: WordPressServer, sample_bundle: Path
+) -> None:
+    add_site(qtbot, host, site, site.admin.app_password)
+    dialog = opened(qtbot, host, sample_bundle)
+    dialog.status.setCurrentIndex(dialog.status.findData("publish"))
+    published(qtbot, dialog)
+    post_id = state.read(sample_bundle).sites["test"].post_id
+    assert not dialog.overwrite_button.isVisible()
+    rest(site, "POST", f"/wp/v2/posts/{post_id}", json={"title": "Edited on the web"})
+    before = snapshot(sample_bundle)
+    published(qtbot, dialog)
+    assert dialog.outcome.text().startswith(
+        "The post on test was edited on the web since it was last published from here; "
+        "nothing was written."
+    )
+    assert dialog.notes.text().splitlines()[0] == (
+        "title: site 'Edited on the web', review 'Wrenfall 3 Mini Review: A Small Model Worth "
+        "Keeping Local'"
+    )
+    assert not dialog.link.isVisible()
+    assert snapshot(sample_bundle) == before
+    remote = rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
+    assert remote["title"]["raw"] == "Edited on the web"
+    published(qtbot, dialog, dialog.overwrite_button)
+    assert dialog.outcome.text() == f"Updated post {post_id} on test (published)."
+    remote = rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
+    assert remote["title"]["raw"] == bundle.load(sample_bundle).title
+    assert not dialog.overwrite_button.isVisible()
+    assert post_count(site) == 1
+
+
+def test_a_wrong_password_is_said_in_plain_words(
+    qtbot: QtBot, host: QWidget, site: WordPressServer, sample_bundle: Path
+) -> None:
+    add_site(qtbot, host, site, "abcd efgh ijkl mnop qrst uvwx")
+    dialog = opened(qtbot, host, sample_bundle)
+    published(qtbot, dialog)
+    text = dialog.outcome.text()
+    assert text.startswith(f"Not published. test: the site did not log '{site.admin.login}' in")
+    assert text.endswith("Test in Publish ▸ Manage Sites says why")
+    assert "\n" not in text and "Traceback" not in text
+    assert not dialog.link.isVisible() and dialog.publish_button.isEnabled()
+    assert "test" not in state.read(sample_bundle).sites
+
+
+def test_without_sites_the_dialog_says_where_to_add_one(
+    qtbot: QtBot, host: QWidget, sample_bundle: Path
+) -> None:
+    dialog = opened(qtbot, host, sample_bundle)
+    assert dialog.site.currentText() == "No sites yet: add one with Manage Sites"
+    assert not dialog.publish_button.isEnabled() and not dialog.dry_run_button.isEnabled()
+    sites_dialog = dialog.manage_sites()
+    assert sites_dialog.isVisible()
+    sites_dialog.close()
+
+
+def test_the_status_offers_scheduling_only_for_a_date_to_come() -> None:
+    now = datetime(2026, 12, 6, 18, 0, tzinfo=UTC)
+    later = Review(title="T", status="published", published=date(2027, 1, 5))
+    assert status_choices(later, now) == [
+        ("As the review says: scheduled for 2027-01-05", None),
+        ("Draft", "draft"),
+        ("Scheduled for 2027-01-05", "future"),
+    ]
+    past = Review(title="T", status="ready", published=date(2026, 3, 18))
+    assert status_choices(past, now) == [
+        ("As the review says: a draft (a post already live stays live)", None),
+        ("Draft", "draft"),
+        ("Published", "publish"),
+    ]
+    moment = Review(
+        title="T", status="published", published=datetime(2026, 12, 6, 19, 30, tzinfo=UTC)
+    )
+    assert status_choices(moment, now)[2] == ("Scheduled for 2026-12-06 19:30 UTC", "future")
+
+
+def test_the_dialog_can_be_closed_at_any_moment_of_a_publish(
+    qtbot: QtBot, site: WordPressServer, sample_bundle: Path
+) -> None:
+    """Closed, it goes once the publish ends, which is recorded; deleted (its window gone),
+    it waits for the publish. Opened again meanwhile, it shows the publish under way: the
+    review is never published twice at once, so never as two posts."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    add_site(qtbot, window, site, site.admin.app_password)
+    document = ReviewDocument.open(sample_bundle, window)
+    pause = random.Random(5)
+    gone: list[int] = []
+    mid_publish = 0
+    for round_ in range(24):
+        dialog = publish_review(document, lambda: True, window)
+        assert dialog is not None
+        dialog.destroyed.connect(lambda *_, r=round_: gone.append(r))
+        if not dialog.busy:
+            click(qtbot, dialog.publish_button)
+        qtbot.wait(pause.randint(0, 600))  # the dialog goes at any point of the publish
+        mid_publish += dialog.busy
+        if pause.random() < 0.25:
+            shiboken6.delete(dialog)  # as with its window: waits for the publish
+        else:
+            dialog.close()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: not window.findChildren(PublishDialog), timeout=WAIT_MS)
+    assert post_count(site) == 1
+    assert state.read(sample_bundle).sites["test"].post_id > 0
+    assert mid_publish >= 6  # the moments fall in the publish, not only after it
+    assert len(set(gone)) >= 2  # reused while busy, but every dialog went

@@ -1,0 +1,153 @@
+"""Publish ▸ Manage Sites against the real WordPress and a real keyring: a site typed in is
+kept in sites.yaml with its password in the keyring, tested off the UI thread with findings
+in plain words, and removed with its password."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from reviewdesk.core.publish import secrets, sites
+from reviewdesk.ui.publish.sites_dialog import SitesDialog
+from tests.ui.publish.conftest import WAIT_MS, click, type_site
+from tests.wordpress_server import WordPressServer
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, host: QWidget, system_keyring: None) -> SitesDialog:
+    shown = SitesDialog(host)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def test_a_site_typed_in_is_kept_with_its_password_in_the_keyring(
+    qtbot: QtBot, dialog: SitesDialog, site: WordPressServer
+) -> None:
+    assert dialog.sites.item(0).text() == "No sites yet: add one below."
+    assert not dialog.test_button.isEnabled()
+    account = site.admin
+    type_site(qtbot, dialog, "blog", site.url, account.login, password=account.app_password)
+    assert dialog.message.text() == "Added blog. Test it to check that publishing works."
+    assert dialog.sites.currentItem().text() == f"blog — {account.login} at {site.url}"
+    kept = sites.get("blog")
+    assert (kept.url, kept.user) == (site.url, account.login)
+    assert secrets.load(kept) == account.app_password
+    assert account.app_password not in sites.sites_path().read_text()
+    assert dialog.form.password.text() == ""  # not left in the window
+
+
+def test_testing_a_site_says_what_it_found(
+    qtbot: QtBot, dialog: SitesDialog, site: WordPressServer
+) -> None:
+    type_site(qtbot, dialog, "blog", site.url, site.admin.login, password=site.admin.app_password)
+    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
+        click(qtbot, dialog.test_button)
+        assert dialog.message.text() == "Testing blog…"
+        assert not dialog.test_button.isEnabled()  # one test at a time
+    lines = dialog.message.text().splitlines()
+    assert lines[:3] == [
+        "Publishing to this site can work:",
+        f"OK: WordPress REST API at {site.url}/wp-json/",
+        f"OK: logged in as {site.php(f'echo get_userdata({site.admin.user_id})->display_name;')}"
+        " (administrator)",
+    ]
+    assert "Note: the ReviewDesk plugin is not active" in dialog.message.text()
+    assert dialog.test_button.isEnabled()
+
+
+def test_a_wrong_password_is_said_in_plain_words(
+    qtbot: QtBot, dialog: SitesDialog, site: WordPressServer
+) -> None:
+    type_site(
+        qtbot, dialog, "blog", site.url, site.author.login, password="abcd efgh ijkl mnop qrst uvwx"
+    )
+    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
+        click(qtbot, dialog.test_button)
+    lines = dialog.message.text().splitlines()
+    assert lines[0] == "One problem stands in the way of publishing:"
+    assert lines[-1].startswith(f"Problem: the site did not log '{site.author.login}' in")
+    assert "the Application Password is wrong (make a new one under Users > Profile)" in lines[-1]
+
+
+def test_a_removed_site_goes_with_its_password(
+    qtbot: QtBot, dialog: SitesDialog, site: WordPressServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_site(qtbot, dialog, "blog", site.url, site.admin.login, password=site.admin.app_password)
+    kept = sites.get("blog")
+    asked: list[str] = []
+
+    def answer(_parent: QWidget, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
+        click(qtbot, dialog.remove_button)
+    assert asked == ["Remove the site blog and its stored password?"]
+    assert dialog.message.text() == "Removed blog and its stored password."
+    assert sites.load_all() == {}
+    with pytest.raises(secrets.SecretError, match="no password stored"):
+        secrets.load(kept)
+
+
+def test_a_site_added_again_keeps_the_password_of_its_account(
+    qtbot: QtBot, dialog: SitesDialog, site: WordPressServer
+) -> None:
+    """Replacing a site with the same login and address (another theme) keeps its password
+    in the keyring; another login there gets the new one only."""
+    type_site(qtbot, dialog, "blog", site.url, site.admin.login, password=site.admin.app_password)
+    click(qtbot, dialog.form.theme["byline"])  # the theme prints no byline
+    type_site(qtbot, dialog, "blog", site.url, site.admin.login, password=site.admin.app_password)
+    kept = sites.get("blog")
+    assert not kept.theme.byline
+    assert secrets.load(kept) == site.admin.app_password
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "said"),
+    [
+        ("my blog", "https://example.org", "site name 'my blog': use letters, digits"),
+        ("blog", "example.org", "'example.org' is not a site address; give it as https://"),
+    ],
+)
+def test_a_bad_site_is_one_line_and_nothing_is_kept(
+    qtbot: QtBot, dialog: SitesDialog, name: str, url: str, said: str
+) -> None:
+    for field, text in ((dialog.form.name, name), (dialog.form.url, url), (dialog.form.user, "jo")):
+        qtbot.keyClicks(field, text)
+    qtbot.keyClicks(dialog.form.password, "abcd efgh")
+    click(qtbot, dialog.form.add_button)
+    assert dialog.message.text().startswith(said)
+    assert "\n" not in dialog.message.text()
+    assert not dialog.busy
+    assert sites.load_all() == {}
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_without_a_keyring_one_line_says_to_name_a_variable(
+    qtbot: QtBot, host: QWidget, site: WordPressServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = SitesDialog(host)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    note = dialog.form.keyring_note
+    assert note.isVisible()
+    assert note.text() == (
+        "No system keyring is available on this computer: name a password variable instead, "
+        "and set it before starting ReviewDesk."
+    )
+    assert not dialog.form.password.isEnabled()
+    monkeypatch.setenv("BLOG_PASSWORD", site.admin.app_password)
+    qtbot.keyClicks(dialog.form.secret_env, "BLOG_PASSWORD")
+    type_site(qtbot, dialog, "blog", site.url, site.admin.login, password="")
+    assert dialog.message.text() == (
+        "Added blog (its password is read from BLOG_PASSWORD when publishing). "
+        "Test it to check that publishing works."
+    )
+    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
+        click(qtbot, dialog.test_button)
+    assert dialog.message.text().startswith("Publishing to this site can work:")
