@@ -289,6 +289,25 @@ def test_the_stylesheet_and_jsonld_are_on_reviewdesks_posts_only(
     assert (parse_page(locked).jsonld, _stylesheet(locked)) == ((), [])
 
 
+@pytest.mark.usefixtures("reviewdesk_plugin", "debug_log")
+@pytest.mark.parametrize(
+    "kept", ["not JSON", "[1, 2]", '{"@type": "Product", "name": "No review"}', '{"review": 3}']
+)
+def test_jsonld_meta_that_names_no_review_prints_nothing(
+    wordpress: WordPressServer, kept: str
+) -> None:
+    made = _as_admin(
+        wordpress,
+        "POST",
+        "/wp/v2/posts",
+        json={"title": "Odd", "status": "publish", "meta": {"reviewdesk_jsonld": kept}},
+    )
+    assert made["meta"]["reviewdesk_jsonld"] == kept
+    page = _page(made["link"])
+    assert parse_page(page).jsonld == ()
+    assert len(_stylesheet(page)) == 1  # still a post of ReviewDesk's
+
+
 def _layout_tools() -> tuple[str, str]:
     """node (with puppeteer-core in tools/) and Chromium; skipped where missing, except under
     CI=true."""
