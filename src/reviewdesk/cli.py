@@ -271,6 +271,12 @@ def _site_args(parser: argparse.ArgumentParser) -> None:
         "publishing, where no keyring exists); default: from standard input",
     )
     add.add_argument(
+        "--browser",
+        action="store_true",
+        help="make the password on the site's own authorization page (https sites): its "
+        "address is printed; log in there, approve ReviewDesk and paste what the site shows",
+    )
+    add.add_argument(
         "--theme-prints",
         metavar="PARTS",
         default="title,excerpt,featured_image,tags,byline",

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from reviewdesk.core.problems import BundleError
-from reviewdesk.core.publish import secrets, sites
+from reviewdesk.core.publish import authorize, secrets, sites
 from reviewdesk.core.publish.companion import write_plugin_zip
 from reviewdesk.core.publish.diagnose import diagnose
 from reviewdesk.core.publish.publish import ConflictError, PublishError, PublishResult, publish
@@ -62,6 +62,8 @@ def _add(options: argparse.Namespace) -> int:
         theme=theme,
         secret_env=options.secret_env or "",
     )
+    if options.browser:
+        _show_authorization_page(site)
     secret = _read_secret(site)
     previous = sites.load_all().get(site.name)
     kept = _keep(site, secret)
@@ -78,6 +80,23 @@ def _add(options: argparse.Namespace) -> int:
 def _parts(text: str) -> list[str]:
     names = [part.strip() for part in text.split(",") if part.strip()]
     return [] if names == ["none"] else names
+
+
+def _show_authorization_page(site: sites.Site) -> None:
+    """The site's own page that makes an Application Password named for this computer. It is
+    shown to the writer rather than sent back: nothing here can catch a browser's redirect."""
+    if site.secret_env:
+        raise _FailedError("--browser and --secret-env: give one (the password goes to one place)")
+    try:
+        endpoint = authorize.find_endpoint(site.url)
+    except authorize.AuthorizeError as error:
+        raise _FailedError(str(error)) from None
+    page = authorize.manual_url(endpoint, authorize.app_name())
+    print(
+        f"Open this page, log in as {site.user}, approve ReviewDesk, then paste the password "
+        f"the site shows:\n{page}",
+        file=sys.stderr,
+    )
 
 
 def _read_secret(site: sites.Site) -> str:
