@@ -81,8 +81,10 @@ def test_sample_maps_every_field(sample_bundle: Path) -> None:
     assert post["title"] == review.title
     assert post["slug"] == "wrenfall-3-mini-review"
     assert post["status"] == "draft"  # ready: finished, not public (docs/STATUS.md)
-    assert post["date_gmt"] == "2026-03-18T00:00:00"
-    assert "date" not in post  # it would win over date_gmt, in the site's unknown timezone
+    # A date alone is that day in the site's time zone: as date_gmt, midnight UTC, it would
+    # be the day before west of UTC.
+    assert post["date"] == "2026-03-18T00:00:00"
+    assert "date_gmt" not in post
     assert post["excerpt"] == review.subtitle
     assert post["terms"] == {"tags": review.tags, "categories": ["Small Language Models"]}
     assert review.hero is not None
@@ -123,9 +125,11 @@ def test_meta_carries_the_structured_fields(sample_bundle: Path) -> None:
     assert jsonld == review_jsonld(review, page_url=review.seo.canonical_url)
 
 
-def test_empty_fields_leave_their_meta_out(tmp_path: Path) -> None:
+def test_empty_fields_are_sent_empty_so_that_an_update_clears_them(tmp_path: Path) -> None:
     meta = post_of(Review(title="T"), tmp_path)[0]["meta"]
-    assert set(meta) == {"reviewdesk_jsonld"}
+    assert set(meta) == set(wordpress.META_TYPES)
+    assert meta["reviewdesk_rating"] is None and meta["reviewdesk_summary"] == ""
+    assert meta["reviewdesk_pros"] == [] and meta["reviewdesk_subject_name"] == ""
 
 
 def test_content_is_the_whole_article_in_one_html_block(sample_bundle: Path) -> None:
@@ -157,18 +161,16 @@ def test_status_from_the_review_status_and_date(
 ) -> None:
     post, _ = post_of(Review(title="T", status=status, published=published), tmp_path)
     assert post["status"] == expected
-    assert ("date_gmt" in post) is (published is not None)
+    assert ("date_gmt" in post or "date" in post) is (published is not None)
     assert errors_of(wordpress_body(post)) == []
 
 
 @pytest.mark.parametrize(
     ("published", "expected"),
     [
-        (date(2026, 4, 11), "2026-04-11T00:00:00"),
         (datetime(2026, 4, 12, 9, 30, tzinfo=tz(2)), "2026-04-12T07:30:00"),
         (datetime(2026, 4, 12, 21, 0, tzinfo=tz(-5)), "2026-04-13T02:00:00"),
         (datetime(2026, 12, 31, 23, 30, 59, 999999, tzinfo=UTC), "2026-12-31T23:30:59"),
-        (date(1, 1, 1), "0001-01-01T00:00:00"),
         # Their UTC moments lie outside what a date-time holds: the nearest one is taken.
         (datetime(1, 1, 1, tzinfo=tz(14)), "0001-01-01T00:00:00"),
         (datetime(9999, 12, 31, 23, 59, 59, tzinfo=tz(-12)), "9999-12-31T23:59:59"),
@@ -176,6 +178,17 @@ def test_status_from_the_review_status_and_date(
 )
 def test_date_gmt_is_utc_without_an_offset(tmp_path: Path, published: date, expected: str) -> None:
     assert post_of(Review(title="T", published=published), tmp_path)[0]["date_gmt"] == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(date(2026, 4, 11), "2026-04-11T00:00:00"), (date(1, 1, 1), "0001-01-01T00:00:00")],
+)
+def test_a_date_alone_is_that_day_in_the_sites_time_zone(
+    tmp_path: Path, published: date, expected: str
+) -> None:
+    post = post_of(Review(title="T", published=published), tmp_path)[0]
+    assert post["date"] == expected and "date_gmt" not in post
 
 
 def test_asset_base_url_makes_content_images_absolute(sample_bundle: Path) -> None:
@@ -249,13 +262,17 @@ def test_any_review_gives_a_valid_payload(tmp_path: Path, review: Review, base: 
     assert errors_of(wordpress_body(post)) == []
     assert set(post) - set(schema()["properties"]) <= wordpress.HELPER_KEYS
     for key, value in post["meta"].items():
-        assert isinstance(value, META_PY_TYPES[wordpress.META_TYPES[key]]), key
+        kind = wordpress.META_TYPES[key]
+        assert isinstance(value, META_PY_TYPES[kind]) or (value is None and kind == "number"), key
         if isinstance(value, list):
             assert all(isinstance(item, str) for item in value), key
-    if "date_gmt" in post:
-        assert WP_DATE.match(post["date_gmt"])
-    if post["status"] == "future":
+    for key in ("date", "date_gmt"):
+        if key in post:
+            assert WP_DATE.match(post[key])
+    if post["status"] == "future" and "date_gmt" in post:
         assert datetime.fromisoformat(post["date_gmt"] + "+00:00") > NOW
+    elif post["status"] == "future":  # a day of the site's calendar, after today's
+        assert date.fromisoformat(post["date"][:10]) > NOW.date()
     assert post["terms"]["tags"] == review.tags
     json.dumps(post)
 

@@ -12,18 +12,17 @@ How the review maps:
   written where it would otherwise parse the layout into a Classic block.
 - `status`: published becomes `future` when the publication date is in the future, else
   `publish`; draft and ready stay `draft` (ready is finished, not public: exports/publication.py).
-- `date_gmt`: the publication date in UTC as `YYYY-MM-DDTHH:MM:SS`, without an offset: WordPress
-  reads `date_gmt` as UTC (a date without a time is 00:00 UTC). `date`, the site's local time,
-  is left out: WordPress would prefer it over `date_gmt`. A published review without a date has
-  the moment of the export (exports.export dates it).
+- The date, as publishing sends it (core/publish/post.py `date_fields`): a date-time as
+  `date_gmt`, UTC without an offset; a date alone as `date`, that calendar day in the site's
+  time zone (as `date_gmt` it would be midnight UTC, the day before west of UTC). A published
+  review without a date has the moment of the export (exports.export dates it).
 - `meta`: the structured fields, under the keys of `META_TYPES` (prefixed, as post meta keys
-  are shared with every plugin). WordPress stores only meta keys the site registered for the
-  REST API and ignores the others, so a site registers each one, for example in PHP:
-  `register_post_meta('post', 'reviewdesk_rating', ['type' => 'number', 'single' => true,
-  'show_in_rest' => true]);` and, for the lists, `'type' => 'array'` with `'show_in_rest' =>
-  ['schema' => ['items' => ['type' => 'string']]]`. Empty fields are left out.
-  `reviewdesk_jsonld` holds the schema.org JSON-LD as JSON text, for the theme to print in a
-  `<script type="application/ld+json">` in the page's head: post content may not carry scripts.
+  are shared with every plugin), every key, empty ones as null, "" or [] so that an update
+  clears on the site what the review no longer holds (publish/post.py `meta_fields`).
+  WordPress stores only meta keys the site registered for the REST API: the companion plugin,
+  `resources/wordpress/reviewdesk/`, registers them with their types. `reviewdesk_jsonld`
+  holds the schema.org JSON-LD as JSON text, which the plugin prints in the page's head: post
+  content may not carry scripts.
 - `author` is left out: WordPress wants a user's numeric ID and uses the authenticated user
   instead. The names stay in the article's byline, `reviewdesk_authors` and the JSON-LD.
 
@@ -43,8 +42,7 @@ they stay relative and a warning says so.
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -55,13 +53,12 @@ from reviewdesk.core.exports.cms import (
     image_warnings,
     is_scheduled,
     json_result,
-    utc,
 )
 from reviewdesk.core.exports.publication import goes_live
-from reviewdesk.core.jsonld import review_jsonld
 from reviewdesk.core.model import Review
+from reviewdesk.core.publish.post import date_fields, meta_fields
 
-__all__ = ["HELPER_KEYS", "META_TYPES", "export", "payload", "wp_time"]
+__all__ = ["HELPER_KEYS", "META_TYPES", "export", "payload"]
 
 HELPER_KEYS: Final = frozenset(
     {"terms", "featured_media_path", "featured_media_alt_text", "featured_media_caption"}
@@ -110,12 +107,11 @@ def payload(
         "slug": review.effective_slug,
         "status": _status(review, now),
     }
-    if review.published is not None:
-        post["date_gmt"] = wp_time(review.published)
+    post |= date_fields(review)
     if review.subtitle:
         post["excerpt"] = review.subtitle
     post["content"] = HTML_BLOCK[0] + article_html(review, options).strip() + HTML_BLOCK[1]
-    post["meta"] = _meta(review, options)
+    post["meta"] = meta_fields(review, page_url=None, image_url=_hero_url(review, options))
     post["terms"] = {"tags": list(review.tags), "categories": _categories(review)}
     if review.hero is not None:
         post["featured_media_path"] = review.hero.image
@@ -124,12 +120,6 @@ def payload(
         if review.hero.caption:
             post["featured_media_caption"] = review.hero.caption
     return post, warnings
-
-
-def wp_time(when: date) -> str:
-    """2026-03-18T08:05:00: UTC without an offset, as WordPress takes `date_gmt`."""
-    # Not strftime: its %Y writes the year 1 as "1", not "0001".
-    return utc(when).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def _status(review: Review, now: datetime) -> str:
@@ -143,46 +133,6 @@ def _categories(review: Review) -> list[str]:
     return [category] if category else []
 
 
-def _meta(review: Review, options: ExportOptions) -> dict[str, Any]:
-    meta: dict[str, Any] = {
-        "reviewdesk_summary": review.summary,
-        "reviewdesk_pros": list(review.pros),
-        "reviewdesk_cons": list(review.cons),
-        "reviewdesk_key_features": list(review.key_features),
-        "reviewdesk_key_insights": list(review.key_insights),
-        "reviewdesk_badges": list(review.badges),
-        "reviewdesk_authors": [author.name for author in review.authors],
-        "reviewdesk_updated_gmt": wp_time(review.updated) if review.updated else "",
-    }
-    if review.rating is not None:
-        meta |= {
-            "reviewdesk_rating": review.rating.value,
-            "reviewdesk_rating_best": review.rating.best,
-            "reviewdesk_rating_worst": review.rating.worst,
-        }
-    if review.subject is not None:
-        subject = review.subject
-        meta |= {
-            "reviewdesk_subject_name": subject.name,
-            "reviewdesk_subject_type": subject.type,
-            "reviewdesk_subject_brand": subject.brand,
-            "reviewdesk_subject_url": subject.url or "",
-            "reviewdesk_subject_version": subject.version,
-        }
-    if review.seo is not None:
-        meta |= {
-            "reviewdesk_seo_title": review.seo.title,
-            "reviewdesk_seo_description": review.seo.description,
-            "reviewdesk_canonical_url": review.seo.canonical_url or "",
-        }
-    meta["reviewdesk_jsonld"] = json.dumps(
-        _jsonld(review, options), ensure_ascii=False, allow_nan=False
-    )
-    return {key: value for key, value in meta.items() if value not in ("", [])}
-
-
-def _jsonld(review: Review, options: ExportOptions) -> dict[str, Any]:
+def _hero_url(review: Review, options: ExportOptions) -> str | None:
     # Search engines need an absolute image URL: without a base URL the hero is left out.
-    image = hero_url(review, options) if options.asset_base_url else None
-    canonical = review.seo.canonical_url if review.seo else None
-    return review_jsonld(review, page_url=canonical, image_url=image)
+    return hero_url(review, options) if options.asset_base_url else None
