@@ -4,6 +4,7 @@ cleared in the review is cleared on the site (left out, WordPress would keep the
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from datetime import date, datetime
 from typing import Any
@@ -83,12 +84,14 @@ def post_fields(
     categories: list[int],
     meta: dict[str, Any],
 ) -> dict[str, Any]:
-    """The request body of a create or an update."""
+    """The request body of a create or an update. WordPress keeps the title and the excerpt as
+    HTML (as its editor writes them): the review's plain text is sent escaped, or a `<b>` in it
+    would be markup on the page and `&` or `<` would be rewritten by a role's HTML filter."""
     return {
-        "title": review.title,
+        "title": html.escape(review.title, quote=False),
         "slug": review.effective_slug,
         "status": status,
-        "excerpt": review.subtitle,
+        "excerpt": html.escape(review.subtitle, quote=False),
         "content": content,
         "featured_media": featured_media,  # 0 removes it
         "tags": tags,
@@ -108,9 +111,13 @@ KEPT_FIELDS = ("title", "excerpt", "content", "status", "featured_media", "tags"
 
 
 def kept_hash(stored: dict[str, Any]) -> str:
-    """A hash of the post as the site keeps it (raw fields, as the editor sees them)."""
+    """A hash of the post as the site keeps it (raw fields, as the editor sees them). A
+    scheduled post that went live counts as kept: WordPress's cron publishes it at its time,
+    changing its status and nothing else, not even its modification time."""
     kept = {}
     for name in KEPT_FIELDS:
         value = stored.get(name)
         kept[name] = value.get("raw", value.get("rendered")) if isinstance(value, dict) else value
+    if kept["status"] == "future":
+        kept["status"] = "publish"
     return fields_hash(kept)
