@@ -227,6 +227,9 @@ class WordPressServer:
             "--auth-root-authentication-method=normal",
             "--skip-test-db",
             "--skip-name-resolve",
+            # Its own, not the machine's /tmp: two installs at once clashed over temporary
+            # tables there ("Unknown table mysql.tmp_user_sys").
+            f"--tmpdir={self.data / 'tmp'}",
             *_database_tuning(),
             *_as_current_user(),
         ]

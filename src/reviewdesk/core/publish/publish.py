@@ -6,7 +6,6 @@ read the post back to report what the site changed or dropped."""
 from __future__ import annotations
 
 import hashlib
-import importlib
 import mimetypes
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -15,11 +14,10 @@ from typing import Any
 
 from reviewdesk.core import assets, bundle, render, safe_files
 from reviewdesk.core.model import Review
-from reviewdesk.core.publish import post, readback, secrets, state
+from reviewdesk.core.publish import blocks, post, readback, secrets, state
 from reviewdesk.core.publish.sites import Site
 from reviewdesk.core.publish.state import PublishState, SiteState, UploadedImage
 from reviewdesk.core.publish.text import differences, html_text
-from reviewdesk.core.publish.theme import ThemeParts
 from reviewdesk.core.publish.wordpress import User, WordPress, WordPressError
 
 Progress = Callable[[str], None]
@@ -324,7 +322,7 @@ class _Run:
     ) -> dict[str, Any]:
         hero = self.review.hero
         featured = uploaded.get(hero.image) if hero is not None else None
-        content, warnings = _post_content(self.review, uploaded, self.site.theme)
+        content, warnings = blocks.post_content(self.review, uploaded, self.site.theme)
         self.result.warnings += warnings
         link = (
             str(remote["link"]) if remote is not None else (self.before.link if self.before else "")
@@ -408,22 +406,3 @@ def _raw(value: Any) -> str:
     if isinstance(value, dict):
         return str(value.get("raw", value.get("rendered", "")))
     return str(value or "")
-
-
-def _post_content(
-    review: Review, images: Mapping[str, UploadedImage], theme: ThemeParts
-) -> tuple[str, list[str]]:
-    """The post's content from core/publish/blocks.py (written alongside); until it exists
-    publishing stops here with a message rather than sending a stand-in article."""
-    try:
-        blocks: Any = importlib.import_module("reviewdesk.core.publish.blocks")
-    except ModuleNotFoundError:
-        raise PublishError(
-            "this build cannot write the post's content yet (reviewdesk.core.publish.blocks "
-            "is missing)"
-        ) from None
-    made = blocks.post_content(review, images, theme)
-    if isinstance(made, tuple):
-        content, warnings = made
-        return str(content), [str(warning) for warning in warnings]
-    return str(made), []
