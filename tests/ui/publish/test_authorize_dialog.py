@@ -11,8 +11,11 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from reviewdesk.core.publish import secrets, sites
 from reviewdesk.core.publish.authorize import APP_ID, CALLBACK_HOST
 from reviewdesk.ui.publish.authorize_dialog import AuthorizeDialog, authorize
+from reviewdesk.ui.publish.sites_dialog import SitesDialog
+from tests.ui.publish.conftest import WAIT_MS, click
 from tests.wordpress_server import WordPressAccount, WordPressServer
 
 LOAD_TIMEOUT = 30_000  # ms: a page of the real site, PHP and all
@@ -218,3 +221,55 @@ def test_authorize_gives_nothing_when_cancelled(qtbot: QtBot) -> None:
 
     QTimer.singleShot(0, cancel)
     assert authorize(window, "http://127.0.0.1:9", "x") is None
+
+
+@pytest.mark.usefixtures("system_keyring")
+def test_manage_sites_connects_in_browser_and_keeps_the_password(
+    qtbot: QtBot, host: QWidget, wordpress: WordPressServer
+) -> None:
+    dialog = SitesDialog(host)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.form.name, "connected")
+    qtbot.keyClicks(dialog.form.url, wordpress.url)
+    click(qtbot, dialog.form.connect_in_browser)
+    connect = dialog.findChild(AuthorizeDialog)
+    assert connect is not None and connect.isVisible()
+    with qtbot.waitSignal(connect.page.loadFinished, timeout=LOAD_TIMEOUT):
+        pass
+    _log_in(qtbot, connect, wordpress.author)
+    with qtbot.waitSignal(connect.authorized, timeout=LOAD_TIMEOUT):
+        _run_js(qtbot, connect, "document.getElementById('approve').click()")
+    assert dialog.form.user.text() == wordpress.author.login
+    assert dialog.form.password.text()
+    assert dialog.message.text() == "Connected as author. Add the site to keep its password."
+
+    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
+        click(qtbot, dialog.form.add_button)
+    site = sites.get("connected")
+    assert (site.url, site.user) == (wordpress.url, wordpress.author.login)
+    me = httpx.get(
+        f"{wordpress.url}/wp-json/wp/v2/users/me?context=edit",
+        auth=(site.user, secrets.load(site)),
+        timeout=30,
+    )
+    assert me.status_code == 200 and me.json()["id"] == wordpress.author.user_id
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_without_a_keyring_there_is_no_connect_button(qtbot: QtBot, host: QWidget) -> None:
+    dialog = SitesDialog(host)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.form.keyring_note.isVisible()
+    assert not dialog.form.connect_in_browser.isVisible()
+
+
+@pytest.mark.usefixtures("system_keyring")
+def test_connect_needs_the_sites_address(qtbot: QtBot, host: QWidget) -> None:
+    dialog = SitesDialog(host)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click(qtbot, dialog.form.connect_in_browser)
+    assert dialog.findChild(AuthorizeDialog) is None
+    assert dialog.message.text() == "'' is not a site address; give it as https://example.org"

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from reviewdesk.core.problems import BundleError
 from reviewdesk.core.publish import secrets, sites
+from reviewdesk.core.publish.authorize import Credentials
 from reviewdesk.core.publish.diagnose import Finding, diagnose
 from reviewdesk.core.publish.sites import Site, SiteError
+from reviewdesk.ui.publish.authorize_dialog import AuthorizeDialog
 from reviewdesk.ui.publish.site_form import SiteForm
 from reviewdesk.ui.publish.wording import error_text, finding_line, findings_summary
 from reviewdesk.ui.publish.worker import Job, Outcome, Worker, keep_until_idle
@@ -60,6 +62,9 @@ class SitesDialog(QDialog):
         self.form = SiteForm(self._no_keyring)
         self.form.password.setEnabled(not self._no_keyring)
         self.form.add_button.clicked.connect(self._add)
+        # WordPress's own page makes the password; only where a keyring can keep it.
+        self.form.connect_in_browser.setVisible(not self._no_keyring)
+        self.form.connect_in_browser.clicked.connect(self._connect_in_browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self._layout(buttons)
@@ -128,6 +133,24 @@ class SitesDialog(QDialog):
             )
             return
         self._run("add", f"Adding {site.name}…", lambda _: _add(site, secret))
+
+    def _connect_in_browser(self) -> None:
+        try:
+            url = sites.site_url(self.form.url.text())
+        except SiteError as error:
+            self._say(str(error))
+            return
+        dialog = AuthorizeDialog(url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.authorized.connect(self._authorized)
+        dialog.open()
+
+    @Slot(object)
+    def _authorized(self, credentials: Credentials) -> None:
+        """The login and the password the site made, in the form: Add Site keeps them."""
+        self.form.user.setText(credentials.user)
+        self.form.password.setText(credentials.password)
+        self._say(f"Connected as {credentials.user}. Add the site to keep its password.")
 
     def _remove(self) -> None:
         name = self.selected()
