@@ -151,6 +151,21 @@ def test_a_forged_answer_is_refused_and_the_dialog_stays(
     assert "/wp-login.php" in dialog.page.url().path()
 
 
+def test_no_request_to_the_answer_address_leaves(qtbot: QtBot, wordpress: WordPressServer) -> None:
+    """Not only navigations: an image of the page pointing at our address is blocked too."""
+    dialog = _open(qtbot, wordpress.url, "x")
+    script = f"""
+        const image = new Image();
+        image.onerror = () => {{ document.title = 'refused'; }};
+        image.src = 'https://{CALLBACK_HOST}/authorized?password=abcd';
+    """
+    with qtbot.waitSignal(
+        dialog.page.titleChanged, timeout=LOAD_TIMEOUT, check_params_cb=lambda t: t == "refused"
+    ):
+        _run_js(qtbot, dialog, script)
+    assert dialog.guard.blocked == 1
+
+
 def test_a_site_that_cannot_be_reached_is_said(qtbot: QtBot) -> None:
     dialog = AuthorizeDialog("http://127.0.0.1:9", name="x")
     qtbot.addWidget(dialog)

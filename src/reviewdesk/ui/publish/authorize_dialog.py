@@ -72,9 +72,14 @@ class _CallbackGuard(QWebEngineUrlRequestInterceptor):
     """Second line behind the page's navigation check: no request to our callback host ever
     leaves, whatever asks for it."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blocked = 0  # requests refused, counted (their URLs may hold a password)
+
     def interceptRequest(self, info: QWebEngineUrlRequestInfo, /) -> None:  # noqa: N802 (Qt's API)
         if info.requestUrl().host().lower() == CALLBACK_HOST:
             info.block(True)
+            self.blocked += 1
 
 
 class _AuthorizePage(QWebEnginePage):
@@ -177,8 +182,8 @@ class AuthorizeDialog(QDialog):
         profile = QWebEngineProfile()
         for attribute in _OFF:
             profile.settings().setAttribute(attribute, False)
-        self._guard = _CallbackGuard(profile)
-        profile.setUrlRequestInterceptor(self._guard)
+        self.guard = _CallbackGuard(profile)
+        profile.setUrlRequestInterceptor(self.guard)
         self._page = _AuthorizePage(profile, QUrl(self._site_url), view)
         view.setPage(self._page)
         profile.setParent(view)
