@@ -24,6 +24,7 @@ def menu_action(window: MainWindow, menu: str, text: str) -> QAction:
     return next(a for a in found.actions() if a.text() == text)
 
 
+@pytest.mark.usefixtures("no_keyring")
 def test_the_menus_open_the_publishing_dialogs(
     qtbot: QtBot, sample_bundle: Path, tmp_path: Path
 ) -> None:

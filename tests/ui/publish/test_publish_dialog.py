@@ -140,6 +140,7 @@ def test_an_edit_on_the_web_is_shown_and_overwritten_only_when_asked(
 ) -> None:
     add_site(qtbot, host, site, site.admin.app_password)
     dialog = opened(qtbot, host, sample_bundle)
+    assert not dialog.overwrite_button.isVisible()
     dialog.status.setCurrentIndex(dialog.status.findData("publish"))
     published(qtbot, dialog)
     post_id = state.read(sample_bundle).sites["test"].post_id
@@ -157,6 +158,13 @@ def test_an_edit_on_the_web_is_shown_and_overwritten_only_when_asked(
     )
     assert not dialog.link.isVisible()
     assert snapshot(sample_bundle) == before
+    remote = rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
+    assert remote["title"]["raw"] == "Edited on the web"
+    dialog.overwrite_button.setFocus()
+    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
+        # Enter, even on Overwrite, publishes: a conflict again.
+        qtbot.keyClick(dialog.overwrite_button, Qt.Key.Key_Return)
+    assert dialog.overwrite_button.isVisible()
     remote = rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
     assert remote["title"]["raw"] == "Edited on the web"
     published(qtbot, dialog, dialog.overwrite_button)

@@ -4,7 +4,9 @@ in plain words, and removed with its password."""
 
 from __future__ import annotations
 
+import keyring
 import pytest
+from keyring.backends import SecretService
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -151,3 +153,24 @@ def test_without_a_keyring_one_line_says_to_name_a_variable(
     with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
         click(qtbot, dialog.test_button)
     assert dialog.message.text().startswith("Publishing to this site can work:")
+
+
+def test_a_keyring_that_cannot_start_is_one_line_too(
+    qtbot: QtBot, host: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Secret Service chosen by name, with no D-Bus session to reach it."""
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(SecretService.Keyring())
+    try:
+        dialog = SitesDialog(host)
+    finally:
+        keyring.set_keyring(previous)
+    qtbot.addWidget(dialog)
+    assert dialog.form.keyring_note.text() == (
+        "The system keyring cannot be reached (Unable to initialize SecretService: Environment "
+        "variable DBUS_SESSION_BUS_ADDRESS is unset): name a password variable instead, and set "
+        "it before starting ReviewDesk."
+    )
+    assert not dialog.form.password.isEnabled()

@@ -86,7 +86,7 @@ class PublishDialog(QDialog):
         self.overwrite_button = QPushButton("&Overwrite")
         self.overwrite_button.setToolTip("Replace the post edited on the web with the review")
         self.overwrite_button.clicked.connect(self._overwrite)
-        self.overwrite_button.setVisible(False)  # after a conflict only
+        self.overwrite_button.setAutoDefault(False)  # Enter must never replace a post
         self.publish_button = QPushButton("&Publish")
         self.publish_button.setDefault(True)
         self.publish_button.clicked.connect(self._publish)
@@ -102,7 +102,9 @@ class PublishDialog(QDialog):
         heading = _text_label()
         heading.setText(f"“{title}” as saved in {self._folder.name}")
         form.addRow(heading)
-        form.addRow("&Site", site_row)
+        site_label = QLabel("&Site")
+        site_label.setBuddy(self.site)  # a row of a layout takes no mnemonic itself
+        form.addRow(site_label, site_row)
         form.addRow("S&tatus", self.status)
         results = QWidget()
         column = QVBoxLayout(results)
@@ -118,6 +120,7 @@ class PublishDialog(QDialog):
         for button in (self.dry_run_button, self.overwrite_button, self.publish_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.overwrite_button.setVisible(False)  # after a conflict only (the box showed it)
         page = QVBoxLayout(self)
         page.addLayout(form)
         page.addWidget(self.step)
@@ -205,6 +208,10 @@ class PublishDialog(QDialog):
     def _finished(self, outcome: Outcome) -> None:
         self._show_result(running=False)
         self._enable()
+        # Enter publishes again (Close took the default while Publish was disabled), and never
+        # overwrites: that is a click on Overwrite.
+        self.publish_button.setDefault(True)
+        self.publish_button.setFocus()
         error, result = outcome.error, outcome.value
         if isinstance(error, ConflictError):
             self.outcome.setText(CONFLICT.format(site=self._site))

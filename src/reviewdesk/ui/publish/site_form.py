@@ -69,7 +69,9 @@ class SiteForm(QGroupBox):
         for label, field in (("&Name", self.name), ("&WordPress address", self.url),
                              ("&Login", self.user)):  # fmt: skip
             form.addRow(label, field)
-        form.addRow("Application &password", password_row)
+        password_label = QLabel("Application &password")
+        password_label.setBuddy(self.password)  # a row of a layout takes no mnemonic itself
+        form.addRow(password_label, password_row)
         form.addRow("Password &variable", self.secret_env)
         form.addRow("The theme shows", theme_row)
         # One line where passwords cannot be kept, and what to do instead.

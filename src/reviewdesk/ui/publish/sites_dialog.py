@@ -58,7 +58,7 @@ class SitesDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._no_keyring = secrets.no_keyring_reason()
+        self._no_keyring = _no_keyring()
         self.form = SiteForm(self._no_keyring)
         self.form.password.setEnabled(not self._no_keyring)
         self.form.add_button.clicked.connect(self._add)
@@ -204,6 +204,17 @@ class SitesDialog(QDialog):
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
+
+
+def _no_keyring() -> str | None:
+    """Why passwords cannot be kept in a keyring here, or None."""
+    try:
+        return secrets.no_keyring_reason()
+    # A keyring chosen by name that cannot start (Secret Service without a D-Bus session)
+    # raises its own errors: there is none to keep passwords in.
+    except Exception as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return f"the system keyring cannot be reached ({reason})"
 
 
 def _describe(site: Site) -> str:
