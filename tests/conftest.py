@@ -14,6 +14,7 @@ from resource import RLIMIT_AS, setrlimit
 import pytest
 
 from reviewdesk.core.resources import resource
+from tests.missing_tools import SETUP_TOOLS, skip_or_fail
 from tests.wordpress_server import WordPressServer, missing_tools
 
 MakeBundle = Callable[..., Path]
@@ -36,10 +37,7 @@ def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPressSer
     wordpress.reset(). Skipped where the packages are missing, except under CI=true."""
     missing = missing_tools()
     if missing:
-        reason = "needs WordPress: bash scripts/setup-tools"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason} (missing: {', '.join(missing)})")
-        pytest.skip(reason)
+        skip_or_fail(f"needs WordPress ({', '.join(missing)}): {SETUP_TOOLS}")
     with WordPressServer.running(tmp_path_factory.mktemp("wordpress")) as server:
         yield server
 
@@ -130,10 +128,7 @@ def _mount_tmpfs(folder: Path, options: str) -> None:
     except OSError as error:
         failure = str(error)
     if failure:
-        reason = f"a real small disk needs 'mount -t tmpfs' (as root): {failure}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        skip_or_fail(f"a real small disk needs 'mount -t tmpfs' (as root): {failure}")
 
 
 def _unmount(folder: Path) -> None:

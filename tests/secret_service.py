@@ -16,15 +16,10 @@ from jeepney import DBus
 from jeepney.io.blocking import open_dbus_connection
 from keyring.backends import SecretService, fail
 
+from tests.missing_tools import skip_or_fail
+
 SECRETS_BUS_NAME = "org.freedesktop.secrets"
 INSTALL = "apt-get install gnome-keyring dbus-daemon"
-
-
-def _skip_or_fail(reason: str) -> None:
-    """Skipped on a machine without the tools; under CI=true the test must run."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 def _wait_for_bus(path: Path, process: subprocess.Popen[bytes]) -> None:
@@ -64,7 +59,7 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     login keyring, stopped by PID at the end."""
     missing = [tool for tool in ("dbus-daemon", "gnome-keyring-daemon") if not shutil.which(tool)]
     if missing:
-        _skip_or_fail(f"a real keyring needs {', '.join(missing)}: {INSTALL}")
+        skip_or_fail(f"a real keyring needs {', '.join(missing)}: {INSTALL}")
     home = tmp_path_factory.mktemp("keyring-home")
     (home / "run").mkdir(mode=0o700)
     socket = home / "bus"

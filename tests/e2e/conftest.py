@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.missing_tools import require, skip_or_fail
 
 from .vnu import VnuChecker, VnuMessage, check_html, vnu_jar
 
@@ -26,9 +27,7 @@ def vnu() -> VnuChecker:
         missing = ", ".join(
             name for name, found in (("vnu.jar", jar), ("java", java)) if found is None
         )
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{NOT_INSTALLED} (missing: {missing})", pytrace=False)
-        pytest.skip(NOT_INSTALLED)
+        skip_or_fail(f"{NOT_INSTALLED} (missing: {missing})")
 
     def checker(paths: list[Path]) -> list[VnuMessage]:
         return check_html(paths, jar=jar, java=java)
@@ -42,12 +41,7 @@ SETUP = "run scripts/setup-tools"
 
 def _require(what: str, found: Path | None) -> Path:
     """`found`, or a skip naming the install command; on CI (CI=true) a failure instead."""
-    if found is not None:
-        return found
-    message = f"{what} not installed: {SETUP}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
+    return require(what, found, SETUP)
 
 
 def _which(command: str) -> Path | None:

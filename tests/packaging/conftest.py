@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import fcntl
 import json
-import os
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
+
+from tests.missing_tools import skip_or_fail
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_DIR = ROOT / "dist" / "ReviewDesk"
@@ -57,12 +57,6 @@ def _is_current() -> bool:
     )
 
 
-def _fail_or_skip(reason: str) -> NoReturn:
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason, pytrace=False)
-    pytest.skip(reason)
-
-
 @contextmanager
 def _build_lock() -> Iterator[None]:
     """Held while a build is checked or made: one at a time, across processes."""
@@ -88,7 +82,7 @@ def _build() -> None:
     )
     if done.returncode != 0 or not EXECUTABLE.is_file():
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
-        _fail_or_skip(f"packaging/build could not build the app:\n{tail}")
+        skip_or_fail(f"packaging/build could not build the app:\n{tail}")
     record = {
         "executable_mtime_ns": EXECUTABLE.stat().st_mtime_ns,
         "build_s": round(time.monotonic() - started),
@@ -101,7 +95,7 @@ def _build() -> None:
 def frozen_app() -> Path:
     """The executable of a build of the current sources (built now when needed)."""
     if not sys.platform.startswith("linux"):
-        _fail_or_skip("packaging/build is tested on Linux only")
+        skip_or_fail("packaging/build is tested on Linux only")
     with _build_lock():
         if not _is_current():
             _build()

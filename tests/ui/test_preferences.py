@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.missing_tools import require
 
 # Choose each look in the dialog with the keyboard, as a writer does, and report the window's
 # colour once it is shown.
@@ -55,11 +55,7 @@ print(json.dumps(looks))
 
 
 def test_dark_and_light_switch_the_window_on_plain_x11(tmp_path: Path) -> None:
-    if shutil.which("xvfb-run") is None:
-        reason = "needs Xvfb: bash scripts/setup-tools"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require("Xvfb", shutil.which("xvfb-run"))
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "QT_QPA_PLATFORMTHEME": ""}
     run = subprocess.run(
         ["xvfb-run", "-a", sys.executable, "-c", XCB_LOOKS, str(tmp_path / "settings.ini")],

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.missing_tools import require
+
 # Start a window manager, open the window (first start, or a remembered size taller than the
 # screen), wait until it is framed and settled, and report where its frame is.
 FRAMED_WINDOW = """
@@ -52,11 +54,8 @@ finally:
 def test_the_whole_window_is_on_a_1440x900_screen(
     sample_bundle: Path, tmp_path: Path, start: str
 ) -> None:
-    if shutil.which("xvfb-run") is None or shutil.which("openbox") is None:
-        reason = "needs Xvfb and Openbox: bash scripts/setup-tools"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require("Xvfb", shutil.which("xvfb-run"))
+    require("Openbox", shutil.which("openbox"))
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
     settings = tmp_path / "settings.ini"
     script = [sys.executable, "-c", FRAMED_WINDOW, str(sample_bundle), str(settings), start]

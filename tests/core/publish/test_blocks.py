@@ -4,7 +4,6 @@ scripts (in Chromium, as the editor opens the post: every block valid, saved bac
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Callable, Sequence
@@ -24,6 +23,7 @@ from reviewdesk.core.publish.theme import ThemeParts
 from reviewdesk.core.resources import resource
 from tests.core.publish import wordpress_blocks as wp
 from tests.core.publish.wordpress_blocks import Block
+from tests.missing_tools import require
 from tests.strategies import line, reviews
 
 PRINTS_NOTHING = ThemeParts(
@@ -94,12 +94,7 @@ A remote picture: ![Remote](https://cdn.example.org/remote.png) and words[^1].
 
 
 def _require(what: str, found: str | None) -> str:
-    if found is not None:
-        return found
-    reason = f"{what} not installed: {SETUP}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason, pytrace=False)
-    pytest.skip(reason)
+    return require(what, found, SETUP)
 
 
 @pytest.fixture(scope="session")

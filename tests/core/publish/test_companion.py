@@ -4,7 +4,6 @@ the zip as its Upload Plugin screen does, and activates it without a word of out
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -23,6 +22,7 @@ from reviewdesk.core.publish.companion import (
     write_plugin_zip,
 )
 from tests.conftest import run_reviewdesk
+from tests.missing_tools import require
 from tests.wordpress_server import WordPressServer, php_string
 
 from .conftest import activate_plugin
@@ -31,13 +31,7 @@ from .conftest import activate_plugin
 @pytest.fixture(scope="module")
 def php() -> str:
     """PHP's command line; skipped where it is missing, except under CI=true."""
-    found = shutil.which("php")
-    if found is None:
-        reason = "needs php-cli: bash scripts/setup-tools"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return found
+    return require("php-cli", shutil.which("php"))
 
 
 def test_every_php_file_passes_php_lint(php: str) -> None:

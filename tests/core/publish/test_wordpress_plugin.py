@@ -7,7 +7,6 @@ is active."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -28,6 +27,7 @@ from reviewdesk.core.publish.diagnose import diagnose
 from reviewdesk.core.publish.publish import PublishResult, publish
 from reviewdesk.core.publish.sites import Site, make
 from tests.e2e.jsonld_rules import check, format_problems, parse_page
+from tests.missing_tools import SETUP_TOOLS, require, skip_or_fail
 from tests.wordpress_server import WordPressServer
 
 pytestmark = pytest.mark.slow
@@ -313,12 +313,9 @@ def _layout_tools() -> tuple[str, str]:
     CI=true."""
     node, chromium = shutil.which("node"), shutil.which("chromium")
     puppeteer = Path(__file__).resolve().parents[3] / "tools/node_modules/puppeteer-core"
-    if node is None or chromium is None or not puppeteer.is_dir():
-        reason = "needs node, puppeteer-core and Chromium: bash scripts/setup-tools"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return node, chromium
+    if not puppeteer.is_dir():
+        skip_or_fail(f"needs puppeteer-core: {SETUP_TOOLS}")
+    return require("node", node), require("Chromium", chromium)
 
 
 def _layout(url: str, cases: list[tuple[int, str | None]]) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.ui.widgets.find_replace_bar import FindReplaceBar
+from tests.missing_tools import require
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -147,11 +148,7 @@ print(json.dumps({a.text(): [k.toString() for k in a.shortcuts()] for a in bar.a
 
 def test_ctrl_h_replaces_and_f3_finds_on_x11_too() -> None:
     """Without a desktop theme, Qt's table on X11 has no key for Replace at all."""
-    if shutil.which("xvfb-run") is None:
-        reason = "needs Xvfb: bash scripts/setup-tools"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require("Xvfb", shutil.which("xvfb-run"))
     run = subprocess.run(
         ["xvfb-run", "-a", sys.executable, "-c", XCB_KEYS],
         env={**os.environ, "QT_QPA_PLATFORM": "xcb"},
