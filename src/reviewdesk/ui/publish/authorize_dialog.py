@@ -68,6 +68,12 @@ def _origin(url: QUrl) -> tuple[str, str, int]:
     return url.scheme(), url.host().lower(), url.port(_DEFAULT_PORTS.get(url.scheme(), -1))
 
 
+def _same_site(url: QUrl, site: QUrl) -> bool:
+    """The site's host, over https or as the writer gave it (http on this computer)."""
+    same_host = url.host().lower() == site.host().lower()
+    return same_host and (url.scheme() == "https" or _origin(url) == _origin(site))
+
+
 class _CallbackGuard(QWebEngineUrlRequestInterceptor):
     """Second line behind the page's navigation check: no request to our callback host ever
     leaves, whatever asks for it."""
@@ -84,7 +90,8 @@ class _CallbackGuard(QWebEngineUrlRequestInterceptor):
 
 class _AuthorizePage(QWebEnginePage):
     """Catches WordPress's answer (a navigation to our callback host) instead of loading it.
-    Stays on https pages and the site's own: a link elsewhere opens in the system browser."""
+    Stays on the site: a link elsewhere opens in the system browser; a redirect elsewhere
+    (a sign-in service) is followed over https only."""
 
     answered = Signal(str)  # the callback URL, with the password in its query
 
@@ -99,14 +106,13 @@ class _AuthorizePage(QWebEnginePage):
         if url.host().lower() == CALLBACK_HOST:
             self.answered.emit(url.toString(_FULLY_ENCODED))
             return False
-        if url.scheme() == "https" or _origin(url) == _origin(self._site):
+        if _same_site(url, self._site):
             return True
-        if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and url.scheme() in (
-            "http",
-            "mailto",
-        ):
-            QDesktopServices.openUrl(url)
-        return False
+        if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+            if url.scheme() in ("http", "https", "mailto"):
+                QDesktopServices.openUrl(url)  # the writer's browser, not the dialog
+            return False
+        return url.scheme() == "https"  # a site's own sign-in elsewhere (single sign-on)
 
     def javaScriptConsoleMessage(  # noqa: N802 (Qt's API)
         self,
