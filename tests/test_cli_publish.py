@@ -6,10 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.conftest import snapshot
 from tests.secret_service import no_keyring, secret_service, system_keyring
+from tests.wordpress_server import WordPressServer
 
 __all__ = ["no_keyring", "secret_service", "system_keyring"]
 
@@ -97,3 +99,59 @@ def test_mistakes_are_one_line_and_exit_1(sample_bundle: Path) -> None:
     assert done.returncode == 1 and "no site named 'nowhere'" in done.stderr
     assert snapshot(sample_bundle) == before
     assert reviewdesk("publish", sample_bundle).returncode == 2  # --site is required
+
+
+def test_a_writer_publishes_from_the_command_line_to_a_real_wordpress(
+    wordpress: WordPressServer, sample_bundle: Path
+) -> None:
+    """As the README says: add the site, test it, a dry run, publish, publish again; an edit on
+    the web stops the next publish until --force."""
+    wordpress.reset()
+    secret = {"WP_AUTHOR_SECRET": wordpress.author.app_password}
+    added = reviewdesk(
+        "site", "add", "blog", "--wordpress", wordpress.url, "--user", "author",
+        "--secret-env", "WP_AUTHOR_SECRET", env=secret,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    tested = reviewdesk("site", "test", "blog", env=secret)
+    assert tested.stdout.startswith(f"ok: WordPress REST API at {wordpress.url}/wp-json/")
+    assert "ok: logged in as Avery Author (author)" in tested.stdout.splitlines()
+    before = snapshot(sample_bundle)
+    dry = reviewdesk("publish", sample_bundle, "--site", "blog", "--dry-run", env=secret)
+    assert dry.returncode == 0, dry.stderr
+    assert "Would upload assets/hero.png" in dry.stdout.splitlines()
+    assert dry.stdout.splitlines()[-1] == "Would create a post on blog (draft)"
+    assert snapshot(sample_bundle) == before  # a dry run writes nothing, publish.yaml neither
+
+    first = reviewdesk("publish", sample_bundle, "--site", "blog", env=secret)
+    assert first.returncode == 0, first.stderr
+    created = first.stdout.splitlines()[-1]
+    assert created.startswith("Created post ") and f"{wordpress.url}/" in created
+    post_id = int(created.split()[2])
+    assert f"post_id: {post_id}" in (sample_bundle / "publish.yaml").read_text()
+    again = reviewdesk("publish", sample_bundle, "--site", "blog", env=secret)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines() == [
+        line for line in again.stdout.splitlines() if not line.startswith("Uploaded")
+    ]  # nothing uploaded twice
+    assert f"Post {post_id} on blog is up to date" in again.stdout
+
+    edited = httpx.post(
+        f"{wordpress.url}/wp-json/wp/v2/posts/{post_id}",
+        json={"title": "Retitled on the web"},
+        auth=(wordpress.admin.login, wordpress.admin.app_password),
+        timeout=60,
+    )
+    assert edited.status_code == 200, edited.text
+    refused = reviewdesk("publish", sample_bundle, "--site", "blog", env=secret)
+    assert refused.returncode == 1
+    assert "Retitled on the web" in refused.stderr and "--force" in refused.stderr
+    forced = reviewdesk("publish", sample_bundle, "--site", "blog", "--force", env=secret)
+    assert forced.returncode == 0, forced.stderr
+    assert f"Updated post {post_id} on blog" in forced.stdout
+    stored = httpx.get(
+        f"{wordpress.url}/wp-json/wp/v2/posts/{post_id}?context=edit",
+        auth=(wordpress.admin.login, wordpress.admin.app_password),
+        timeout=60,
+    ).json()
+    assert stored["title"]["raw"] != "Retitled on the web"
