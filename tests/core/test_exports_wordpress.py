@@ -304,3 +304,10 @@ def test_export_registry_gives_the_same_payload(sample_bundle: Path) -> None:
     result = exports.export(review, sample_bundle, "wordpress")
     assert result.suffix == ".json" and result.assets == ()
     assert json.loads(result.text)["title"] == review.title
+
+
+def test_title_and_excerpt_are_sent_as_the_html_wordpress_keeps(tmp_path: Path) -> None:
+    review = Review(title="Two Pictures & a <Verdict>", subtitle="Q&A <b>not bold</b>")
+    post = post_of(review, tmp_path)[0]
+    assert post["title"] == "Two Pictures &amp; a &lt;Verdict&gt;"
+    assert post["excerpt"] == "Q&amp;A &lt;b&gt;not bold&lt;/b&gt;"

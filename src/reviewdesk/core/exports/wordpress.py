@@ -6,7 +6,8 @@ validate every payload against it with the helper keys removed.
 
 How the review maps:
 
-- `title`, `slug`; `excerpt`: the deck (subtitle), whole - WordPress sets no limit.
+- `title`, `slug`; `excerpt`: the deck (subtitle), whole - WordPress sets no limit. Both are
+  HTML to WordPress: `&`, `<` and `>` are sent escaped.
 - `content`: the published article (header, hero, summary, body, pros, cons, key features, key
   insights) in one Custom HTML block (`<!-- wp:html -->`), which the block editor keeps as
   written where it would otherwise parse the layout into a Classic block.
@@ -56,7 +57,7 @@ from reviewdesk.core.exports.cms import (
 )
 from reviewdesk.core.exports.publication import goes_live
 from reviewdesk.core.model import Review
-from reviewdesk.core.publish.post import date_fields, meta_fields
+from reviewdesk.core.publish.post import as_html, date_fields, meta_fields
 
 __all__ = ["HELPER_KEYS", "META_TYPES", "export", "payload"]
 
@@ -103,13 +104,13 @@ def payload(
     `review` as exports.export passes it (publication.as_exported: dated when published)."""
     warnings = image_warnings(review, folder, options)
     post: dict[str, Any] = {
-        "title": review.title,
+        "title": as_html(review.title),
         "slug": review.effective_slug,
         "status": _status(review, now),
     }
     post |= date_fields(review)
     if review.subtitle:
-        post["excerpt"] = review.subtitle
+        post["excerpt"] = as_html(review.subtitle)
     post["content"] = HTML_BLOCK[0] + article_html(review, options).strip() + HTML_BLOCK[1]
     post["meta"] = meta_fields(review, page_url=None, image_url=_hero_url(review, options))
     post["terms"] = {"tags": list(review.tags), "categories": _categories(review)}

@@ -39,6 +39,13 @@ def _wp_time(when: datetime) -> str:
     return when.isoformat(timespec="seconds")
 
 
+def as_html(text: str) -> str:
+    """Plain text as WordPress keeps a title or an excerpt: as HTML, as its editor writes them.
+    Sent as it is, a `<b>` in it would be markup on the page, and `&` or `<` would be rewritten
+    by a role's HTML filter."""
+    return html.escape(text, quote=False)
+
+
 def meta_fields(review: Review, *, page_url: str | None, image_url: str | None) -> dict[str, Any]:
     """ReviewDesk's post meta, every key (null, "" or [] when empty, so that WordPress deletes
     what a field no longer holds). A site without the ReviewDesk plugin ignores them all."""
@@ -84,14 +91,12 @@ def post_fields(
     categories: list[int],
     meta: dict[str, Any],
 ) -> dict[str, Any]:
-    """The request body of a create or an update. WordPress keeps the title and the excerpt as
-    HTML (as its editor writes them): the review's plain text is sent escaped, or a `<b>` in it
-    would be markup on the page and `&` or `<` would be rewritten by a role's HTML filter."""
+    """The request body of a create or an update."""
     return {
-        "title": html.escape(review.title, quote=False),
+        "title": as_html(review.title),
         "slug": review.effective_slug,
         "status": status,
-        "excerpt": html.escape(review.subtitle, quote=False),
+        "excerpt": as_html(review.subtitle),
         "content": content,
         "featured_media": featured_media,  # 0 removes it
         "tags": tags,
