@@ -6,7 +6,6 @@ of a publish."""
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,10 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle
-from reviewdesk.core.model import Review
-from reviewdesk.core.publish import state
+from reviewdesk.core.publish import sites, state
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.publish.commands import publish_review
 from reviewdesk.ui.publish.publish_dialog import PublishDialog
-from reviewdesk.ui.publish.wording import status_choices
 from tests.conftest import snapshot
 from tests.ui.publish.conftest import WAIT_MS, add_site, click
 from tests.wordpress_server import WordPressServer
@@ -189,6 +186,18 @@ def test_a_wrong_password_is_said_in_plain_words(
     assert "test" not in state.read(sample_bundle).sites
 
 
+def test_a_site_without_a_password_says_where_to_give_it(
+    qtbot: QtBot, host: QWidget, site: WordPressServer, sample_bundle: Path
+) -> None:
+    # A login no test keeps a password for: the keyring lasts the whole session.
+    sites.save(sites.make("test", "wordpress", site.url, "no-password-kept"))
+    dialog = opened(qtbot, host, sample_bundle)
+    published(qtbot, dialog)
+    assert dialog.outcome.text() == (
+        "Not published. no password stored for 'test'; add the site again in Publish ▸ Manage Sites"
+    )
+
+
 def test_without_sites_the_dialog_says_where_to_add_one(
     qtbot: QtBot, host: QWidget, sample_bundle: Path
 ) -> None:
@@ -198,26 +207,6 @@ def test_without_sites_the_dialog_says_where_to_add_one(
     sites_dialog = dialog.manage_sites()
     assert sites_dialog.isVisible()
     sites_dialog.close()
-
-
-def test_the_status_offers_scheduling_only_for_a_date_to_come() -> None:
-    now = datetime(2026, 12, 6, 18, 0, tzinfo=UTC)
-    later = Review(title="T", status="published", published=date(2027, 1, 5))
-    assert status_choices(later, now) == [
-        ("As the review says: scheduled for 2027-01-05", None),
-        ("Draft", "draft"),
-        ("Scheduled for 2027-01-05", "future"),
-    ]
-    past = Review(title="T", status="ready", published=date(2026, 3, 18))
-    assert status_choices(past, now) == [
-        ("As the review says: a draft (a post already live stays live)", None),
-        ("Draft", "draft"),
-        ("Published", "publish"),
-    ]
-    moment = Review(
-        title="T", status="published", published=datetime(2026, 12, 6, 19, 30, tzinfo=UTC)
-    )
-    assert status_choices(moment, now)[2] == ("Scheduled for 2026-12-06 19:30 UTC", "future")
 
 
 def test_the_dialog_can_be_closed_at_any_moment_of_a_publish(
@@ -248,6 +237,8 @@ def test_the_dialog_can_be_closed_at_any_moment_of_a_publish(
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.waitUntil(lambda: not window.findChildren(PublishDialog), timeout=WAIT_MS)
     assert post_count(site) == 1
-    assert state.read(sample_bundle).sites["test"].post_id > 0
+    post_id = state.read(sample_bundle).sites["test"].post_id
+    # What the last publish did, said after its dialog went.
+    assert window.statusBar().currentMessage().startswith(f"Post {post_id} on test is up to date")
     assert mid_publish >= 6  # the moments fall in the publish, not only after it
     assert len(set(gone)) >= 2  # reused while busy, but every dialog went

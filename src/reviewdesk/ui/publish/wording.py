@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import partial
 
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError
@@ -13,9 +14,20 @@ from reviewdesk.core.publish import post
 from reviewdesk.core.publish.diagnose import Finding
 from reviewdesk.core.publish.publish import PublishResult
 
-# The core's errors end with the command that says more; in the app it is the sites dialog.
-_SITE_TEST_COMMAND = re.compile(r"'reviewdesk site test [^']*' says why")
-_SITE_TEST_HERE = "Test in Publish ▸ Manage Sites says why"
+# The core speaks to the command line; in the app the same things are dialogs and choices.
+_IN_APP: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"'reviewdesk site test [^']*' says why"),
+        "Test in Publish ▸ Manage Sites says why",
+    ),
+    (
+        re.compile(r"add the site again \(reviewdesk site add [^)]*\) or use --secret-env VAR"),
+        "add the site again in Publish ▸ Manage Sites",
+    ),
+    (re.compile(r"--status (draft|publish|future)"), "the status {}"),
+    (re.compile(r"--secret-env VAR"), "a password variable"),
+)
+_STATUS_NAMES = {"draft": "Draft", "publish": "Published", "future": "Scheduled"}
 
 
 def finding_line(finding: Finding) -> str:
@@ -42,7 +54,7 @@ def result_lines(result: PublishResult) -> list[str]:
         for file in result.retexted
     ]
     lines += [f"{'Would create' if would else 'Created'} {term}" for term in result.created_terms]
-    lines += [f"Warning: {warning}" for warning in result.warnings]
+    lines += [f"Warning: {in_app(warning)}" for warning in result.warnings]
     lines += [f"Read back: {difference}" for difference in result.differences]
     return lines
 
@@ -71,8 +83,18 @@ def error_text(error: Exception) -> str:
     """The error as the dialog shows it: the core's own words, which name what to do."""
     if isinstance(error, BundleError):
         return "The review could not be read:\n" + "\n".join(str(p) for p in error.problems)
-    text = str(error).strip() or type(error).__name__
-    return _SITE_TEST_COMMAND.sub(_SITE_TEST_HERE, text)
+    return in_app(str(error).strip() or type(error).__name__)
+
+
+def in_app(text: str) -> str:
+    """`text` with the command line's options named as the app's dialogs and choices."""
+    for pattern, words in _IN_APP:
+        text = pattern.sub(partial(_named, words), text)
+    return text
+
+
+def _named(words: str, found: re.Match[str]) -> str:
+    return words.format(*(_STATUS_NAMES[group] for group in found.groups()))
 
 
 def status_choices(review: Review, now: datetime) -> list[tuple[str, str | None]]:
