@@ -109,8 +109,15 @@ def _help_menu(window: MainWindow, help_menu: QMenu) -> None:
     _add(help_menu, "&Keyboard Shortcuts", lambda: help_dialogs.show_reference(
         window, "Keyboard Shortcuts", help_dialogs.shortcuts_html(
             window.findChildren(QAction))))  # fmt: skip
+    _add(help_menu, "&WordPress Plugin…", lambda: _save_plugin(window))
     help_menu.addSeparator()
     _add(help_menu, "&About ReviewDesk", lambda: _about(window))
+
+
+def _save_plugin(window: MainWindow) -> None:
+    from reviewdesk.ui.publish.plugin_file import save_plugin  # noqa: PLC0415 (as _publish)
+
+    save_plugin(window)
 
 
 def _find_in_body(window: MainWindow, *, replace: bool) -> None:
