@@ -11,13 +11,16 @@ import sys
 import tomllib
 from pathlib import Path
 
+import keyring
 import pytest
 
 from reviewdesk.core.exports import FORMATS
+from tests.secret_service import secret_service, system_keyring
 
 from .conftest import APP_DIR, ROOT
 
 pytestmark = pytest.mark.slow
+__all__ = ["secret_service", "system_keyring"]
 
 SAMPLE = ROOT / "resources" / "sample"
 # Installed in .venv for the tests and the build; none may end up in the app.
@@ -178,3 +181,27 @@ def test_sizes_stay_in_budget(frozen_app: Path) -> None:
     archive = ROOT / "dist" / f"ReviewDesk-{version()}-linux-{os.uname().machine}.tar.gz"
     assert archive.stat().st_size <= MAX_ARCHIVE_MIB * 2**20
     assert frozen_app.is_file()
+
+
+@pytest.mark.usefixtures("system_keyring")
+def test_the_frozen_app_finds_the_system_keyring_by_itself(
+    frozen_app: Path, tmp_path: Path, secret_service: str
+) -> None:
+    """keyring picks its backend from the packages' entry points: a build that left out their
+    metadata or the Secret Service client would find no keyring at all."""
+    env = {**user_env(tmp_path), "DBUS_SESSION_BUS_ADDRESS": secret_service}
+    done = subprocess.run(
+        [str(frozen_app), "site", "add", "frozen", "--wordpress", "https://example.org",
+         "--user", "jane"],
+        input="wxyz abcd efgh ijkl\n", env=env, capture_output=True, text=True, timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "(password in the system keyring)" in done.stdout
+    stored = keyring.get_password("ReviewDesk", "frozen jane@https://example.org")
+    assert stored == "wxyz abcd efgh ijkl"
+    removed = subprocess.run(
+        [str(frozen_app), "site", "remove", "frozen"],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert removed.returncode == 0, removed.stderr
