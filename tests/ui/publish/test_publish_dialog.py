@@ -82,6 +82,19 @@ def browser() -> Any:
         QDesktopServices.unsetUrlHandler(scheme)
 
 
+def test_a_bad_sites_file_is_one_line_naming_it(
+    qtbot: QtBot, host: QWidget, sample_bundle: Path
+) -> None:
+    sites.sites_path().parent.mkdir(parents=True)
+    sites.sites_path().write_text("sites:\n  blog:\n    kind: wordpress\n    url: 12\n")
+    dialog = opened(qtbot, host, sample_bundle)
+    assert dialog.outcome.text() == f"{sites.sites_path()}:4: sites.blog.url: must be text"
+    assert not dialog.publish_button.isEnabled()
+    manage = dialog.manage_sites()
+    assert manage.message.text() == dialog.outcome.text()
+    manage.close()
+
+
 def test_the_sample_is_published_by_clicking_and_its_link_opens_the_browser(
     qtbot: QtBot, host: QWidget, site: WordPressServer, sample_bundle: Path, browser: Browser
 ) -> None:
@@ -118,6 +131,7 @@ def test_a_dry_run_says_what_would_be_done_and_does_nothing(
     add_site(qtbot, host, site, site.admin.app_password)
     dialog = opened(qtbot, host, sample_bundle)
     before = snapshot(sample_bundle)
+    assert dialog.outcome.text().startswith("Publish sends the review to the site")
     published(qtbot, dialog, dialog.dry_run_button)
     assert dialog.outcome.text() == (
         "A dry run: nothing was sent. Publishing would create a new post on test (a draft)."

@@ -38,6 +38,10 @@ from reviewdesk.ui.publish.wording import (
 )
 from reviewdesk.ui.publish.worker import Outcome, Worker, keep_until_idle
 
+FIRST_HINT = (
+    "Publish sends the review to the site, creating its post or updating it. Dry Run shows "
+    "first what it would create, update and upload, and sends nothing."
+)
 CONFLICT = (
     "The post on {site} was edited on the web since it was last published from here; nothing "
     "was written. Overwrite replaces the site's version with the review. What differs:"
@@ -91,6 +95,7 @@ class PublishDialog(QDialog):
         self.publish_button.setDefault(True)
         self.publish_button.clicked.connect(self._publish)
         self._layout(review.title)
+        self.outcome.setText(FIRST_HINT)  # a bad sites.yaml says so instead
         self.reload_sites()
         self._show_result(running=False)
 

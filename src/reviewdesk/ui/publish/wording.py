@@ -82,7 +82,7 @@ def status_words(status: str) -> str:
 def error_text(error: Exception) -> str:
     """The error as the dialog shows it: the core's own words, which name what to do."""
     if isinstance(error, BundleError):
-        return "The review could not be read:\n" + "\n".join(str(p) for p in error.problems)
+        return "\n".join(str(problem) for problem in error.problems)  # each names its file
     return in_app(str(error).strip() or type(error).__name__)
 
 
