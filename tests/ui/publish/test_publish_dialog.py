@@ -6,6 +6,7 @@ of a publish."""
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,26 @@ def test_a_dry_run_says_what_would_be_done_and_does_nothing(
     assert not dialog.link.isVisible()
     assert snapshot(sample_bundle) == before
     assert post_count(site) == 0
+
+
+def test_a_review_dated_to_come_is_scheduled(
+    qtbot: QtBot, host: QWidget, site: WordPressServer, sample_bundle: Path
+) -> None:
+    add_site(qtbot, host, site, site.admin.app_password)
+    later = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30)
+    review = bundle.load(sample_bundle)
+    bundle.save(review.model_copy(update={"published": later, "category": ""}), sample_bundle)
+    dialog = opened(qtbot, host, sample_bundle)
+    scheduled = dialog.status.findData("future")
+    assert dialog.status.itemText(scheduled) == f"Scheduled for {later:%Y-%m-%d %H:%M} UTC"
+    assert dialog.status.findData("publish") == -1  # published now would not be its date
+    dialog.status.setCurrentIndex(scheduled)
+    published(qtbot, dialog)
+    post_id = state.read(sample_bundle).sites["test"].post_id
+    assert dialog.outcome.text() == f"Created post {post_id} on test (scheduled)."
+    remote = rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
+    assert remote["status"] == "future"
+    assert remote["date_gmt"] == f"{later:%Y-%m-%dT%H:%M:%S}"
 
 
 def test_an_edit_on_the_web_is_shown_and_overwritten_only_when_asked(

@@ -4,9 +4,13 @@ in plain words, and removed with its password."""
 
 from __future__ import annotations
 
+import random
+
 import keyring
 import pytest
+import shiboken6
 from keyring.backends import SecretService
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -174,3 +178,29 @@ def test_a_keyring_that_cannot_start_is_one_line_too(
         "it before starting ReviewDesk."
     )
     assert not dialog.form.password.isEnabled()
+
+
+def test_the_dialog_can_be_closed_at_any_moment_of_a_test(
+    qtbot: QtBot, host: QWidget, site: WordPressServer, system_keyring: None
+) -> None:
+    """Closed, it goes once the test ends; deleted (its window gone), it waits for it."""
+    first = SitesDialog(host)
+    qtbot.addWidget(first)
+    first.show()
+    type_site(qtbot, first, "blog", site.url, site.admin.login, password=site.admin.app_password)
+    pause = random.Random(7)
+    mid_test = 0
+    for _ in range(12):
+        dialog = SitesDialog(host)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        click(qtbot, dialog.test_button)
+        qtbot.wait(pause.randint(0, 250))  # the dialog goes at any point of the test
+        mid_test += dialog.busy
+        if pause.random() < 0.25:
+            shiboken6.delete(dialog)
+        else:
+            dialog.close()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: host.findChildren(SitesDialog) == [first], timeout=WAIT_MS)
+    assert mid_test >= 4  # the moments fall in the test, not only after it
