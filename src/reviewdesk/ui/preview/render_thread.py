@@ -86,9 +86,11 @@ def _render_loop(inbox: queue.SimpleQueue[_Job | None], courier: _Courier) -> No
         except Exception:  # a bug must not end the preview: log it, start afresh
             _log.exception("rendering the preview failed")
             page, reset, patch = _afresh(review)
-        courier.rendered.emit(
-            Rendered(generation, patch, page.skeleton, page.groups, page.lines, fresh=reset)
-        )
+        rendered = Rendered(generation, patch, page.skeleton, page.groups, page.lines, reset)
+        try:
+            courier.rendered.emit(rendered)
+        except RuntimeError:  # the application went first and took the courier: nobody to tell
+            return
 
 
 def _afresh(review: Review) -> tuple[LivePage, bool, PagePatch]:
