@@ -32,7 +32,7 @@ _STATUS_NAMES = {"draft": "Draft", "publish": "Published", "future": "Scheduled"
 
 def finding_line(finding: Finding) -> str:
     kind = "Note" if finding.note else "OK" if finding.ok else "Problem"
-    return f"{kind}: {finding.text}"
+    return f"{kind}: {in_app(finding.text)}"
 
 
 def findings_summary(findings: Iterable[Finding]) -> str:
