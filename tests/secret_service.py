@@ -100,9 +100,9 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def system_keyring(secret_service: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """keyring's Secret Service backend, talking to the test's GNOME Keyring."""
+    previous = keyring.get_keyring()  # before the variable below, which it would read
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", secret_service)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
-    previous = keyring.get_keyring()
     keyring.set_keyring(SecretService.Keyring())
     yield
     keyring.set_keyring(previous)
@@ -111,8 +111,8 @@ def system_keyring(secret_service: str, monkeypatch: pytest.MonkeyPatch) -> Iter
 @pytest.fixture
 def no_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """keyring's own backend for a computer without any keyring."""
+    previous = keyring.get_keyring()  # before the variable below, which it would read
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     yield
     keyring.set_keyring(previous)

@@ -155,3 +155,21 @@ def test_a_writer_publishes_from_the_command_line_to_a_real_wordpress(
         timeout=60,
     ).json()
     assert stored["title"]["raw"] != "Retitled on the web"
+
+
+@pytest.mark.usefixtures("system_keyring")
+def test_adding_a_site_again_keeps_the_password_it_was_just_given() -> None:
+    """Only the theme's parts changed: the password is kept under the same account, and the
+    old one was forgotten after the new one was stored, which deleted it."""
+    add = ("site", "add", "blog", "--wordpress", "https://example.org", "--user", "jane")
+    assert reviewdesk(*add, stdin="first pass word\n").returncode == 0
+    again = reviewdesk(*add, "--theme-prints", "none", stdin="second pass word\n")
+    assert again.returncode == 0, again.stderr
+    from reviewdesk.core.publish import secrets, sites  # noqa: PLC0415
+
+    assert secrets.load(sites.get("blog")) == "second pass word"
+    moved = reviewdesk(*add[:4], "https://example.net", *add[5:], stdin="third pass word\n")
+    assert moved.returncode == 0, moved.stderr
+    old = sites.make("blog", "wordpress", "https://example.org", "jane")
+    with pytest.raises(secrets.SecretError):
+        secrets.load(old)  # the old address's password went with it

@@ -67,8 +67,7 @@ def _add(options: argparse.Namespace) -> int:
     secret = _read_secret(site)
     previous = sites.load_all().get(site.name)
     kept = _keep(site, secret)
-    if previous is not None and previous != site:
-        secrets.forget(previous)
+    secrets.forget_replaced(previous, site)
     sites.save(site)
     print(f"Added site {site.name}: {site.user} at {site.url}{kept}")
     if site.plain_http:

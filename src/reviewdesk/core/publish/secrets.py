@@ -77,6 +77,13 @@ def forget(site: Site) -> None:
         raise SecretError(f"the system keyring failed: {_reason(error)}") from None
 
 
+def forget_replaced(previous: Site | None, site: Site) -> None:
+    """`site` replaces `previous` of the same name: the old password goes, unless it is kept
+    under the same account, where `site`'s own may just have been stored."""
+    if previous is not None and _account(previous) != _account(site):
+        forget(previous)
+
+
 def _account(site: Site) -> str:
     # The login and address too: a site re-added elsewhere never gets an old password.
     return f"{site.name} {site.user}@{site.url}"

@@ -237,9 +237,7 @@ def _add(site: Site, secret: str) -> _Added:
             note = f" (its password is read from {site.secret_env} when publishing)"
     else:
         note = f" (its password is read from {site.secret_env} when publishing)"
-    previous = sites.load_all().get(site.name)
-    if previous is not None and (previous.user, previous.url) != (site.user, site.url):
-        secrets.forget(previous)  # kept under the old login or address
+    secrets.forget_replaced(sites.load_all().get(site.name), site)
     sites.save(site)
     return _Added(site, note)
 
