@@ -44,5 +44,9 @@ def test_the_command_lines_options_are_named_as_the_apps() -> None:
     assert in_app("--status future needs a publication date to wait for") == (
         "the status Scheduled needs a publication date to wait for"
     )
+    assert "(install the zip Help ▸ WordPress Plugin… saves, under Plugins" in in_app(
+        "the ReviewDesk plugin is not active: (install the zip 'reviewdesk site plugin' writes, "
+        "under Plugins > Add New > Upload Plugin)"
+    )
     untouched = "post 12 recorded in publish.yaml no longer exists on the site"
     assert in_app(untouched) == untouched

@@ -24,6 +24,10 @@ _IN_APP: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"add the site again \(reviewdesk site add [^)]*\) or use --secret-env VAR"),
         "add the site again in Publish ▸ Manage Sites",
     ),
+    (
+        re.compile(r"the zip 'reviewdesk site plugin' writes"),
+        "the zip Help ▸ WordPress Plugin… saves",
+    ),
     (re.compile(r"--status (draft|publish|future)"), "the status {}"),
     (re.compile(r"--secret-env VAR"), "a password variable"),
 )
