@@ -100,6 +100,7 @@ def body_images_bundle(make_bundle: Callable[..., Path], sample_bundle: Path) ->
     """A review without a hero whose body shows two images of its own, and every list."""
     folder = make_bundle(
         "format: reviewdesk/1\ntitle: Two Pictures & a <Verdict>\nstatus: published\n"
+        "authors: [Jo Writer]\n"
         "tags: [Cameras, Q&A]\nsummary: Sharp and light, but loud.\n"
         "pros: [Sharp lens, Light body]\ncons: [Loud shutter]\n"
         "key_features: [24 megapixels, Weather sealing]\nkey_insights: [Light beats sharp]\n",

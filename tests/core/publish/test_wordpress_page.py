@@ -4,6 +4,7 @@ Chromium: the public page as a reader gets it, and the post in wp-admin's block 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -28,6 +29,7 @@ from tests.core.publish.published import (
     stored,
 )
 from tests.core.publish.wordpress_browser import Browser, browser
+from tests.e2e import jsonld_rules
 from tests.wordpress_server import WordPressServer
 
 pytestmark = pytest.mark.slow
@@ -87,7 +89,9 @@ def body_image_count(review: Review) -> int:
     return review.body.count("](assets/")
 
 
-def assert_reads_right(run: dict[str, Any], review: Review, featured: dict[str, Any]) -> None:
+def assert_reads_right(
+    run: dict[str, Any], review: Review, featured: dict[str, Any], link: str
+) -> None:
     """One public page at one width, as the issue asks of it."""
     where = f"at {run['width']} px"
     assert run["status"] == 200
@@ -123,6 +127,11 @@ def assert_reads_right(run: dict[str, Any], review: Review, featured: dict[str, 
     assert sorted(link["text"] for link in tags) == sorted(review.tags), where
     assert [link for link in run["tagLinks"] if link["inContent"]] == [], where
     assert run["violations"] == [], (where, run["violations"])
+    # The plugin's JSON-LD follows our Review rules, with the page's own address.
+    problems = jsonld_rules.check(run["jsonld"], run["text"], rated=review.rating is not None)
+    assert problems == [], jsonld_rules.format_problems(problems)
+    (data,) = map(json.loads, run["jsonld"])
+    assert data["review"]["url"] == link
 
 
 @pytest.mark.parametrize("published", ROLES, indirect=True)
@@ -139,7 +148,8 @@ def test_the_public_page_shows_each_part_once_loads_every_image_and_passes_axe(
         assert page.errors == []
         assert len(page.runs) == 2
         for run in page.runs:
-            assert_reads_right(run, review, featured)
+            canonical = review.seo.canonical_url if review.seo else None
+            assert_reads_right(run, review, featured, str(canonical or post["link"]))
 
 
 @pytest.mark.parametrize("published", ROLES, indirect=True)

@@ -5,8 +5,9 @@
 //       Each public page of a post, at each width of --widths (default 1280,390): its <h1>s,
 //       every <img> (scrolled into view, so lazy ones load too) with the HTTP status of what
 //       it shows, the boxes of the review's sections and their items, the tag links, the
-//       parts of the article a theme prints itself found in the post's content, and
-//       axe-core's violations (WCAG 2.0/2.1 A and AA) inside the post's content.
+//       parts of the article a theme prints itself found in the post's content, the page's
+//       text and JSON-LD, and axe-core's violations (WCAG 2.0/2.1 A and AA) inside the post's
+//       content.
 //       Prints {"pages": [{url, runs: [one per width]}]}.
 //   node wordpress_browser.js --chromium=/usr/bin/chromium editor URL LOGIN POST_ID...
 //       Logs LOGIN in through wp-login.php (the password in the environment variable
@@ -118,6 +119,8 @@ async function inPage(contentSelector, sections, themeParts) {
     sections: found,
     tagLinks: links('a[rel~="tag"]'),
     themePartsInContent: content ? themeParts.filter((part) => content.querySelector(part)) : [],
+    text: document.body.innerText,
+    jsonld: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent),
     headings: content ? [...content.querySelectorAll("h1, h2, h3, h4, h5, h6")]
       .map((h) => ({ level: Number(h.tagName[1]), text: h.textContent.trim() })) : [],
   };

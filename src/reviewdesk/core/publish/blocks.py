@@ -55,6 +55,10 @@ from reviewdesk.core.publish.theme import ThemeParts
 
 __all__ = ["PostContent", "post_content"]
 
+# Control characters, which HTML does not allow and WordPress removes from an author's posts
+# (kses): left out for every role, so the site keeps what is sent.
+_CONTROLS: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
 
 class PostContent(NamedTuple):
     """The post's block markup, and what the writer should know about it (an image of the
@@ -85,7 +89,8 @@ def post_content(
         body = _as_browsers_read(body)
     body_blocks = writer.body(body)
     article = _article(review, theme, writer, body_blocks, summary_label or "Summary")
-    return PostContent(_serialize(article) + "\n", writer.warnings())
+    markup = _CONTROLS.sub("", _serialize(article))
+    return PostContent(markup + "\n", writer.warnings())
 
 
 # --- blocks ------------------------------------------------------------------------------------

@@ -139,7 +139,7 @@ class _Run:
         categories = self._terms(
             "categories", [category] if category else [], user, dry_run=dry_run
         )
-        fields = self._fields(uploaded, tags, categories, remote, result.status)
+        fields = self._fields(uploaded, tags, categories, result.status)
         sent_hash = post.fields_hash(fields)
         edited = remote is not None and self._edited_on_site(remote)
         if edited and not force:
@@ -317,19 +317,18 @@ class _Run:
         uploaded: dict[str, UploadedImage],
         tags: list[int],
         categories: list[int],
-        remote: dict[str, Any] | None,
         status: str,
     ) -> dict[str, Any]:
         hero = self.review.hero
         featured = uploaded.get(hero.image) if hero is not None else None
         content, warnings = blocks.post_content(self.review, uploaded, self.site.theme)
         self.result.warnings += warnings
-        link = (
-            str(remote["link"]) if remote is not None else (self.before.link if self.before else "")
-        )
+        # No page address: a new post has none yet, and one sent later would change what is
+        # sent for nothing (and keep a scheduled post's ?p= link). The plugin adds the post's
+        # own address to the JSON-LD when it prints it; the canonical URL, if any, stays.
         meta = post.meta_fields(
             self.review,
-            page_url=link or None,
+            page_url=None,
             image_url=featured.url if featured and featured.url else None,
         )
         return post.post_fields(

@@ -5,6 +5,7 @@ a line."""
 from __future__ import annotations
 
 import difflib
+import re
 from html.parser import HTMLParser
 from typing import Final
 
@@ -18,8 +19,11 @@ _BLOCKS: Final = frozenset(
 _SKIPPED: Final = frozenset({"script", "style", "template", "noscript"})
 _PLAIN: Final = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
-     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2026": "...", "\u00ad": ""}
+     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2026": "...", "\u00ad": "",
+     "\u2032": "'", "\u2033": '"', "\u00d7": "x"}
 )  # fmt: skip
+# WordPress prints `--` and `---` as one dash (wptexturize): a run of hyphens is one hyphen.
+_HYPHENS: Final = re.compile(r"-{2,}")
 
 
 class _Text(HTMLParser):
@@ -55,12 +59,12 @@ def html_text(markup: str) -> str:
 
 
 def plain(text: str) -> str:
-    return " ".join(text.translate(_PLAIN).split())
+    return " ".join(_HYPHENS.sub("-", text.translate(_PLAIN)).split())
 
 
 def contains(page_text: str, phrase: str) -> bool:
     """Whether the text shows `phrase` (compared plain, case kept)."""
-    return plain(phrase) in " ".join(page_text.split())
+    return plain(phrase) in plain(page_text)
 
 
 def differences(site: str, ours: str, limit: int = 4) -> list[str]:

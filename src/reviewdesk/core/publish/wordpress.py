@@ -19,9 +19,9 @@ from reviewdesk.core.publish.state import UploadedImage
 API_LINK: Final = "https://api.w.org/"
 RETRIES: Final = 3
 PER_PAGE: Final = 100
-# Term names WordPress stores escaped (`&` as `&amp;`): `?search=` finds them only by a part
-# without these characters.
-_ESCAPED: Final = re.compile(r"[&<>\"']+")
+# Term names WordPress stores escaped (`&` as `&amp;`, and `%` as `&#37;` as create_term sends
+# it): `?search=` finds them only by a part without these characters.
+_ESCAPED: Final = re.compile(r"[&<>\"'%]+")
 
 
 class WordPressError(RuntimeError):
@@ -201,9 +201,12 @@ class WordPress:
         return None
 
     def create_term(self, taxonomy: str, name: str) -> int:
-        """A new term's ID (an existing one's, when WordPress says it exists)."""
+        """A new term's ID (an existing one's, when WordPress says it exists). WordPress reads
+        a term's name as HTML and strips from it what looks like a tag or a URL-encoded byte
+        (`c <d>` became `c`, `e %41f` became `e f`): the name is sent escaped."""
+        sent = html.escape(name, quote=False).replace("%", "&#37;")
         try:
-            return int(self.json("POST", f"/wp/v2/{taxonomy}", json={"name": name})["id"])
+            return int(self.json("POST", f"/wp/v2/{taxonomy}", json={"name": sent})["id"])
         except WordPressError as error:
             if error.code == "term_exists" and isinstance(error.data.get("term_id"), int):
                 return int(error.data["term_id"])
