@@ -296,3 +296,23 @@ def test_what_the_site_drops_is_reported(
     assert any(
         line.startswith("content: the site changed it (review: Loud") for line in result.differences
     )
+
+
+@pytest.mark.parametrize("site", ROLES, indirect=True)
+def test_an_images_caption_is_its_text_on_the_site(
+    site: Site, wordpress: WordPressServer, sample_bundle: Path
+) -> None:
+    """WordPress keeps a caption as HTML: sent as written, `<b>` was markup and an author's
+    site rewrote `&` and `<`, which then read as a changed caption at every publish."""
+    review = bundle.load(sample_bundle)
+    assert review.hero is not None
+    caption = "Latency, <b>not</b> throughput & 4 < 5"
+    edit_review(sample_bundle, hero=review.hero.model_copy(update={"caption": caption}))
+    first = publish(sample_bundle, site, "draft")
+    assert first.post_id is not None
+    featured = remote(wordpress, first.post_id)["featured_media"]
+    media = rest(wordpress, "GET", f"/wp/v2/media/{featured}", params={"context": "edit"})
+    assert html.unescape(media["caption"]["raw"]) == caption
+    assert "<b>" not in media["caption"]["rendered"]
+    again = publish(sample_bundle, site, "draft")
+    assert (again.action, again.retexted, again.uploaded) == ("unchanged", [], [])

@@ -261,7 +261,8 @@ class _Run:
             self.progress(f"Uploading {image.path}")
             name = Path(image.path).name
             kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
-            new = self.client.upload(image.data, name, kind, image.alt, image.caption)
+            caption = post.as_html(image.caption)
+            new = self.client.upload(image.data, name, kind, image.alt, caption)
             placed[image.path] = UploadedImage(new.id, new.url, image.path)
             known[image.digest] = fresh[image.digest] = placed[image.path]
             self._remember_media()
@@ -276,7 +277,7 @@ class _Run:
             return
         self.result.retexted.append(image.path)
         if not dry_run:
-            self.client.update_media(old.id, image.alt, image.caption)
+            self.client.update_media(old.id, image.alt, post.as_html(image.caption))
 
     def _remember_media(self) -> None:
         """Uploads are recorded at once: a failure later never uploads them twice."""
