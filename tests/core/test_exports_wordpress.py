@@ -1,6 +1,7 @@
 """`--to wordpress`: the wp/v2/posts payload, checked against the committed transcription of
 WordPress's schema (resources/schemas/wp-v2-post.schema.json)."""
 
+import html
 import json
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -17,7 +18,7 @@ from reviewdesk.core import bundle, exports
 from reviewdesk.core.exports import wordpress
 from reviewdesk.core.exports.base import ExportOptions
 from reviewdesk.core.jsonld import review_jsonld
-from reviewdesk.core.model import Author, Rating, Review, Status, Subject
+from reviewdesk.core.model import Author, Hero, Rating, Review, Status, Subject
 from reviewdesk.core.resources import resource
 from tests.conftest import run_reviewdesk
 from tests.strategies import reviews
@@ -90,7 +91,7 @@ def test_sample_maps_every_field(sample_bundle: Path) -> None:
     assert review.hero is not None
     assert post["featured_media_path"] == "assets/hero.png"
     assert post["featured_media_alt_text"] == review.hero.alt
-    assert post["featured_media_caption"] == review.hero.caption
+    assert post["featured_media_caption"] == html.escape(review.hero.caption, quote=False)
     assert "author" not in post and "featured_media" not in post
     assert set(post) - set(schema()["properties"]) <= wordpress.HELPER_KEYS
 
@@ -307,7 +308,12 @@ def test_export_registry_gives_the_same_payload(sample_bundle: Path) -> None:
 
 
 def test_title_and_excerpt_are_sent_as_the_html_wordpress_keeps(tmp_path: Path) -> None:
-    review = Review(title="Two Pictures & a <Verdict>", subtitle="Q&A <b>not bold</b>")
+    review = Review(
+        title="Two Pictures & a <Verdict>",
+        subtitle="Q&A <b>not bold</b>",
+        hero=Hero(image="assets/hero.png", alt="A chart", caption="Fast & <i>cheap</i>"),
+    )
     post = post_of(review, tmp_path)[0]
+    assert post["featured_media_caption"] == "Fast &amp; &lt;i&gt;cheap&lt;/i&gt;"
     assert post["title"] == "Two Pictures &amp; a &lt;Verdict&gt;"
     assert post["excerpt"] == "Q&amp;A &lt;b&gt;not bold&lt;/b&gt;"

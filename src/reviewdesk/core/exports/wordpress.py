@@ -31,11 +31,15 @@ Helper keys (`HELPER_KEYS`), not part of WordPress's schema, for the program tha
 payload; it removes them before sending:
 
 - `terms`: `{"tags": [names], "categories": [names]}`. WordPress takes `tags` and
-  `categories` as term IDs: look each name up (`GET /wp/v2/tags?search=NAME`, or create it with
-  `POST /wp/v2/tags`) and send the IDs as `tags` and `categories`.
+  `categories` as term IDs: find each by its exact name (`GET /wp/v2/tags?search=NAME` also
+  finds names that only contain it: `AI` finds "Proprietary AI"), or create it with
+  `POST /wp/v2/tags`, and send the IDs as `tags` and `categories`.
 - `featured_media_path`: the hero image, relative to the bundle folder. Upload it with
   `POST /wp/v2/media` (with `featured_media_alt_text` as `alt_text` and
-  `featured_media_caption` as `caption`) and send the new attachment's ID as `featured_media`.
+  `featured_media_caption`, HTML like the title, as `caption`) and send the new attachment's
+  ID as `featured_media`.
+
+`reviewdesk publish` does all of this (core/publish/).
 
 Images in the content are absolute URLs under `asset_base_url` when it is given; without it
 they stay relative and a warning says so.
@@ -119,7 +123,7 @@ def payload(
         if review.hero.alt:
             post["featured_media_alt_text"] = review.hero.alt
         if review.hero.caption:
-            post["featured_media_caption"] = review.hero.caption
+            post["featured_media_caption"] = as_html(review.hero.caption)
     return post, warnings
 
 
