@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from reviewdesk.core import safe_files
+from reviewdesk.core.image_sources import HTML_IMAGE, MARKDOWN_IMAGE
 from reviewdesk.core.model import Review
-
-# ![alt](src "title"), <img src="...">, and reference definitions `[id]: src`.
-_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<src>[^)\s>]+)")
-_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)", re.IGNORECASE)
-
 
 IMAGE_BYTES_MAX = 64 << 20
 """The most an image may weigh to be embedded, copied or shown: far beyond any page's needs,
@@ -80,9 +75,9 @@ def body_images(markdown: str) -> list[ImageRef]:
     images: list[ImageRef] = []
     for number, line in enumerate(markdown.splitlines(), start=1):
         if "![" in line:
-            images += [ImageRef(number, m["src"], m["alt"]) for m in _MARKDOWN_IMAGE.finditer(line)]
+            images += [ImageRef(number, m["src"], m["alt"]) for m in MARKDOWN_IMAGE.finditer(line)]
         if "<img" in line.lower():
-            images += [ImageRef(number, m["src"], None) for m in _HTML_IMAGE.finditer(line)]
+            images += [ImageRef(number, m["src"], None) for m in HTML_IMAGE.finditer(line)]
     return images
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reviewdesk.core import assets, safe_files
+from reviewdesk.core.image_sources import HTML_IMAGE, MARKDOWN_IMAGE
 from reviewdesk.core.template_links import Note, outside_code
 
 _JEKYLL = ("_config.yml", "_config.yaml", "_config.toml")
@@ -22,9 +23,6 @@ _HUGO = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 _HUGO_OLD = ("config.toml", "config.yaml", "config.yml", "config.json")  # with a content/ beside
 _LEVELS = 8  # how far above the post its site's folder is looked for
 _SITE = "the site's folder"
-
-_MARKDOWN_IMAGE = re.compile(r"(!\[[^\]\n]*\]\(\s*<?)([^)\s>]+)")
-_HTML_IMAGE = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*[\"']?)([^\"'\s>]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -132,14 +130,14 @@ def rewrite_site_images(body: str, places: ImagePlaces) -> tuple[str, list[Note]
     for number, line in outside_code(body):
 
         def replace(match: re.Match[str], number: int = number) -> str:
-            src = match[2]
+            src = match["src"]
             if is_web_address(src) or src.startswith("data:"):
                 return match[0]
             bundle, why = places.bundle_path(src)
             if bundle is None:
                 notes.append((number, f"{why}; kept as written"))
                 return match[0]
-            return match[1] + bundle
+            return match["lead"] + bundle
 
-        lines[number - 1] = _HTML_IMAGE.sub(replace, _MARKDOWN_IMAGE.sub(replace, line))
+        lines[number - 1] = HTML_IMAGE.sub(replace, MARKDOWN_IMAGE.sub(replace, line))
     return "\n".join(lines), notes

@@ -9,16 +9,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reviewdesk.core.delimited import Delimited
+
 Note = tuple[int, str]  # (1-based line of the body, what was done)
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
-_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}")
-_LIQUID = re.compile(r"\{\{(?![<%]).*?\}\}|\{%.*?%\}")
+# `{{< ... >}}`, `{{ ... }}`, `{% ... %}`: each to the first closer after it, as Liquid's own
+# tokenizer reads them, found in linear time (see delimited.py).
+_SHORTCODE = Delimited((r"\{\{[<%]", r"[>%]\}\}"))
+_LIQUID = Delimited((r"\{\{(?![<%])", r"\}\}"), (r"\{%", r"%\}"))
 _RAW_START = re.compile(r"\{%-?\s*raw\s*-?%\}")
 _RAW_END = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 
 # A link's destination with Liquid in it: `](...)`, a reference definition, an HTML attribute.
-_PART = r"(?:\{\{.*?\}\}|\{%.*?%\}|[^\s()<>])"
+# Liquid in it stops where another opens: `.*?` read the rest of the line again from each
+# `{{` never closed, quadratic on a line of them; the destination is the same either way but
+# where whitespace or brackets lie between two openers, which only an unclosed one gives.
+_PART = r"(?:\{\{(?:(?!\{\{|\}\}).)*+\}\}|\{%(?:(?!\{%|%\}).)*+%\}|[^\s()<>])"
 _INLINE = re.compile(rf"(\]\(\s*<?)({_PART}+)")
 _REFERENCE = re.compile(rf"^(\s{{0,3}}\[[^\]\n]+\]:\s*<?)({_PART}+)")
 _ATTRIBUTE = re.compile(r"""(\b(?:src|href)\s*=\s*)(?:"([^"\n]*)"|'([^'\n]*)')""")
@@ -57,8 +64,8 @@ def resolve(body: str, *, liquid: bool) -> tuple[str, list[Note]]:
     for number, written in outside_code(body):
         line = _resolve_links(written) if liquid else written
         lines[number - 1] = line
-        found = [(m.start(), m[0], "Liquid") for m in _LIQUID.finditer(line)] if liquid else []
-        found += [(m.start(), m[0], "a Hugo shortcode") for m in _SHORTCODE.finditer(line)]
+        found = [(m.start, m.text, "Liquid") for m in _LIQUID.finditer(line)] if liquid else []
+        found += [(m.start, m.text, "a Hugo shortcode") for m in _SHORTCODE.finditer(line)]
         notes += [
             (number, f"{_quoted(code)} is {kind} that only the site can run; kept as written")
             for _, code, kind in sorted(found)

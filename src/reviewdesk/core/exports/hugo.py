@@ -10,17 +10,18 @@ Its front matter has the fields of the Jekyll export's (exports/static_site.py).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from reviewdesk.core import render
+from reviewdesk.core.delimited import Delimited
 from reviewdesk.core.exports import static_site
 from reviewdesk.core.exports.base import Asset, ExportOptions, ExportResult
 from reviewdesk.core.exports.publication import goes_live
 from reviewdesk.core.model import Review
 
-_SHORTCODE = re.compile(r"\{\{([<%])(?!/\*)(.*?)([>%])\}\}", re.DOTALL)
+# `{{<` or `{{%` (not one already commented out) to the first `>}}` or `%}}` after it.
+_SHORTCODE = Delimited((r"\{\{[<%](?!/\*)", r"[>%]\}\}"), dotall=True)
 
 
 def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> ExportResult:
@@ -51,4 +52,4 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
 def literal_shortcodes(body: str) -> str:
     """The body with Hugo's shortcode syntax commented out, which Hugo prints as written:
     it runs `{{< name >}}` even inside code blocks, and an unknown name fails the build."""
-    return _SHORTCODE.sub(r"{{\1/*\2*/\3}}", body)
+    return _SHORTCODE.sub(lambda code: f"{code.opener[0]}/*{code.inside}*/{code.closer[0]}", body)

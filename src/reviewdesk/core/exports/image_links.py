@@ -6,11 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from reviewdesk.core.image_sources import HTML_IMAGE, MARKDOWN_IMAGE
 from reviewdesk.core.model import Review
-
-# The image sources `assets.body_images` finds: `![alt](src` and `<img ... src="src`.
-_MARKDOWN_IMAGE = re.compile(r"(!\[[^\]\n]*\]\(\s*<?)([^)\s>]+)")
-_HTML_IMAGE = re.compile(r"(<img\b[^>]*?\bsrc\s*=\s*[\"']?)([^\"'\s>]+)", re.IGNORECASE)
 
 
 def rewrite(body: str, sources: Mapping[str, str]) -> str:
@@ -19,9 +16,9 @@ def rewrite(body: str, sources: Mapping[str, str]) -> str:
         return body
 
     def replace(match: re.Match[str]) -> str:
-        return match[1] + sources.get(match[2], match[2])
+        return match["lead"] + sources.get(match["src"], match["src"])
 
-    return _HTML_IMAGE.sub(replace, _MARKDOWN_IMAGE.sub(replace, body))
+    return HTML_IMAGE.sub(replace, MARKDOWN_IMAGE.sub(replace, body))
 
 
 def relinked(review: Review, sources: Mapping[str, str]) -> Review:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QMimeData, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
 
+from reviewdesk.core.delimited import Delimited
 from reviewdesk.core.line_breaks import LineBreaks
 from reviewdesk.core.text_change import TextChange
 from reviewdesk.ui.widgets.find_replace_bar import FindReplaceBar
@@ -28,7 +29,9 @@ _CONTINUED = re.compile(
 _HEADING = re.compile(r"(?P<indent> {0,3})(?P<hashes>#{1,6})(?:[ \t]+|$)")
 _URL = re.compile(r"(?:https?|mailto):\S+")
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")  # "don't", "don\u2019t", "well-known"
-_NOT_PROSE = re.compile(r"\]\([^)\n]*\)|<[^>\n]*>")  # link targets and HTML tags
+# Link targets and HTML tags, as `\]\([^)\n]*\)|<[^>\n]*>` finds them but in linear time: that
+# read the rest of a line of `<<<...` or `](](...` again from each one, quadratic.
+_NOT_PROSE = Delimited((r"\]\(", r"\)"), ("<", ">"))
 _TARGET_BREAKERS = re.compile(r"[\s()<>]")
 _KEEP = QTextCursor.MoveMode.KeepAnchor
 # Qt wraps a line at word boundaries, and anywhere in a word too long for the width; finding
@@ -319,7 +322,7 @@ class MarkdownEditor(QWidget):
             self._edit.verticalScrollBar().setValue(scroll)
 
     def word_count(self) -> int:
-        return len(_WORD.findall(_NOT_PROSE.sub(" ", self.text())))
+        return len(_WORD.findall(_NOT_PROSE.sub(lambda _: " ", self.text())))
 
     def _text_changed(self) -> None:
         # Re-highlighting (a palette change, a long text highlighted in parts) also signals
