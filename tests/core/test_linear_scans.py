@@ -17,10 +17,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewdesk.core import assets, bundle, exports, importer, template_links, typography
-from reviewdesk.core.exports import hugo, image_links
+from reviewdesk.core import (
+    assets,
+    bundle,
+    exports,
+    front_matter,
+    importer,
+    template_links,
+    typography,
+)
+from reviewdesk.core.exports import cms, hugo, image_links
 from reviewdesk.core.incremental import _EXPLICIT_ID, IncrementalBody
 from reviewdesk.core.markdown_body import render_markdown
+from reviewdesk.core.publish import readback
 from reviewdesk.core.site_folder import ImagePlaces, rewrite_site_images
 from tests.conftest import MakeBundle
 
@@ -238,3 +247,71 @@ def test_whole_exports_of_a_hostile_body_take_linear_time(
     options = exports.ExportOptions(raw_html=to == "hugo")
     with deadline(WHOLE_EXPORT_SECONDS, f"the {to} export"):
         exports.export(review, folder, to, options)
+
+
+KEYS = 20_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\n" + "".join(f"k{i}: {i}\n" for i in range(KEYS)) + "---\nbody\n",
+        "{\n" + ",\n".join(f'"k{i}": {{"k{i + 1}": [{i}]}}' for i in range(KEYS)) + "\n}\nbody\n",
+        "+++\n" + "".join(f"k{i} = {i}\n" for i in range(KEYS)) + "+++\nbody\n",
+    ],
+    ids=["yaml", "json", "toml"],
+)
+def test_front_matter_with_many_keys_is_read_in_linear_time(text: str) -> None:
+    with deadline(SECONDS, "the front matter"):
+        matter = front_matter.split(text)
+    assert len(matter.key_lines) == KEYS
+    assert matter.key_lines["k0"] == 2
+    assert matter.key_lines[f"k{KEYS - 1}"] == KEYS + 1
+    assert matter.body == "body\n"
+
+
+def test_json_front_matter_lines_are_those_of_the_top_level_keys() -> None:
+    text = '{\n  "a": {"title": 1},\n  "\\u0074itle" :\n "x",\n  "c": 2, "a": 3\n}\n'
+    # Before: title on line 2, the nested key (the top-level one is written with an escape).
+    assert front_matter.split(text).key_lines == {"a": 2, "title": 3, "c": 5}
+
+
+def test_a_long_word_is_cut_in_linear_time() -> None:
+    warnings: list[str] = []
+    text = "a" * SIZE + " " + "b" * 10
+    with deadline(SECONDS, "fit"):
+        assert cms.fit(text, SIZE + 5, "title", warnings) == "a" * SIZE + "\u2026"
+    assert cms.fit("one two three", 10, "title", warnings) == "one two\u2026"
+    assert cms.fit("onetwothree", 5, "title", warnings) == "onet\u2026"  # one endless word
+
+
+REVIEW_JSONLD = '<script type="application/ld+json">{"@type": "Review"}</script>'
+
+
+@pytest.mark.parametrize(
+    ("page", "found"),
+    [
+        (hostile("<script type='application/ld+json' ") + REVIEW_JSONLD, True),
+        (hostile("<script type='application/ld+json'", ">"), False),  # cubic: 20 KB took 2 s
+        (hostile("<SCRIPT type='application/ld+json'>"), False),
+        (hostile("<script>") + REVIEW_JSONLD, False),  # inside the first, never closed
+        (hostile("<script "), False),
+        (hostile("</script>"), False),
+    ],
+    ids=["tags left open", "one tag", "scripts never closed", "script text", "<script ", "closers"],
+)
+def test_the_published_page_is_read_for_json_ld_in_linear_time(page: str, found: bool) -> None:
+    with deadline(SECONDS, "the read-back"):
+        assert readback._has_review_jsonld(page) is found
+
+
+def test_json_ld_of_ordinary_pages_is_found_as_before() -> None:
+    assert readback._has_review_jsonld(f"<p>x</p>\n{REVIEW_JSONLD}")
+    upper = """<script TYPE='application/ld+json' id=x>[{"@type": "Review"}]</script>"""
+    assert readback._has_review_jsonld(upper)
+    assert not readback._has_review_jsonld('<script type="application/ld+json">x</script>')
+    broken_then_good = '<script type="application/ld+json">{</script>' + REVIEW_JSONLD
+    assert readback._has_review_jsonld(broken_then_good)
+    # As a browser reads it: a script's text is no element (it was taken as JSON-LD).
+    in_text = f"<script>var s = '{REVIEW_JSONLD[:-9]}';</script>"
+    assert not readback._has_review_jsonld(in_text)

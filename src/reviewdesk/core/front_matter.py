@@ -9,6 +9,8 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
+from yaml.nodes import MappingNode, ScalarNode
+
 from reviewdesk.core import yaml_text
 from reviewdesk.core.yaml_text import YamlDocument, YamlError
 
@@ -56,8 +58,7 @@ def _fenced(text: str, fence: str) -> FrontMatter:
         except YamlError as error:
             raise FrontMatterError(error.message, error.line) from None
         data = _mapping({} if document.data is None else document.data)
-        lines = {str(key): document.line_of((key,)) or 1 for key in data}
-        return FrontMatter("yaml", data, body, body_line, document, lines)
+        return FrontMatter("yaml", data, body, body_line, document, _yaml_key_lines(document, data))
     try:
         data = tomllib.loads(head)
     except tomllib.TOMLDecodeError as error:
@@ -88,14 +89,46 @@ def _toml_key_lines(head: str) -> dict[str, int]:
     return lines
 
 
-def _json_key_lines(text: str, data: dict[str, Any]) -> dict[str, int]:
-    """The line where each top-level key of JSON front matter is first written."""
+def _yaml_key_lines(document: YamlDocument, data: dict[str, Any]) -> dict[str, int]:
+    """The line of each top-level key, as `document.line_of((key,))` gives it, in one pass
+    over the keys (asking for each key searched them all: 10,000 keys took 5 s)."""
+    root = document.root
+    if root is None:
+        return {str(key): 1 for key in data}
+    first: dict[str, int] = {}
+    if isinstance(root, MappingNode):
+        for key_node, _ in root.value:
+            if isinstance(key_node, ScalarNode):
+                first.setdefault(key_node.value, key_node.start_mark.line + 1)
+    return {str(key): first.get(str(key), root.start_mark.line + 1) for key in data}
+
+
+def _json_key_lines(text: str) -> dict[str, int]:
+    """The line where each top-level key of the JSON object at the start of `text` is first
+    written, read with the decoder in one pass. A search for each key's text read the file
+    once per key (10,000 keys took 2.6 s), found a nested key or a value of the same text
+    before the key itself, and missed a key written with escapes (`"\\u0074itle"`)."""
+    decoder = json.JSONDecoder()
     lines: dict[str, int] = {}
-    for key in data:
-        written = json.dumps(key, ensure_ascii=False, allow_nan=False)
-        found = re.search(re.escape(written) + r"\s*:", text)
-        lines[key] = text.count("\n", 0, found.start()) + 1 if found else 1
+    line, counted = 1, 0
+    index = _after_space(text, 1)  # after the `{`
+    while text.startswith('"', index):
+        line += text.count("\n", counted, index)
+        counted = index
+        key, index = decoder.raw_decode(text, index)
+        lines.setdefault(key, line)
+        index = _after_space(text, _after_space(text, index) + 1)  # after the `:`
+        index = _after_space(text, decoder.raw_decode(text, index)[1])
+        if not text.startswith(",", index):
+            break
+        index = _after_space(text, index + 1)
     return lines
+
+
+def _after_space(text: str, index: int) -> int:
+    while index < len(text) and text[index] in " \t\r\n":
+        index += 1
+    return index
 
 
 def _strip_blank_line(text: str) -> str:
@@ -114,7 +147,7 @@ def _json(text: str) -> FrontMatter:
     body = text[end:].lstrip("\r\n")
     body_line = text.count("\n", 0, len(text) - len(body)) + 1
     mapping = _mapping(data)
-    return FrontMatter("json", mapping, body, body_line, key_lines=_json_key_lines(text, mapping))
+    return FrontMatter("json", mapping, body, body_line, key_lines=_json_key_lines(text))
 
 
 def _mapping(data: Any) -> dict[str, Any]:

@@ -44,7 +44,9 @@ def fit(text: str, limit: int, what: str, warnings: list[str]) -> str:
         return text
     head = text[: limit - len(_ELLIPSIS)]
     if not text[len(head)].isspace():  # the cut falls inside a word: drop that word
-        shorter = re.sub(r"\S+\Z", "", head)
+        # The last word from its start only: `\S+\Z` alone read each word to its end
+        # from each of its characters, quadratic in the word's length.
+        shorter = re.sub(r"(?<!\S)\S+\Z", "", head)
         head = shorter if shorter.strip() else head  # one endless word: cut it anyway
     warnings.append(f"{what} is longer than {limit} characters; shortened to fit")
     return head.rstrip() + _ELLIPSIS

@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from reviewdesk.core.delimited import Delimited
 from reviewdesk.core.model import Review
 from reviewdesk.core.publish.sites import Site
 from reviewdesk.core.publish.text import (
@@ -21,9 +22,11 @@ from reviewdesk.core.publish.text import (
 )
 from reviewdesk.core.publish.wordpress import WordPress, WordPressError
 
-_JSONLD = re.compile(
-    r"<script[^>]*type=[\"']application/ld\+json[\"'][^>]*>(.*?)</script>", re.I | re.S
-)
+# Each script element, then whether its tag says JSON-LD. One pattern for both,
+# `<script[^>]*type=...[^>]*>(.*?)</script>`, tried every `type=` of a tag left open from
+# every `<script` before it: 1,200 of them (18 KB) took 43 s.
+_SCRIPT = Delimited((r"(?i:<script\b[^<>]*>)", r"(?i:</script>)"), dotall=True)
+_JSONLD_TYPE = re.compile(r"""type=["']application/ld\+json["']""", re.IGNORECASE)
 
 
 def check(
@@ -147,7 +150,10 @@ def _hero_url(client: WordPress, media_id: int) -> str:
 
 
 def _has_review_jsonld(page: str) -> bool:
-    for block in _JSONLD.findall(page):
+    for script in _SCRIPT.finditer(page):
+        if not _JSONLD_TYPE.search(script.opener[0]):
+            continue
+        block = script.inside
         try:
             json.loads(block)
         except ValueError:
