@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from reviewdesk.core import (
     assets,
@@ -29,6 +30,8 @@ from reviewdesk.core import (
 from reviewdesk.core.exports import cms, hugo, image_links
 from reviewdesk.core.incremental import _EXPLICIT_ID, IncrementalBody
 from reviewdesk.core.markdown_body import render_markdown
+from reviewdesk.core.model import Author
+from reviewdesk.core.problems import BundleError
 from reviewdesk.core.publish import readback
 from reviewdesk.core.site_folder import ImagePlaces, rewrite_site_images
 from tests.conftest import MakeBundle
@@ -315,3 +318,15 @@ def test_json_ld_of_ordinary_pages_is_found_as_before() -> None:
     # As a browser reads it: a script's text is no element (it was taken as JSON-LD).
     in_text = f"<script>var s = '{REVIEW_JSONLD[:-9]}';</script>"
     assert not readback._has_review_jsonld(in_text)
+
+
+def test_a_review_with_many_long_urls_is_checked_in_linear_time(make_bundle: MakeBundle) -> None:
+    url = "https://" + "a" * 7_900 + " x"  # a long host, under the length limit, and a space
+    authors = "".join(f"  - name: A{i}\n    url: '{url}'\n" for i in range(100))
+    folder = make_bundle(f"format: reviewdesk/1\ntitle: T\nauthors:\n{authors}")
+    with deadline(SECONDS, "loading"), pytest.raises(BundleError, match="URL"):
+        bundle.load(folder)  # each URL took 0.3 s: 33 s in all
+    assert Author(name="A", url="https://example.org/a?b#c\n").url  # as before
+    for wrong in ("https://example.org/a b", "https:///a", "ftp://example.org"):
+        with pytest.raises(ValidationError):
+            Author(name="A", url=wrong)

