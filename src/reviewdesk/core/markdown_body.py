@@ -14,8 +14,10 @@ from xml.etree.ElementTree import Element
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
 from reviewdesk.core import markdown_html_parser  # noqa: F401 (applies its fix to Markdown)
 from reviewdesk.core.typography import TypographyExtension
@@ -118,12 +120,14 @@ class _HeadingLevelsExtension(Extension):
         md.treeprocessors.register(_HeadingLevels(md), "reviewdesk_heading_levels", 9)
 
 
-# Beyond these, Python-Markdown's inline parsing turns quadratic (unclosed `[`: 4,000 in a
-# paragraph take 5 s) or recursive (a run of thousands of `*`): the characters are then taken
-# literally. No review's prose comes near; a pasted dump or a hostile file may.
-MAX_BRACKETS_IN_PARAGRAPH = 300
+# Python-Markdown's inline parsing rebuilds a paragraph's text at each thing it finds (a link,
+# an escape, an emphasis, a quote...), so its time grows with their number times the text's
+# length (50,000 `[` took 7 s; 1 MB of `![`, a minute), and a run of thousands of `*` recurses
+# past the stack. Past these a paragraph's text is taken literally. No review's prose comes
+# near; a pasted dump or a hostile file may.
+MAX_INLINE_MARKS = 1_000
+_INLINE_MARKS = "[]*_`\\&<!'\"-."
 _LONG_RUN = re.compile(r"(?<!\\)([*_])\1{49,}")
-_BRACKET = re.compile(r"(?<!\\)\[")
 # Python-Markdown stops nesting quotes when the call stack nears Python's recursion limit, so
 # past a depth the output would depend on who calls it: deeper markers are taken literally.
 MAX_QUOTE_DEPTH = 50
@@ -137,7 +141,7 @@ _VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
 )  # fmt: skip
-_SUSPECT = re.compile(r"\[|\*\*|__|^\s*>")  # what the checks below look at, but HTML depth
+_SUSPECT = re.compile(r"\*\*|__|^\s*>")  # what the checks below look at, but HTML depth
 # Atomic: each marker takes its spaces once, as Markdown reads them. Without, a line of "> "
 # just short of the limit tried every way of sharing its spaces (28 deep: 18 s).
 _DEEP_QUOTE = re.compile(rf"^((?>[ ]{{0,3}}>[ ]?){{{MAX_QUOTE_DEPTH}}})(?=[ ]{{0,3}}>)")
@@ -164,10 +168,7 @@ class _Pathological(Preprocessor):
 
 
 def _defused(paragraph: list[str]) -> list[str]:
-    brackets = sum(line.count("[") for line in paragraph)
     lines = [_LONG_RUN.sub(lambda m: re.sub(r"([*_])", r"\\\1", m[0]), line) for line in paragraph]
-    if brackets > MAX_BRACKETS_IN_PARAGRAPH:
-        lines = [_BRACKET.sub(r"\\[", line) for line in lines]
     if sum(line.count("<") for line in lines) > MAX_HTML_DEPTH:
         lines = _shallow_html(lines)
     return [_DEEP_QUOTE.sub(r"\1\\", line) for line in lines]
@@ -196,10 +197,28 @@ def _shallow_html(lines: list[str]) -> list[str]:
     return [_TAG.sub(tag, line) for line in lines]
 
 
+class _LiteralWhenCrowded(InlineProcessor):
+    """An element's text with more than MAX_INLINE_MARKS, as it is written: one match, before
+    any other inline pattern, instead of thousands."""
+
+    def __init__(self) -> None:
+        super().__init__(r"^.+")
+
+    def handleMatch(  # type: ignore[override]  # noqa: N802 (Markdown's API)
+        self, m: re.Match[str], data: str
+    ) -> tuple[str | None, int | None, int | None]:
+        text = m[0]
+        if sum(map(text.count, _INLINE_MARKS)) <= MAX_INLINE_MARKS:
+            return None, None, None
+        return AtomicString(text), m.start(0), m.end(0)
+
+
 class _PathologicalExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         # 22: after fenced code is set aside (25), before raw HTML is (20).
         md.preprocessors.register(_Pathological(md), "reviewdesk_pathological", 22)
+        # Before every inline pattern: code spans are 190, the highest of Markdown's own.
+        md.inlinePatterns.register(_LiteralWhenCrowded(), "reviewdesk_literal_when_crowded", 200)
 
 
 def _new_markdown() -> markdown.Markdown:
