@@ -295,7 +295,7 @@ def _json_or_empty(answer: httpx.Response) -> dict[str, Any]:
 def _error(answer: httpx.Response, method: str, route: str) -> WordPressError:
     body = _json_or_empty(answer)
     code = str(body.get("code", ""))
-    message = html.unescape(re.sub(r"<[^>]+>", "", str(body.get("message", "")))).strip()
+    message = html.unescape(re.sub(r"<[^<>]+>", "", str(body.get("message", "")))).strip()
     text = message or f"HTTP {answer.status_code} {answer.reason_phrase}"
     data = body.get("data")
     return WordPressError(
