@@ -9,6 +9,7 @@ read but PHP's php.ini.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import pwd
@@ -24,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -152,6 +154,28 @@ class WordPressServer:
             server._stop()
 
     # --- what tests use
+
+    def rest(
+        self, method: str, route: str, *, user: WordPressAccount | None = None, **options: Any
+    ) -> Any:
+        """A REST request as `user` (the administrator: what "the web" does), its JSON."""
+        account = user or self.admin
+        answer = httpx.request(
+            method,
+            f"{self.url}/wp-json{route}",
+            auth=(account.login, account.app_password),
+            timeout=30,
+            **options,
+        )
+        answer.raise_for_status()
+        return answer.json()
+
+    def term_names(self, taxonomy: str, ids: list[int]) -> list[str]:
+        """The names of terms as a reader sees them (WordPress keeps them HTML-escaped)."""
+        if not ids:
+            return []
+        found = self.rest("GET", f"/wp/v2/{taxonomy}", params={"include": ",".join(map(str, ids))})
+        return sorted(html.unescape(term["name"]) for term in found)
 
     def php(self, code: str) -> str:
         """Runs `code` (PHP statements) with WordPress loaded; returns what it printed."""

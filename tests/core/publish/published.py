@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from reviewdesk.core import bundle
@@ -61,34 +60,14 @@ def site_for(
     return make(name, "wordpress", wordpress.url, login.login, secret_env=variable)
 
 
-def request(
-    wordpress: WordPressServer, user: WordPressAccount, method: str, route: str, **options: Any
-) -> Any:
-    """A REST request as `user`, its JSON answer."""
-    answer = httpx.request(
-        method,
-        f"{wordpress.url}/wp-json{route}",
-        auth=(user.login, user.app_password),
-        timeout=30,
-        **options,
-    )
-    answer.raise_for_status()
-    return answer.json()
-
-
-def rest(wordpress: WordPressServer, method: str, route: str, **options: Any) -> Any:
-    """A request as the administrator: what "the web" does."""
-    return request(wordpress, wordpress.admin, method, route, **options)
-
-
 def stored(wordpress: WordPressServer, post_id: int) -> dict[str, Any]:
     """The post as its editor sees it (raw fields)."""
-    return dict(rest(wordpress, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"}))
+    return dict(wordpress.rest("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"}))
 
 
 def add_sample_category(wordpress: WordPressServer) -> None:
     """The sample's category, which an author may not create."""
-    rest(wordpress, "POST", "/wp/v2/categories", json={"name": SAMPLE_CATEGORY})
+    wordpress.rest("POST", "/wp/v2/categories", json={"name": SAMPLE_CATEGORY})
 
 
 def edit_review(folder: Path, **changes: Any) -> None:

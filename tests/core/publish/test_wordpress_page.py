@@ -23,8 +23,6 @@ from tests.core.publish.published import (
     add_sample_category,
     body_images_bundle,
     plugin_active,
-    request,
-    rest,
     site_for,
     stored,
 )
@@ -141,7 +139,7 @@ def test_the_public_page_shows_each_part_once_loads_every_image_and_passes_axe(
         post = stored(wordpress, result.post_id or 0)
         featured = {}
         if post["featured_media"]:
-            featured = rest(wordpress, "GET", f"/wp/v2/media/{post['featured_media']}")
+            featured = wordpress.rest("GET", f"/wp/v2/media/{post['featured_media']}")
         assert bool(featured) == (review.hero is not None)
         assert page.errors == []
         assert len(page.runs) == 2
@@ -158,11 +156,10 @@ def test_the_block_editor_opens_the_published_posts_with_every_block_valid(
     # A post the editor must find invalid (a level-3 heading saved as <h2>), written by the
     # same writer: the check below is one that can fail.
     content = '<!-- wp:heading {"level":3} -->\n<h2>Wrong level</h2>\n<!-- /wp:heading -->'
-    control = request(
-        wordpress,
-        writer,
+    control = wordpress.rest(
         "POST",
         "/wp/v2/posts",
+        user=writer,
         json={"title": "Control", "content": content, "status": "draft"},
     )["id"]
     ids = [result.post_id or 0 for _, result in published.posts]

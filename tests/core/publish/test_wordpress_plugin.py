@@ -45,19 +45,6 @@ def _site(wordpress: WordPressServer, role: str, monkeypatch: pytest.MonkeyPatch
     return make("test", "wordpress", wordpress.url, account.login, secret_env="TEST_WP_SECRET")
 
 
-def _as_admin(wordpress: WordPressServer, method: str, route: str, **options: Any) -> Any:
-    account = wordpress.admin
-    answer = httpx.request(
-        method,
-        f"{wordpress.url}/wp-json{route}",
-        auth=(account.login, account.app_password),
-        timeout=30,
-        **options,
-    )
-    answer.raise_for_status()
-    return answer.json()
-
-
 def _page(url: str) -> str:
     answer = httpx.get(url, timeout=30)
     answer.raise_for_status()
@@ -125,7 +112,7 @@ def debug_log(wordpress: WordPressServer) -> Iterator[None]:
 def test_the_meta_is_registered_with_the_types_publishing_sends(
     wordpress: WordPressServer, reviewdesk_plugin: Path
 ) -> None:
-    schema = _as_admin(wordpress, "OPTIONS", "/wp/v2/posts")["schema"]
+    schema = wordpress.rest("OPTIONS", "/wp/v2/posts")["schema"]
     meta = schema["properties"]["meta"]["properties"]
     ours = {key: value for key, value in meta.items() if key.startswith("reviewdesk_")}
     sent = post.meta_fields(Review(title="A review"), page_url=None, image_url=None)
@@ -151,7 +138,7 @@ def test_a_hostile_review_keeps_its_fields_and_cannot_break_out_of_its_jsonld(
     wordpress: WordPressServer, sample_bundle: Path, role: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = _site(wordpress, role, monkeypatch)
-    _as_admin(wordpress, "POST", "/wp/v2/categories", json={"name": "Small Language Models"})
+    wordpress.rest("POST", "/wp/v2/categories", json={"name": "Small Language Models"})
     rating = bundle.load(sample_bundle).rating
     assert rating is not None
     review = _edit(
@@ -166,9 +153,9 @@ def test_a_hostile_review_keeps_its_fields_and_cannot_break_out_of_its_jsonld(
     # The read-back found every field as sent and the Review JSON-LD on the page.
     assert result.differences == []
 
-    stored = _as_admin(
-        wordpress, "GET", f"/wp/v2/posts/{result.post_id}", params={"context": "edit"}
-    )["meta"]
+    stored = wordpress.rest("GET", f"/wp/v2/posts/{result.post_id}", params={"context": "edit"})[
+        "meta"
+    ]
     assert stored["reviewdesk_pros"] == list(review.pros)  # a pro with spaces is one string
     assert stored["reviewdesk_cons"] == list(review.cons)
     assert stored["reviewdesk_key_features"] == list(review.key_features)
@@ -208,17 +195,17 @@ def test_the_page_address_and_featured_image_complete_the_jsonld(
     _edit(sample_bundle, seo=Seo())
     result = _publish(sample_bundle, site)
     sent = json.loads(
-        _as_admin(wordpress, "GET", f"/wp/v2/posts/{result.post_id}", params={"context": "edit"})[
-            "meta"
-        ]["reviewdesk_jsonld"]
+        wordpress.rest("GET", f"/wp/v2/posts/{result.post_id}", params={"context": "edit"})["meta"][
+            "reviewdesk_jsonld"
+        ]
     )
     assert "url" not in sent["review"]
     page = _page(result.link)
     (jsonld,) = parse_page(page).jsonld
     shown = json.loads(jsonld)["review"]
     assert shown["url"] == result.link
-    featured = _as_admin(wordpress, "GET", f"/wp/v2/posts/{result.post_id}")["featured_media"]
-    hero = _as_admin(wordpress, "GET", f"/wp/v2/media/{featured}")
+    featured = wordpress.rest("GET", f"/wp/v2/posts/{result.post_id}")["featured_media"]
+    hero = wordpress.rest("GET", f"/wp/v2/media/{featured}")
     assert shown["image"] == hero["source_url"]
     assert {key: value for key, value in shown.items() if key not in ("url",)} == sent["review"]
 
@@ -230,8 +217,7 @@ def test_a_rating_cleared_in_the_review_is_deleted_on_the_site(
     # Null deletes a key; WordPress first checks the value it holds, and a number it holds
     # none of must still read as a number (the plugin's default), for a new post too.
     numbers = [key for key, kind in META_TYPES.items() if kind == "number"]
-    created = _as_admin(
-        wordpress,
+    created = wordpress.rest(
         "POST",
         "/wp/v2/posts",
         json={"title": "Unrated", "status": "draft", "meta": dict.fromkeys(numbers)},
@@ -239,7 +225,7 @@ def test_a_rating_cleared_in_the_review_is_deleted_on_the_site(
     assert {key: created["meta"][key] for key in numbers} == dict.fromkeys(numbers, 0)
 
     site = _site(wordpress, "author", monkeypatch)
-    _as_admin(wordpress, "POST", "/wp/v2/categories", json={"name": "Small Language Models"})
+    wordpress.rest("POST", "/wp/v2/categories", json={"name": "Small Language Models"})
     first = _publish(sample_bundle, site)
     _edit(sample_bundle, rating=None)
     again = _publish(sample_bundle, site)
@@ -273,8 +259,7 @@ def test_the_stylesheet_and_jsonld_are_on_reviewdesks_posts_only(
     assert served.status_code == 200
     assert served.content == (reviewdesk_plugin / "review.css").read_bytes()
 
-    plain = _as_admin(
-        wordpress,
+    plain = wordpress.rest(
         "POST",
         "/wp/v2/posts",
         json={"title": "A plain post", "content": "<p>Nothing of ours.</p>", "status": "publish"},
@@ -284,7 +269,7 @@ def test_the_stylesheet_and_jsonld_are_on_reviewdesks_posts_only(
         assert parse_page(page).jsonld == ()
 
     # A password-protected review shows neither its notes nor its styles before the password.
-    _as_admin(wordpress, "POST", f"/wp/v2/posts/{result.post_id}", json={"password": "secret"})
+    wordpress.rest("POST", f"/wp/v2/posts/{result.post_id}", json={"password": "secret"})
     locked = _page(result.link)
     assert (parse_page(locked).jsonld, _stylesheet(locked)) == ((), [])
 
@@ -296,8 +281,7 @@ def test_the_stylesheet_and_jsonld_are_on_reviewdesks_posts_only(
 def test_jsonld_meta_that_names_no_review_prints_nothing(
     wordpress: WordPressServer, kept: str
 ) -> None:
-    made = _as_admin(
-        wordpress,
+    made = wordpress.rest(
         "POST",
         "/wp/v2/posts",
         json={"title": "Odd", "status": "publish", "meta": {"reviewdesk_jsonld": kept}},

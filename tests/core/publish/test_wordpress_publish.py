@@ -41,22 +41,8 @@ def _account(wordpress: WordPressServer, role: str) -> WordPressAccount:
     return wordpress.admin if role == "administrator" else wordpress.author
 
 
-def rest(wordpress: WordPressServer, method: str, route: str, **options: Any) -> Any:
-    """A request as the administrator: what "the web" does."""
-    account = wordpress.admin
-    answer = httpx.request(
-        method,
-        f"{wordpress.url}/wp-json{route}",
-        auth=(account.login, account.app_password),
-        timeout=30,
-        **options,
-    )
-    answer.raise_for_status()
-    return answer.json()
-
-
 def remote(wordpress: WordPressServer, post_id: int) -> dict[str, Any]:
-    return dict(rest(wordpress, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"}))
+    return dict(wordpress.rest("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"}))
 
 
 def media_count(wordpress: WordPressServer) -> int:
@@ -66,15 +52,6 @@ def media_count(wordpress: WordPressServer) -> int:
             " 'post_status' => 'any']));"
         )
     )
-
-
-def term_names(wordpress: WordPressServer, taxonomy: str, ids: list[int]) -> list[str]:
-    if not ids:
-        return []
-    found = rest(
-        wordpress, "GET", f"/wp/v2/{taxonomy}", params={"include": ",".join(map(str, ids))}
-    )
-    return sorted(html.unescape(term["name"]) for term in found)
 
 
 def edit_review(folder: Path, **changes: Any) -> None:
@@ -87,7 +64,7 @@ def test_the_sample_is_published_once_and_again_in_place(
     wordpress: WordPressServer, site: Site, sample_bundle: Path
 ) -> None:
     if site.user == wordpress.author.login:
-        rest(wordpress, "POST", "/wp/v2/categories", json={"name": "Small Language Models"})
+        wordpress.rest("POST", "/wp/v2/categories", json={"name": "Small Language Models"})
     first = publish(sample_bundle, site, "publish")
     assert (first.action, first.status) == ("created", "publish")
     assert first.uploaded == ["assets/hero.png", "assets/chart.png"]
@@ -95,14 +72,14 @@ def test_the_sample_is_published_once_and_again_in_place(
     assert post["title"]["raw"] == bundle.load(sample_bundle).title
     assert post["excerpt"]["raw"].startswith("Halden Bay Labs' compact multimodal model")
     assert post["featured_media"] > 0
-    hero = rest(
-        wordpress, "GET", f"/wp/v2/media/{post['featured_media']}", params={"context": "edit"}
+    hero = wordpress.rest(
+        "GET", f"/wp/v2/media/{post['featured_media']}", params={"context": "edit"}
     )
     assert hero["alt_text"].startswith("Abstract illustration on a deep blue")
-    assert term_names(wordpress, "tags", post["tags"]) == sorted(
+    assert wordpress.term_names("tags", post["tags"]) == sorted(
         ["Halden Bay Labs", "Wrenfall", "Small Language Models", "On-Device AI", "Open Weights"]
     )
-    assert term_names(wordpress, "categories", post["categories"]) == ["Small Language Models"]
+    assert wordpress.term_names("categories", post["categories"]) == ["Small Language Models"]
     assert post["date"].startswith("2026-03-18")
     # Read back: title, excerpt, featured image, terms and every pro and con on the public
     # page as sent; only the plugin's part is missing on a site without it.
@@ -134,8 +111,8 @@ def test_the_sample_is_published_once_and_again_in_place(
         [],
         ["assets/hero.png"],
     )
-    hero = rest(
-        wordpress, "GET", f"/wp/v2/media/{post['featured_media']}", params={"context": "edit"}
+    hero = wordpress.rest(
+        "GET", f"/wp/v2/media/{post['featured_media']}", params={"context": "edit"}
     )
     assert hero["alt_text"] == "A new alt text"
     assert media_count(wordpress) == 2
@@ -177,7 +154,7 @@ def test_a_changed_field_and_a_cleared_one_are_both_reflected(
     assert post["title"]["raw"] == "A New Title"
     assert post["excerpt"]["raw"] == ""
     assert post["featured_media"] == 0
-    assert term_names(wordpress, "tags", post["tags"]) == ["Wrenfall"]
+    assert wordpress.term_names("tags", post["tags"]) == ["Wrenfall"]
     assert post["status"] == "publish"  # the review is "ready": a live post stays live
     assert any("left publish" in warning for warning in second.warnings)
 
@@ -189,7 +166,7 @@ def test_an_edit_on_the_site_is_caught_and_force_overwrites_it(
     edit_review(sample_bundle, category="")
     first = publish(sample_bundle, site, "publish")
     post_id = first.post_id or 0
-    rest(wordpress, "POST", f"/wp/v2/posts/{post_id}", json={"title": "Edited on the web"})
+    wordpress.rest("POST", f"/wp/v2/posts/{post_id}", json={"title": "Edited on the web"})
     edit_review(sample_bundle, summary="Changed in the app.")
     before = snapshot(sample_bundle)
     with pytest.raises(ConflictError) as caught:
@@ -245,12 +222,12 @@ def test_a_date_only_review_is_on_its_day_in_the_sites_time_zone(
 def test_terms_match_whole_names_and_a_missing_category_is_named(
     wordpress: WordPressServer, site: Site, sample_bundle: Path
 ) -> None:
-    proprietary = rest(wordpress, "POST", "/wp/v2/tags", json={"name": "Proprietary AI"})
+    proprietary = wordpress.rest("POST", "/wp/v2/tags", json={"name": "Proprietary AI"})
     edit_review(sample_bundle, tags=["AI", "Q&A"], category="Reviews & Tests")
     result = publish(sample_bundle, site, "publish")
     post = remote(wordpress, result.post_id or 0)
     assert proprietary["id"] not in post["tags"]
-    assert term_names(wordpress, "tags", post["tags"]) == ["AI", "Q&A"]
+    assert wordpress.term_names("tags", post["tags"]) == ["AI", "Q&A"]
     if site.user == wordpress.author.login:
         assert any("category 'Reviews & Tests' does not exist" in w for w in result.warnings)
     else:
@@ -311,7 +288,7 @@ def test_an_images_caption_is_its_text_on_the_site(
     first = publish(sample_bundle, site, "draft")
     assert first.post_id is not None
     featured = remote(wordpress, first.post_id)["featured_media"]
-    media = rest(wordpress, "GET", f"/wp/v2/media/{featured}", params={"context": "edit"})
+    media = wordpress.rest("GET", f"/wp/v2/media/{featured}", params={"context": "edit"})
     assert html.unescape(media["caption"]["raw"]) == caption
     assert "<b>" not in media["caption"]["rendered"]
     again = publish(sample_bundle, site, "draft")

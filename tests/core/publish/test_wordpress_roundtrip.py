@@ -26,7 +26,7 @@ from reviewdesk.core.publish.blocks import post_content
 from reviewdesk.core.publish.publish import PublishResult, publish
 from reviewdesk.core.publish.wordpress import WordPress
 from reviewdesk.core.resources import resource
-from tests.core.publish.published import ROLES, plugin_active, rest, site_for, stored
+from tests.core.publish.published import ROLES, plugin_active, site_for, stored
 from tests.strategies import reviews
 from tests.wordpress_server import WordPressServer, php_string
 
@@ -54,16 +54,6 @@ def plugin(wordpress: WordPressServer) -> Iterator[None]:
     with plugin_active(wordpress):
         yield
     wordpress.reset()
-
-
-def term_names(wordpress: WordPressServer, taxonomy: str, ids: list[int]) -> list[str]:
-    """The names of terms as a reader sees them (WordPress keeps them HTML-escaped)."""
-    if not ids:
-        return []
-    found = rest(
-        wordpress, "GET", f"/wp/v2/{taxonomy}", params={"include": ",".join(map(str, ids))}
-    )
-    return sorted(html.unescape(term["name"]) for term in found)
 
 
 def as_kept(content: str, role: str) -> str:
@@ -180,8 +170,8 @@ def test_wordpress_keeps_what_was_sent_key_by_key(
         # Terms by name: a name matches an existing term whatever its case (an earlier example
         # may have made 'ai' for this one's 'AI'), and WordPress makes a run of spaces in a
         # name one space, as ReviewDesk's own lookup does.
-        assert term_keys(term_names(wordpress, "tags", kept["tags"])) == term_keys(review.tags)
-        categories = term_names(wordpress, "categories", kept["categories"])
+        assert term_keys(wordpress.term_names("tags", kept["tags"])) == term_keys(review.tags)
+        categories = wordpress.term_names("categories", kept["categories"])
         assert term_keys(categories) == term_keys([category] if category else [])
         meta = kept_meta(wordpress, result.post_id or 0, list(sent["meta"]))
         different = {

@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QUrl, Slot
@@ -28,20 +27,6 @@ from tests.ui.publish.conftest import WAIT_MS, add_site, click
 from tests.wordpress_server import WordPressServer
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("system_keyring")]
-
-
-def rest(server: WordPressServer, method: str, route: str, **options: Any) -> Any:
-    """A request as the administrator: what "the web" does."""
-    account = server.admin
-    answer = httpx.request(
-        method,
-        f"{server.url}/wp-json{route}",
-        auth=(account.login, account.app_password),
-        timeout=30,
-        **options,
-    )
-    answer.raise_for_status()
-    return answer.json()
 
 
 def post_count(server: WordPressServer) -> int:
@@ -117,7 +102,7 @@ def test_the_sample_is_published_by_clicking_and_its_link_opens_the_browser(
     assert "Created category 'Small Language Models'" in notes
     assert any(note.startswith("Read back: the site keeps none of ReviewDesk's") for note in notes)
     assert said == [f"Created post {post_id} on test (a draft). {link}"]
-    assert rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})["status"] == (
+    assert site.rest("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})["status"] == (
         "draft"  # the sample is "ready": as the review says
     )
     qtbot.mouseClick(
@@ -162,7 +147,7 @@ def test_a_review_dated_to_come_is_scheduled(
     published(qtbot, dialog)
     post_id = state.read(sample_bundle).sites["test"].post_id
     assert dialog.outcome.text() == f"Created post {post_id} on test (scheduled)."
-    remote = rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
+    remote = site.rest("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
     assert remote["status"] == "future"
     assert remote["date_gmt"] == f"{later:%Y-%m-%dT%H:%M:%S}"
 
@@ -177,7 +162,7 @@ def test_an_edit_on_the_web_is_shown_and_overwritten_only_when_asked(
     published(qtbot, dialog)
     post_id = state.read(sample_bundle).sites["test"].post_id
     assert not dialog.overwrite_button.isVisible()
-    rest(site, "POST", f"/wp/v2/posts/{post_id}", json={"title": "Edited on the web"})
+    site.rest("POST", f"/wp/v2/posts/{post_id}", json={"title": "Edited on the web"})
     before = snapshot(sample_bundle)
     published(qtbot, dialog)
     assert dialog.outcome.text().startswith(
@@ -190,18 +175,18 @@ def test_an_edit_on_the_web_is_shown_and_overwritten_only_when_asked(
     )
     assert not dialog.link.isVisible()
     assert snapshot(sample_bundle) == before
-    remote = rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
+    remote = site.rest("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
     assert remote["title"]["raw"] == "Edited on the web"
     dialog.overwrite_button.setFocus()
     with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
         # Enter, even on Overwrite, publishes: a conflict again.
         qtbot.keyClick(dialog.overwrite_button, Qt.Key.Key_Return)
     assert dialog.overwrite_button.isVisible()
-    remote = rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
+    remote = site.rest("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
     assert remote["title"]["raw"] == "Edited on the web"
     published(qtbot, dialog, dialog.overwrite_button)
     assert dialog.outcome.text() == f"Updated post {post_id} on test (published)."
-    remote = rest(site, "GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
+    remote = site.rest("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"})
     assert remote["title"]["raw"] == bundle.load(sample_bundle).title
     assert not dialog.overwrite_button.isVisible()
     assert post_count(site) == 1
