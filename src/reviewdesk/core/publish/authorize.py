@@ -12,7 +12,6 @@ No Qt; only `find_endpoint` talks to the site. The app's dialog and the command 
 
 from __future__ import annotations
 
-import ipaddress
 import platform
 import re
 import secrets
@@ -22,6 +21,7 @@ from datetime import datetime
 from typing import Any, Final
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
+from reviewdesk.core.publish.sites import is_loopback
 from reviewdesk.core.publish.wordpress import WordPress, WordPressError
 
 APP_NAME: Final = "ReviewDesk"
@@ -194,13 +194,4 @@ def _origin(url: str) -> tuple[str, int | None]:
 def _secure(url: str) -> bool:
     """https, or plain http that never leaves this computer."""
     parts = urlsplit(url)
-    return parts.scheme == "https" or (parts.scheme == "http" and _loopback(parts.hostname or ""))
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return parts.scheme == "https" or (parts.scheme == "http" and is_loopback(parts.hostname or ""))

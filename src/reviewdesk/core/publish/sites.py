@@ -42,7 +42,7 @@ class Site:
     def plain_http(self) -> bool:
         """Whether the password would cross the network unencrypted (http, not loopback)."""
         parts = urlsplit(self.url)
-        return parts.scheme == "http" and not _is_loopback(parts.hostname or "")
+        return parts.scheme == "http" and not is_loopback(parts.hostname or "")
 
 
 def sites_path() -> Path:
@@ -163,7 +163,8 @@ def _site(found: yaml_file.Fields, name: str, entry: Any) -> Site:
         raise found.fail(where, str(error)) from None
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """Whether `host` is this computer: what is sent there never crosses a network."""
     if host == "localhost":
         return True
     try:
