@@ -84,3 +84,48 @@ def test_no_wordpress_at_the_address(wordpress: WordPressServer) -> None:
     (finding,) = diagnose(site, wordpress.admin.app_password)
     assert not finding.ok
     assert "shows no WordPress REST API" in finding.text
+
+
+def test_the_rest_api_turned_off_by_a_plugin(
+    wordpress: WordPressServer, must_use_plugin: Path
+) -> None:
+    # As "disable the REST API" plugins do: WordPress's own routes are never registered.
+    must_use_plugin.write_text(
+        "<?php add_action('init', function () {"
+        " remove_action('rest_api_init', 'create_initial_rest_routes', 99); });\n"
+    )
+    found = lines(wordpress, wordpress.admin.login, wordpress.admin.app_password)
+    assert found[-1].startswith("problem: the REST API at ")
+    assert "has no wp/v2 routes (turned off by a plugin?)" in found[-1]
+
+
+def test_the_rest_api_closed_to_everyone(wordpress: WordPressServer, must_use_plugin: Path) -> None:
+    # The other way such plugins work: every request refused, logged in or not.
+    must_use_plugin.write_text(
+        "<?php add_filter('rest_authentication_errors', fn() => new WP_Error("
+        "'rest_disabled', 'The REST API is disabled on this site.', ['status' => 403]));\n"
+    )
+    found = lines(wordpress, wordpress.admin.login, wordpress.admin.app_password)
+    assert len(found) == 1 and found[0].startswith("problem: "), found
+    assert "The REST API is disabled on this site." in found[0]  # the site's own words
+
+
+def test_a_contributor_may_write_only_drafts_and_upload_nothing(
+    wordpress: WordPressServer,
+) -> None:
+    created = wordpress.php(
+        "$id = wp_insert_user(['user_login' => 'casey', 'user_pass' => wp_generate_password(),"
+        " 'user_email' => 'casey@example.com', 'role' => 'contributor']);"
+        "[$password] = WP_Application_Passwords::create_new_application_password($id,"
+        " ['name' => 'test']); echo $id, ' ', $password;"
+    )
+    user_id, password = created.split(" ", 1)
+    try:
+        found = lines(wordpress, "casey", password)
+    finally:
+        wordpress.php(
+            f"require_once ABSPATH . 'wp-admin/includes/user.php';wp_delete_user({int(user_id)});"
+        )
+    assert "ok: logged in as casey (contributor)" in found
+    assert "problem: casey may not publish posts: only drafts, for an editor to publish" in found
+    assert "problem: casey may not upload images: images cannot be published" in found

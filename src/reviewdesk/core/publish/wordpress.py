@@ -148,8 +148,12 @@ class WordPress:
             ) from None
 
     def index(self) -> dict[str, Any]:
-        """The API's index: namespaces and authentication methods."""
-        answer = self._send("GET", self.api_root(), auth=False)
+        """The API's index: namespaces and authentication methods. WordPressError, with the
+        site's own words, where the site refuses it (a plugin closing the REST API)."""
+        root = self.api_root()
+        answer = self._send("GET", root, auth=False)
+        if answer.is_error:
+            raise _error(answer, "GET", root)
         return _json_or_empty(answer)
 
     def page(self, url: str) -> httpx.Response:
