@@ -7,6 +7,7 @@ import errno
 import os
 import socket
 import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -229,3 +230,34 @@ def test_a_link_to_a_regular_file_or_to_nothing_is_replaced(tmp_path: Path) -> N
     write_all(tmp_path, {tmp_path / "to-nothing": b"page"})
     assert (tmp_path / "to-nothing").read_bytes() == b"page"
     assert not (tmp_path / "nothing").exists()
+
+
+def exports_at_once(root: Path, count: int) -> list[BaseException]:
+    """`count` threads writing an image each into root/shared/assets at the same moment; what
+    they raised."""
+    start = threading.Barrier(count)
+    failures: list[BaseException] = []
+
+    def export(n: int) -> None:
+        start.wait()
+        try:
+            write_all(root, {root / "shared" / "assets" / f"image-{n}.png": b"png"})
+        except BaseException as error:
+            failures.append(error)
+
+    threads = [threading.Thread(target=export, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return failures
+
+
+def test_exports_at_once_into_one_new_folder_all_succeed(tmp_path: Path) -> None:
+    """Exports into the same new folders at once (a script exporting reviews in parallel): one
+    that found a folder missing and then could not make it, as another just had, failed with
+    "File exists"."""
+    for round_ in range(40):
+        root = tmp_path / f"round-{round_}" / "out"
+        assert exports_at_once(root, 6) == []
+        assert len(list((root / "shared" / "assets").iterdir())) == 6

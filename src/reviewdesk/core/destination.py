@@ -140,8 +140,9 @@ class Destination:
         try:
             fd = os.open(parts[-1], _FOLDER_FLAGS | os.O_NOFOLLOW, dir_fd=parent)
         except FileNotFoundError:
-            os.mkdir(parts[-1], dir_fd=parent)
-            self._made.append(self._real_root.joinpath(*parts))
+            with contextlib.suppress(FileExistsError):  # made meanwhile by another export: as good
+                os.mkdir(parts[-1], dir_fd=parent)
+                self._made.append(self._real_root.joinpath(*parts))
             fd = os.open(parts[-1], _FOLDER_FLAGS | os.O_NOFOLLOW, dir_fd=parent)
         except OSError as error:
             if error.errno not in (errno.ENOTDIR, errno.ELOOP):
@@ -175,8 +176,9 @@ class Destination:
                 missing.append(folder)
                 folder = folder.parent
             for folder in reversed(missing):
-                os.mkdir(folder)
-                self._made.append(folder)
+                with contextlib.suppress(FileExistsError):  # as in _open
+                    os.mkdir(folder)
+                    self._made.append(folder)
             # The root is the writer's choice: a link to it is followed.
             kind = special_kind(self.root)
             if kind is not None:
