@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from reviewdesk.ui.preview.scheme import register_scheme
+from reviewdesk.ui.ui_thread_collector import UiThreadCollector
 
 
 @contextmanager
@@ -25,6 +26,7 @@ def app_in_a_new_home(*, x11: bool) -> Iterator[tuple[QApplication, Path]]:
     register_scheme()  # before the application exists
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(sys.argv[:1])
+    UiThreadCollector(app)  # as the app
     with tempfile.TemporaryDirectory() as folder:
         for name in ("DATA", "CONFIG", "CACHE"):
             os.environ[f"XDG_{name}_HOME"] = str(Path(folder) / name.lower())

@@ -15,6 +15,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401 (must preced
 from PySide6.QtWidgets import QApplication
 
 from reviewdesk.ui.preview.scheme import register_scheme
+from reviewdesk.ui.ui_thread_collector import UiThreadCollector
 
 register_scheme()
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
@@ -26,6 +27,12 @@ def _widgets_go_before_the_app() -> Iterator[None]:
     carries out; a web view left for the QApplication's exit makes QtWebEngine warn."""
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collected_in_the_ui_thread(qapp: QApplication) -> None:
+    """As the app does: Python's cycle collector runs in the UI thread only."""
+    UiThreadCollector(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,10 @@
 """Huge input does not freeze the window: a review past the field limits is refused with one
 line naming file, line and field, and an empty review opens at once; one at the limits opens
 at once and refuses one more; a body of 50,000 nested <div> is parsed only off the UI thread
-and the window answers while the preview renders it. The bounds here are generous, for
-shared CI machines; bench/huge_input.py measures the real times and stalls."""
+and the window answers while the preview renders it. The aims are the issue's, usable within
+2 s and no stall over 200 ms; the stall bound here leaves a loaded CI machine half as much
+again (measured here: 7-130 ms offscreen; bench/huge_input.py on Xvfb: 168-171 ms at worst,
+for the nested <div>)."""
 
 from __future__ import annotations
 
@@ -23,8 +25,8 @@ from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.panes.tags_pane import TagsPane
 from reviewdesk.ui.settings import Settings
 
-USABLE_MS = 4_000  # from opening to a key handled: the aim is 2 s
-STALL_MS = 1_000  # once shown: the aim is 200 ms
+USABLE_MS = 2_000  # from opening to a key handled
+STALL_MS = 300  # once shown: the aim is 200 ms
 KEY_EVERY_MS = 80
 REFUSED = {
     "tags": "review.yaml:3: tags: has 100,000 tags; the limit is 1,000",

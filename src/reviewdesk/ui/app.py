@@ -22,6 +22,7 @@ from reviewdesk.ui.preview.scheme import register_scheme
 from reviewdesk.ui.process_stats import age_s, pss_mb
 from reviewdesk.ui.settings import Settings
 from reviewdesk.ui.shutdown import CleanShutdown
+from reviewdesk.ui.ui_thread_collector import UiThreadCollector
 
 SMOKE_TIMEOUT_MS = 60_000
 
@@ -34,6 +35,7 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("ReviewDesk")
     app.setOrganizationName("ReviewDesk")
+    UiThreadCollector(app)
     apply_chosen_color_scheme(Settings())  # light or dark before any question or window
     window = open_window(folder, Settings(), smoke_test=smoke_test)
     if smoke_test:
