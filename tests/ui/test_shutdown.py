@@ -65,3 +65,5 @@ def test_a_signal_ends_the_app_cleanly_keeping_the_typed_words(
     assert not (sample_bundle / locks.LOCK_FILE).exists()
     found = recovery.find(sample_bundle)
     assert found is not None and found.review.body.endswith(" typed")
+    settings = Path(os.environ["XDG_CONFIG_HOME"]) / "ReviewDesk" / "ReviewDesk.ini"
+    assert "geometry=" in settings.read_text(encoding="utf-8")  # the window's place, kept

@@ -41,9 +41,15 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     if smoke_test:
         _SmokeTest(window, started)  # the window's child
     else:
-        CleanShutdown(window.autosaver.write, window)
+        CleanShutdown(lambda: _before_exit(window), window)
     window.show()
     return app.exec()
+
+
+def _before_exit(window: MainWindow) -> None:
+    """What a signal's end keeps: the edits in the recovery copy, the window's layout."""
+    window.autosaver.write()
+    window.remember_layout()
 
 
 def open_window(folder: Path | None, settings: Settings, *, smoke_test: bool = False) -> MainWindow:

@@ -236,14 +236,18 @@ class MainWindow(QMainWindow):
     def _splitters(self) -> tuple[tuple[QSplitter, Setting], ...]:
         return (self.splitter, SPLITTER_STATE), (self.form_splitter, FORM_SPLITTER_STATE)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
-        if not self.files.maybe_save():
-            event.ignore()
-            return
+    def remember_layout(self) -> None:
+        """The window's size, place and splitters, for the next start."""
         self._settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         for splitter, setting in self._splitters():
             self._settings.set(setting, splitter.saveState())
         self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.remember_layout()
         self.lock.release()
         event.accept()
 
