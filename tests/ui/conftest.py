@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 from reviewdesk.ui.preview.scheme import register_scheme
 from reviewdesk.ui.ui_thread_collector import UiThreadCollector
+from tests.ui.system_browser import system_browser
+
+__all__ = ["system_browser"]
 
 register_scheme()
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)

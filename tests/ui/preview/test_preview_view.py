@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPlainTextEdit, QScrollArea
 from pytestqt.qtbot import QtBot
@@ -27,6 +27,7 @@ from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.preview import scheme
 from reviewdesk.ui.preview.preview_view import PreviewView
 from reviewdesk.ui.preview.scheme import PAGE_URL
+from tests.ui.system_browser import SystemBrowser
 
 FIRST_LOAD_MS = 20_000  # the first page of a session also starts QtWebEngine's processes
 MakeView = Callable[[ReviewDocument], PreviewView]
@@ -463,29 +464,8 @@ def test_the_guard_holds_without_the_sanitizer_and_without_the_policy(
     assert all(url.startswith(raw_page) for url in view.blocked_requests)
 
 
-class _Browser(QObject):
-    """Stands in for the system's browser: QDesktopServices hands it the URLs to open."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url)
-
-
-@pytest.fixture
-def browser() -> Iterator[_Browser]:
-    browser = _Browser()
-    # PySide6 6.11 wants the slot's name as str (bytes raise ValueError); its stub says bytes.
-    QDesktopServices.setUrlHandler("https", browser, "open")  # type: ignore[arg-type]
-    yield browser
-    QDesktopServices.unsetUrlHandler("https")
-
-
 def test_a_clicked_link_opens_in_the_system_browser(
-    qtbot: QtBot, open_view: MakeView, document: ReviewDocument, browser: _Browser
+    qtbot: QtBot, open_view: MakeView, document: ReviewDocument, system_browser: SystemBrowser
 ) -> None:
     document.set("body", "## Links\n\n[The site](https://example.org/page)\n")
     view = open_view(document)
@@ -502,7 +482,7 @@ def test_a_clicked_link_opens_in_the_system_browser(
         Qt.KeyboardModifier.NoModifier,
         QPoint(int(left) + 5, int(top + height / 2)),
     )
-    qtbot.waitUntil(lambda: bool(browser.opened))
-    assert browser.opened == [QUrl("https://example.org/page")]
+    qtbot.waitUntil(lambda: bool(system_browser.opened))
+    assert system_browser.opened == [QUrl("https://example.org/page")]
     assert view.web_view.page().url() == PAGE_URL
     assert view.run_js("document.querySelector('h1').textContent") == document.review.title

@@ -4,12 +4,10 @@ password the dialog returns logs in over the REST API."""
 
 import json
 import logging
-from collections.abc import Iterator
 
 import httpx
 import pytest
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +16,7 @@ from reviewdesk.core.publish.authorize import APP_ID, CALLBACK_HOST
 from reviewdesk.ui.publish.authorize_dialog import AuthorizeDialog, authorize
 from reviewdesk.ui.publish.sites_dialog import SitesDialog
 from tests.ui.publish.conftest import WAIT_MS, click
+from tests.ui.system_browser import SystemBrowser
 from tests.wordpress_server import WordPressAccount, WordPressServer
 
 LOAD_TIMEOUT = 30_000  # ms: a page of the real site, PHP and all
@@ -168,33 +167,13 @@ def test_no_request_to_the_answer_address_leaves(qtbot: QtBot, wordpress: WordPr
     assert dialog.guard.blocked == 1
 
 
-class _Browser(QObject):
-    """Stands in for the system browser: the URLs the app opened."""
-
-    opened = Signal(QUrl)
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.emit(url)
-
-
-@pytest.fixture
-def system_browser() -> Iterator[_Browser]:
-    browser = _Browser()
-    for scheme in ("http", "https"):
-        QDesktopServices.setUrlHandler(scheme, browser, "open")  # type: ignore[arg-type]
-    yield browser
-    for scheme in ("http", "https"):
-        QDesktopServices.unsetUrlHandler(scheme)
-
-
 def test_a_link_off_the_site_opens_in_the_browser(
-    qtbot: QtBot, wordpress: WordPressServer, system_browser: _Browser
+    qtbot: QtBot, wordpress: WordPressServer, system_browser: SystemBrowser
 ) -> None:
     """The login page's WordPress logo links to WordPress.org: that is not for the dialog."""
     dialog = _open(qtbot, wordpress.url, "x")
     login_page = dialog.page.url()
-    with qtbot.waitSignal(system_browser.opened, timeout=LOAD_TIMEOUT) as opened:
+    with qtbot.waitSignal(system_browser.url_opened, timeout=LOAD_TIMEOUT) as opened:
         _run_js(qtbot, dialog, "document.querySelector('#login h1 a').click()")
     assert opened.args == [QUrl("https://wordpress.org/")]
     assert dialog.page.url() == login_page

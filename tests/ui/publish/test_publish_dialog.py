@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtWidgets import QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +23,7 @@ from reviewdesk.ui.publish.commands import publish_review
 from reviewdesk.ui.publish.publish_dialog import PublishDialog
 from tests.conftest import snapshot
 from tests.ui.publish.conftest import WAIT_MS, add_site, click
+from tests.ui.system_browser import SystemBrowser
 from tests.wordpress_server import WordPressServer
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("system_keyring")]
@@ -45,29 +45,6 @@ def published(qtbot: QtBot, dialog: PublishDialog, button: Any = None) -> None:
         click(qtbot, button or dialog.publish_button)
 
 
-class Browser(QObject):
-    """Takes the links the app opens in the system browser."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toString())
-
-
-@pytest.fixture
-def browser() -> Any:
-    taker = Browser()
-    for scheme in ("http", "https"):
-        # A str at run time: PySide's stubs say bytes, which it then refuses.
-        QDesktopServices.setUrlHandler(scheme, taker, "open")  # type: ignore[arg-type]
-    yield taker
-    for scheme in ("http", "https"):
-        QDesktopServices.unsetUrlHandler(scheme)
-
-
 def test_a_bad_sites_file_is_one_line_naming_it(
     qtbot: QtBot, host: QWidget, sample_bundle: Path
 ) -> None:
@@ -82,7 +59,11 @@ def test_a_bad_sites_file_is_one_line_naming_it(
 
 
 def test_the_sample_is_published_by_clicking_and_its_link_opens_the_browser(
-    qtbot: QtBot, host: QWidget, site: WordPressServer, sample_bundle: Path, browser: Browser
+    qtbot: QtBot,
+    host: QWidget,
+    site: WordPressServer,
+    sample_bundle: Path,
+    system_browser: SystemBrowser,
 ) -> None:
     add_site(qtbot, host, site, site.admin.app_password)
     dialog = opened(qtbot, host, sample_bundle)
@@ -108,7 +89,7 @@ def test_the_sample_is_published_by_clicking_and_its_link_opens_the_browser(
     qtbot.mouseClick(
         dialog.link, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.link.height() // 2)
     )
-    assert browser.opened == [link]
+    assert [url.toString() for url in system_browser.opened] == [link]
 
 
 def test_a_dry_run_says_what_would_be_done_and_does_nothing(
