@@ -370,7 +370,7 @@ def test_a_hostile_body_runs_nothing_and_loads_nothing_remote(
     remote: str,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    caplog.set_level(logging.DEBUG, logger="reviewdesk.ui.preview.guard")  # the page's console
+    caplog.set_level(logging.DEBUG, logger="reviewdesk.ui.widgets.quiet_page")  # the page's console
     document.set("body", HOSTILE_BODY.format(remote=remote))
     view = open_view(document)
     assert view.run_js("document.title") != "pwned"

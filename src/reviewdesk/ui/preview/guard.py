@@ -4,10 +4,7 @@ navigating away."""
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -16,11 +13,9 @@ from PySide6.QtWebEngineCore import (
 )
 
 from reviewdesk.ui.preview.scheme import SCHEME
+from reviewdesk.ui.widgets.quiet_page import QuietPage
 
 _ALLOWED_SCHEMES = frozenset({SCHEME, "data"})
-_EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
-
-_log = logging.getLogger(__name__)
 
 
 class RequestGuard(QWebEngineUrlRequestInterceptor):
@@ -39,9 +34,12 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
         self.blocked_urls.append(url.toString())
 
 
-class PreviewPage(QWebEnginePage):
+class PreviewPage(QuietPage):
     """Stays on `home`: links to the web and mail open in the system's browser or mail app,
-    every other navigation is refused."""
+    every other navigation is refused. Its console speaks for the review's content (a policy
+    violation of a hostile body, a missing image), not for the app."""
+
+    console_name = "preview"
 
     def __init__(
         self, profile: QWebEngineProfile, home: QUrl, parent: QObject | None = None
@@ -55,24 +53,8 @@ class PreviewPage(QWebEnginePage):
         url = QUrl(url)
         if main_frame and _same_document(url, self._home):
             return True  # the preview itself: its loads, reloads and in-page anchors
-        if (
-            kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked
-            and url.scheme() in _EXTERNAL_SCHEMES
-        ):
-            QDesktopServices.openUrl(url)
+        self.opened_outside(url, kind)
         return False
-
-    def javaScriptConsoleMessage(  # noqa: N802 (Qt's API)
-        self,
-        level: QWebEnginePage.JavaScriptConsoleMessageLevel,
-        message: str,
-        line: int,
-        source: str,
-        /,
-    ) -> None:
-        # The console speaks for the review's content (a policy violation of a hostile body, a
-        # missing image), not for the app: keep it out of Qt's warnings, at debug level.
-        _log.debug("preview console (%s) %s:%d: %s", level.name, source, line, message)
 
 
 def _same_document(a: QUrl, b: QUrl) -> bool:

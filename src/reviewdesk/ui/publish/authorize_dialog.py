@@ -7,10 +7,8 @@ logged nor written anywhere here."""
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
     QWebEngineLoadingInfo,
@@ -40,9 +38,9 @@ from reviewdesk.core.publish.authorize import (
 )
 from reviewdesk.ui.message_bar import MessageBar
 from reviewdesk.ui.publish.worker import Outcome, Worker, keep_until_idle
+from reviewdesk.ui.widgets.quiet_page import QuietPage
 
 _FULLY_ENCODED = QUrl.ComponentFormattingOption.FullyEncoded
-_log = logging.getLogger(__name__)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _OFF = (
     QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows,
@@ -88,10 +86,13 @@ class _CallbackGuard(QWebEngineUrlRequestInterceptor):
             self.blocked += 1
 
 
-class _AuthorizePage(QWebEnginePage):
+class _AuthorizePage(QuietPage):
     """Catches WordPress's answer (a navigation to our callback host) instead of loading it.
     Stays on the site: a link elsewhere opens in the system browser; a redirect elsewhere
-    (a sign-in service) is followed over https only."""
+    (a sign-in service) is followed over https only. Its console speaks for the site (jQuery
+    Migrate's notes), not for the app."""
+
+    console_name = "authorization page"
 
     answered = Signal(str)  # the callback URL, with the password in its query
 
@@ -109,21 +110,9 @@ class _AuthorizePage(QWebEnginePage):
         if _same_site(url, self._site):
             return True
         if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
-            if url.scheme() in ("http", "https", "mailto"):
-                QDesktopServices.openUrl(url)  # the writer's browser, not the dialog
-            return False
+            self.opened_outside(url, kind)
+            return False  # the writer's browser, not the dialog
         return url.scheme() == "https"  # a site's own sign-in elsewhere (single sign-on)
-
-    def javaScriptConsoleMessage(  # noqa: N802 (Qt's API)
-        self,
-        level: QWebEnginePage.JavaScriptConsoleMessageLevel,
-        message: str,
-        line: int,
-        source: str,
-        /,
-    ) -> None:
-        # The site's scripts speak for the site (jQuery Migrate's notes), not for the app.
-        _log.debug("authorization page console (%s) %s:%d: %s", level.name, source, line, message)
 
 
 class AuthorizeDialog(QDialog):
