@@ -282,16 +282,21 @@ def test_the_delimiters_hold_the_attributes_the_blocks_need(php: str, full_revie
     assert "<ol>" in features.inner[1].html and "<ul>" in pros.inner[1].html
 
 
-def test_each_list_item_is_in_its_list_once(php: str) -> None:
-    review = unique_review()
-    article = markup(review)
-    found = blocks_of(php, article)
-    for name, items in (
+def review_lists(review: Review) -> list[tuple[str, list[str]]]:
+    """Each list of the review, by the name of its block's class (review-list--NAME)."""
+    return [
         ("pros", review.pros),
         ("cons", review.cons),
         ("key-features", review.key_features),
         ("key-insights", review.key_insights),
-    ):
+    ]
+
+
+def test_each_list_item_is_in_its_list_once(php: str) -> None:
+    review = unique_review()
+    article = markup(review)
+    found = blocks_of(php, article)
+    for name, items in review_lists(review):
         assert list_texts(only(found, f"review-list--{name}")) == items
         for item in items:
             assert wp.text(article).count(item) == 1
@@ -323,12 +328,7 @@ def test_hostile_text_stays_text(php: str) -> None:
     assert wp.text(only(found, "review-title").html).strip() == review.title
     assert wp.text(only(found, "review-deck").html).strip() == review.subtitle
     assert wp.text(only(found, "review-category").html).strip() == review.category
-    for name, items in (
-        ("pros", review.pros),
-        ("cons", review.cons),
-        ("key-features", review.key_features),
-        ("key-insights", review.key_insights),
-    ):
+    for name, items in review_lists(review):
         assert list_texts(only(found, f"review-list--{name}")) == items
     tags = wp.text(only(found, "review-tags").html)
     assert all(tag in tags for tag in review.tags)
