@@ -180,3 +180,16 @@ def test_html_nested_50_000_deep_renders_in_time_nested_as_a_browser_would(text:
 def test_html_at_the_nesting_limit_is_kept_whole() -> None:
     text = "<section>" * MAX_HTML_DEPTH + "x" + "</section>" * MAX_HTML_DEPTH
     assert render_markdown(text).count("<section>") == MAX_HTML_DEPTH
+
+
+def test_a_paragraph_crowded_with_marks_is_kept_as_written_and_a_long_list_is_not() -> None:
+    """Past MAX_INLINE_MARKS in one element's text, Markdown's inline parsing would take time
+    by their number times the text's length: the text stays as written. The count is per
+    element, so a long list of ordinary items keeps its emphasis."""
+    crowded = "*a* [b] " * 300  # 1,500 marks in one paragraph
+    html = render_markdown(crowded)
+    assert "<em>" not in html and html.count("*a* [b]") == 300
+    items = "".join(f"- **item {n}** and [link](https://e.org/{n})\n" for n in range(600))
+    html = render_markdown(items)
+    assert html.count("<strong>") == 600 and html.count('<a href="https://e.org/') == 600
+    assert render_markdown("*a* [b] " * 10).count("<em>") == 10  # under the limit: Markdown
