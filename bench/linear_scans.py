@@ -34,7 +34,7 @@ SCANS: dict[str, tuple[Scan, tuple[str, ...]]] = {
     "hugo.literal_shortcodes": (hugo.literal_shortcodes, ("{{<", "{{%\n")),
     "IncrementalBody.update": (lambda text: IncrementalBody().update(text), ("{{", "{ a")),
     "read-back JSON-LD": (
-        readback._has_review_jsonld,  # the scan itself, without a site to publish to
+        readback.has_review_jsonld,  # the scan itself, without a site to publish to
         ("<script type='application/ld+json'", "<script "),
     ),
 }

@@ -60,7 +60,7 @@ def _bare_first(server: WordPressServer, folder: Path) -> None:
         ).raise_for_status()
 
 
-def _bare_get(server: WordPressServer, post_id: int) -> None:
+def _bare_get(server: WordPressServer, post_id: int | str) -> None:
     auth = (server.admin.login, server.admin.app_password)
     httpx.get(
         f"{server.url}/wp-json/wp/v2/posts/{post_id}?context=edit", auth=auth, timeout=60

@@ -262,13 +262,18 @@ def _site_args(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add a site, or replace the one of that name")
     add.add_argument("name", help="a short name for the site, used with --site")
-    add.add_argument("--wordpress", required=True, metavar="URL", help="the site's address")
-    add.add_argument("--user", required=True, metavar="LOGIN", help="your login on the site")
+    kind = add.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--wordpress", metavar="URL", help="a WordPress site's address")
+    kind.add_argument("--ghost", metavar="URL", help="a Ghost site's address")
+    add.add_argument(
+        "--user", metavar="LOGIN", help="your login on the site (WordPress; Ghost needs none)"
+    )
     add.add_argument(
         "--secret-env",
         metavar="VAR",
-        help="read the Application Password from the environment variable VAR (also when "
-        "publishing, where no keyring exists); default: from standard input",
+        help="read the secret (WordPress: an Application Password; Ghost: the Admin API key) "
+        "from the environment variable VAR (also when publishing, where no keyring exists); "
+        "default: from standard input",
     )
     add.add_argument(
         "--browser",
@@ -307,14 +312,20 @@ def _publish_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--status",
         choices=("draft", "publish", "future"),
-        help="the post's status (default: publish for a published review, at its date; "
-        "otherwise draft, except that a live post stays live)",
+        help="the post's status (Ghost: draft, published, scheduled; default: publish for a "
+        "published review, at its date; otherwise draft, except that a live post stays live)",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would be done; write nothing"
     )
     parser.add_argument(
         "--force", action="store_true", help="overwrite a post that was edited on the site"
+    )
+    parser.add_argument(
+        "--email-segment",
+        metavar="SEGMENT",
+        help="Ghost: also send the post by email to these members (all, status:free, "
+        "status:-free...), by the site's newsletter; never sent without it",
     )
 
 

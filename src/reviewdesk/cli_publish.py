@@ -14,6 +14,8 @@ from reviewdesk.core.problems import BundleError
 from reviewdesk.core.publish import authorize, secrets, sites
 from reviewdesk.core.publish.companion import write_plugin_zip
 from reviewdesk.core.publish.diagnose import diagnose
+from reviewdesk.core.publish.ghost import AdminKey, NotAnAdminKey
+from reviewdesk.core.publish.ghost_diagnose import diagnose_ghost
 from reviewdesk.core.publish.publish import ConflictError, PublishError, PublishResult, publish
 from reviewdesk.core.publish.theme import ThemeParts
 
@@ -54,24 +56,40 @@ def _add(options: argparse.Namespace) -> int:
         theme = ThemeParts.named(_parts(options.theme_prints))
     except ValueError as error:
         raise _FailedError(f"--theme-prints: {error}") from None
-    site = sites.make(
-        options.name,
-        "wordpress",
-        options.wordpress,
-        options.user,
-        theme=theme,
-        secret_env=options.secret_env or "",
-    )
-    if options.browser:
-        _show_authorization_page(site)
-    secret = _read_secret(site)
+    if options.ghost:
+        if options.browser:
+            raise _FailedError("--browser is for WordPress; a Ghost site needs its Admin API key")
+        secret = _read_secret("the Admin API key of the site's integration", options)
+        site = sites.make(
+            options.name,
+            "ghost",
+            options.ghost,
+            _admin_key(secret).id,
+            theme=theme,
+            secret_env=options.secret_env or "",
+        )
+    else:
+        if not options.user:
+            raise _FailedError("--wordpress needs --user: your login on the site")
+        site = sites.make(
+            options.name,
+            "wordpress",
+            options.wordpress,
+            options.user,
+            theme=theme,
+            secret_env=options.secret_env or "",
+        )
+        if options.browser:
+            _show_authorization_page(site)
+        secret = _read_secret(f"the Application Password of {site.user} at {site.url}", options)
     previous = sites.load_all().get(site.name)
     kept = _keep(site, secret)
     secrets.forget_replaced(previous, site)
     sites.save(site)
-    print(f"Added site {site.name}: {site.user} at {site.url}{kept}")
+    who = "an Admin API key" if site.kind == "ghost" else site.user
+    print(f"Added site {site.name}: {who} at {site.url}{kept}")
     if site.plain_http:
-        print(f"{site.name}: warning: plain http sends the password unencrypted", file=sys.stderr)
+        print(f"{site.name}: warning: plain http sends the secret unencrypted", file=sys.stderr)
     print(f"Check it with: reviewdesk site test {site.name}")
     return EXIT_OK
 
@@ -98,20 +116,27 @@ def _show_authorization_page(site: sites.Site) -> None:
     )
 
 
-def _read_secret(site: sites.Site) -> str:
-    if site.secret_env:
-        secret = os.environ.get(site.secret_env, "").strip()
+def _read_secret(what: str, options: argparse.Namespace) -> str:
+    """`what` (the password or key) from --secret-env's variable, else typed or piped in."""
+    if options.secret_env:
+        secret = os.environ.get(options.secret_env, "").strip()
         if not secret:
-            raise _FailedError(f"{site.secret_env} is not set; set it to the Application Password")
+            raise _FailedError(f"{options.secret_env} is not set; set it to {what}")
         return secret
     if sys.stdin is not None and sys.stdin.isatty():
-        prompt = f"Application Password of {site.user} at {site.url}: "
-        secret = getpass.getpass(prompt, stream=sys.stderr).strip()
+        secret = getpass.getpass(f"{what[0].upper()}{what[1:]}: ", stream=sys.stderr).strip()
     else:
         secret = (sys.stdin.readline() if sys.stdin is not None else "").strip()
     if not secret:
-        raise _FailedError("no password given (type it, or pipe it to standard input)")
+        raise _FailedError(f"no secret given: type {what}, or pipe it to standard input")
     return secret
+
+
+def _admin_key(secret: str) -> AdminKey:
+    try:
+        return AdminKey.parse(secret)
+    except NotAnAdminKey as error:
+        raise _FailedError(str(error)) from None
 
 
 def _keep(site: sites.Site, secret: str) -> str:
@@ -122,17 +147,21 @@ def _keep(site: sites.Site, secret: str) -> str:
         if not site.secret_env:
             raise
         print(f"{site.name}: {error}", file=sys.stderr)
-        return f" (password read from {site.secret_env} when publishing)"
-    return " (password in the system keyring)"
+        return f" ({secrets.secret_name(site)} read from {site.secret_env} when publishing)"
+    return f" ({secrets.secret_name(site)} in the system keyring)"
 
 
 def _list(options: argparse.Namespace) -> int:
     found = sites.load_all()
     if not found:
-        print("No sites yet; add one with: reviewdesk site add NAME --wordpress URL --user LOGIN")
+        print(
+            "No sites yet; add one with: reviewdesk site add NAME --wordpress URL --user LOGIN"
+            " (or --ghost URL)"
+        )
     for site in found.values():
         parts = ", ".join(site.theme.names()) or "none"
-        extra = f", password from ${site.secret_env}" if site.secret_env else ""
+        secret = secrets.secret_name(site)
+        extra = f", {secret} from ${site.secret_env}" if site.secret_env else ""
         print(f"{site.name}\t{site.kind}\t{site.url}\t{site.user}\ttheme prints: {parts}{extra}")
     return EXIT_OK
 
@@ -141,13 +170,14 @@ def _remove(options: argparse.Namespace) -> int:
     site = sites.get(options.name)
     secrets.forget(site)
     sites.remove(site.name)
-    print(f"Removed site {site.name} and its stored password")
+    print(f"Removed site {site.name} and its stored {secrets.secret_name(site)}")
     return EXIT_OK
 
 
 def _test(options: argparse.Namespace) -> int:
     site = sites.get(options.name)
-    findings = diagnose(site, secrets.load(site))
+    check = diagnose_ghost if site.kind == "ghost" else diagnose
+    findings = check(site, secrets.load(site))
     for finding in findings:
         print(finding)
     return EXIT_OK if all(finding.ok for finding in findings) else EXIT_PROBLEMS
@@ -175,6 +205,7 @@ def _publish(options: argparse.Namespace) -> int:
         options.status,
         dry_run=options.dry_run,
         force=options.force,
+        email_segment=options.email_segment,
         progress=progress,
     )
     _print_result(result, options.path)
@@ -205,5 +236,7 @@ def _print_result(result: PublishResult, path: str) -> None:
     else:
         what = result.action.capitalize()
         print(f"{what} post {result.post_id} on {result.site} ({result.status}): {result.link}")
+    if result.emailed:
+        print(f"Sent by email to the members in {result.emailed!r}")
     for difference in result.differences:
         print(f"{result.site}: read back: {difference}", file=sys.stderr)

@@ -310,19 +310,19 @@ REVIEW_JSONLD = '<script type="application/ld+json">{"@type": "Review"}</script>
 )
 def test_the_published_page_is_read_for_json_ld_in_linear_time(page: str, found: bool) -> None:
     with deadline(SECONDS, "the read-back"):
-        assert readback._has_review_jsonld(page) is found
+        assert readback.has_review_jsonld(page) is found
 
 
 def test_json_ld_of_ordinary_pages_is_found_as_before() -> None:
-    assert readback._has_review_jsonld(f"<p>x</p>\n{REVIEW_JSONLD}")
+    assert readback.has_review_jsonld(f"<p>x</p>\n{REVIEW_JSONLD}")
     upper = """<script TYPE='application/ld+json' id=x>[{"@type": "Review"}]</script>"""
-    assert readback._has_review_jsonld(upper)
-    assert not readback._has_review_jsonld('<script type="application/ld+json">x</script>')
+    assert readback.has_review_jsonld(upper)
+    assert not readback.has_review_jsonld('<script type="application/ld+json">x</script>')
     broken_then_good = '<script type="application/ld+json">{</script>' + REVIEW_JSONLD
-    assert readback._has_review_jsonld(broken_then_good)
+    assert readback.has_review_jsonld(broken_then_good)
     # As a browser reads it: a script's text is no element (it was taken as JSON-LD).
     in_text = f"<script>var s = '{REVIEW_JSONLD[:-9]}';</script>"
-    assert not readback._has_review_jsonld(in_text)
+    assert not readback.has_review_jsonld(in_text)
 
 
 def test_a_review_with_many_long_urls_is_checked_in_linear_time(make_bundle: MakeBundle) -> None:

@@ -60,7 +60,7 @@ def site_for(
     return make(name, "wordpress", wordpress.url, login.login, secret_env=variable)
 
 
-def stored(wordpress: WordPressServer, post_id: int) -> dict[str, Any]:
+def stored(wordpress: WordPressServer, post_id: int | str) -> dict[str, Any]:
     """The post as its editor sees it (raw fields)."""
     return dict(wordpress.rest("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"}))
 

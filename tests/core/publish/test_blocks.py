@@ -608,3 +608,15 @@ def test_random_reviews_open_valid_in_the_block_editor(
     ]
     for opened, article in zip(editor(articles), articles, strict=True):
         assert_opens_unchanged(opened, article)
+
+
+def test_without_delimiters_it_is_the_same_html_for_a_cms_that_takes_html() -> None:
+    review = bundle.load(resource("sample"))
+    upload = UploadedImage(0, "https://example.org/content/images/hero.png")
+    images = {"assets/hero.png": upload, "assets/chart.png": upload}
+    blocks = post_content(review, images, ThemeParts.named([])).markup
+    html = post_content(review, images, ThemeParts.named([]), delimiters=False).markup
+    assert "<!--" not in html
+    assert "".join(re.sub(r"<!-- /?wp:[^>]*-->", "", blocks).split()) == "".join(html.split())
+    assert html.count('src="https://example.org/content/images/hero.png"') == 2
+    assert "wp-image-" not in html  # no media library ids on a site without one

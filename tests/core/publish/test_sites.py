@@ -62,7 +62,7 @@ def test_plain_http_is_flagged_except_on_this_computer() -> None:
 @pytest.mark.parametrize(
     ("text", "field", "message"),
     [
-        ("sites:\n  blog:\n    kind: ghost\n", "sites.blog", "publishes to wordpress"),
+        ("sites:\n  blog:\n    kind: medium\n", "sites.blog", "publishes to wordpress, ghost"),
         ("sites:\n  blog:\n    kind: wordpress\n    url: 3\n", "sites.blog.url", "must be text"),
         ("sites:\n  blog:\n    password: x\n", "sites.blog.password", "not a known key"),
         ("other: 1\n", "other", "not a known key"),

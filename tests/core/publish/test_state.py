@@ -10,6 +10,7 @@ from reviewdesk.core.publish import state
 from reviewdesk.core.publish.state import PublishState, SiteState, UploadedImage
 
 DIGEST = "a" * 64
+GHOST_ID = "65f0c0ffee00000000000001"
 
 
 def _state() -> PublishState:
@@ -25,6 +26,14 @@ def _state() -> PublishState:
                 {DIGEST: image},
             ),
             "another": SiteState(3),
+            "ghost": SiteState(
+                GHOST_ID,
+                "https://example.org/a-review/",
+                sent_hash="sha256:02",
+                kept_hash="sha256:03",
+                media={DIGEST: UploadedImage(0, "https://example.org/content/images/hero.png")},
+                updated_at="2026-04-11T09:30:00.000Z",
+            ),
         }
     )
 
@@ -66,7 +75,7 @@ def test_saving_the_review_leaves_publish_yaml_alone(sample_bundle: Path) -> Non
             "sites:\n  blog:\n    post_id: 1\n    media:\n      abc: {id: 2}\n",
             5,
             "sites.blog.media.abc",
-            "needs an id and a url",
+            "needs a url",
         ),
         ("sites: {a: 1\n", 2, "", "invalid YAML"),
     ],

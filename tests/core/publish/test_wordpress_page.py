@@ -162,7 +162,7 @@ def test_the_block_editor_opens_the_published_posts_with_every_block_valid(
         user=writer,
         json={"title": "Control", "content": content, "status": "draft"},
     )["id"]
-    ids = [result.post_id or 0 for _, result in published.posts]
+    ids = [int(result.post_id or 0) for _, result in published.posts]
     opened = wordpress_browser.editor(wordpress.url, writer.login, writer.password, [*ids, control])
     *ours, theirs = opened
     assert theirs.invalid()

@@ -41,7 +41,7 @@ def _account(wordpress: WordPressServer, role: str) -> WordPressAccount:
     return wordpress.admin if role == "administrator" else wordpress.author
 
 
-def remote(wordpress: WordPressServer, post_id: int) -> dict[str, Any]:
+def remote(wordpress: WordPressServer, post_id: int | str) -> dict[str, Any]:
     return dict(wordpress.rest("GET", f"/wp/v2/posts/{post_id}", params={"context": "edit"}))
 
 

@@ -69,7 +69,7 @@ def term_keys(names: list[str]) -> list[str]:
     return sorted(SPACES.sub(" ", name).casefold() for name in names)
 
 
-def kept_meta(wordpress: WordPressServer, post_id: int, keys: list[str]) -> dict[str, Any]:
+def kept_meta(wordpress: WordPressServer, post_id: int | str, keys: list[str]) -> dict[str, Any]:
     """Each key's values as WordPress stores them (get_post_meta), None for no value."""
     names = "[" + ", ".join(map(php_string, keys)) + "]"
     found = wordpress.php(

@@ -56,7 +56,17 @@ from reviewdesk.core.exports.publication import goes_live
 from reviewdesk.core.jsonld import jsonld_script, review_jsonld
 from reviewdesk.core.model import Review
 
-__all__ = ["LIMITS", "export", "payload"]
+__all__ = [
+    "LIMITS",
+    "export",
+    "fitted_slug",
+    "ghost_time",
+    "payload",
+    "put_feature_image",
+    "put_seo",
+    "put_text",
+    "tag_list",
+]
 
 # Longest text each field takes, in code points as Ghost counts them: the API schema's
 # maxLength, or Ghost's database validation where it is stricter (title, feature_image_alt).
@@ -94,19 +104,19 @@ def payload(
     `review` as exports.export passes it (publication.as_exported: dated when published)."""
     warnings = image_warnings(review, folder, options)
     post: dict[str, Any] = {}
-    _text(post, "title", review.title, warnings)
-    post["slug"] = _slug(review.effective_slug, warnings)
+    put_text(post, "title", review.title, warnings)
+    post["slug"] = fitted_slug(review.effective_slug, warnings)
     post["status"] = _status(review, now)
     if review.published is not None:
-        post["published_at"] = _ghost_time(review.published)
-    _text(post, "custom_excerpt", review.subtitle, warnings)
+        post["published_at"] = ghost_time(review.published)
+    put_text(post, "custom_excerpt", review.subtitle, warnings)
     article = article_html(review, options)
     post["html"] = HTML_CARD[0] + article.strip() + HTML_CARD[1]
     hero = hero_url(review, options)
-    _feature_image(post, review, hero, warnings)
-    if tags := _tags(review, warnings):
+    put_feature_image(post, review, hero, warnings)
+    if tags := tag_list(review, warnings):
         post["tags"] = tags
-    _seo(post, review, hero, warnings)
+    put_seo(post, review, hero, warnings)
     _code_injection(post, review, hero if options.asset_base_url else None, warnings)
     if review.authors:
         names = ", ".join(author.name for author in review.authors)
@@ -123,18 +133,18 @@ def _status(review: Review, now: datetime) -> str:
     return "scheduled" if is_scheduled(review, now) else "published"
 
 
-def _ghost_time(when: date) -> str:
+def ghost_time(when: date) -> str:
     """2026-03-18T08:05:00.000Z: the form Ghost itself returns."""
     return utc(when).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _text(post: dict[str, Any], key: str, text: str, warnings: list[str]) -> None:
+def put_text(post: dict[str, Any], key: str, text: str, warnings: list[str]) -> None:
     """Set `key` to `text` made to fit its limit; an empty text leaves the key out."""
     if text:
         post[key] = fit(text, LIMITS[key], key, warnings)
 
 
-def _slug(slug: str, warnings: list[str]) -> str:
+def fitted_slug(slug: str, warnings: list[str]) -> str:
     limit = LIMITS["slug"]
     if len(slug) <= limit:
         return slug
@@ -151,7 +161,7 @@ def _uri(url: str) -> str:
     return quote(head, safe=_URI_SAFE) + hash_ + quote(fragment, safe=_URI_SAFE)
 
 
-def _url(post: dict[str, Any], key: str, url: str | None, warnings: list[str]) -> None:
+def put_url(post: dict[str, Any], key: str, url: str | None, warnings: list[str]) -> None:
     if not url:
         return
     url = _uri(url)
@@ -161,17 +171,17 @@ def _url(post: dict[str, Any], key: str, url: str | None, warnings: list[str]) -
     post[key] = url
 
 
-def _feature_image(
+def put_feature_image(
     post: dict[str, Any], review: Review, hero: str | None, warnings: list[str]
 ) -> None:
     if review.hero is None:
         return
-    _url(post, "feature_image", hero, warnings)
-    _text(post, "feature_image_alt", review.hero.alt, warnings)
-    _text(post, "feature_image_caption", review.hero.caption, warnings)
+    put_url(post, "feature_image", hero, warnings)
+    put_text(post, "feature_image_alt", review.hero.alt, warnings)
+    put_text(post, "feature_image_caption", review.hero.caption, warnings)
 
 
-def _tags(review: Review, warnings: list[str]) -> list[dict[str, str]]:
+def tag_list(review: Review, warnings: list[str]) -> list[dict[str, str]]:
     tags: dict[str, dict[str, str]] = {}
     for raw in [review.category, *review.tags]:
         # Ghost refuses a tag name that starts with a comma (its list separator).
@@ -181,16 +191,16 @@ def _tags(review: Review, warnings: list[str]) -> list[dict[str, str]]:
     return list(tags.values())
 
 
-def _seo(post: dict[str, Any], review: Review, hero: str | None, warnings: list[str]) -> None:
+def put_seo(post: dict[str, Any], review: Review, hero: str | None, warnings: list[str]) -> None:
     seo_title = review.seo.title if review.seo else ""
     seo_description = review.seo.description if review.seo else ""
-    _text(post, "meta_title", seo_title, warnings)
-    _text(post, "meta_description", seo_description, warnings)
+    put_text(post, "meta_title", seo_title, warnings)
+    put_text(post, "meta_description", seo_description, warnings)
     for network in ("og", "twitter"):
-        _text(post, f"{network}_title", seo_title or review.title, warnings)
-        _text(post, f"{network}_description", seo_description or review.subtitle, warnings)
-        _url(post, f"{network}_image", hero, warnings)
-    _url(post, "canonical_url", review.seo.canonical_url if review.seo else None, warnings)
+        put_text(post, f"{network}_title", seo_title or review.title, warnings)
+        put_text(post, f"{network}_description", seo_description or review.subtitle, warnings)
+        put_url(post, f"{network}_image", hero, warnings)
+    put_url(post, "canonical_url", review.seo.canonical_url if review.seo else None, warnings)
 
 
 def _code_injection(

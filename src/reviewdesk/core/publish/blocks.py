@@ -75,6 +75,7 @@ def post_content(
     *,
     summary_label: str = "Summary",
     raw_html: bool = False,
+    delimiters: bool = True,
 ) -> PostContent:
     """The review as the block markup of a post's content.
 
@@ -82,14 +83,16 @@ def post_content(
     source) to its upload; one with a media id (not 0) gets the id and the `wp-image-N` class,
     one without a URL yet (a dry run's) keeps its path.
     `theme` says what the site's theme prints itself, left out of the article. `raw_html`
-    keeps the body's HTML unsanitized, as the exports' option of that name."""
+    keeps the body's HTML unsanitized, as the exports' option of that name. Without
+    `delimiters` it is the same HTML without the block comments: the article for a CMS that
+    takes HTML (Ghost's HTML card), styled by the same stylesheet."""
     writer = _Writer(images)
     body = render_markdown(review.body, raw_html=raw_html) if review.body.strip() else ""
     if raw_html:
         body = _as_browsers_read(body)
     body_blocks = writer.body(body)
     article = _article(review, theme, writer, body_blocks, summary_label or "Summary")
-    markup = _CONTROLS.sub("", _serialize(article))
+    markup = _CONTROLS.sub("", _serialize(article, delimiters=delimiters))
     return PostContent(markup + "\n", writer.warnings())
 
 
@@ -108,9 +111,12 @@ class _Block:
     end: str = ""
 
 
-def _serialize(block: _Block) -> str:
+def _serialize(block: _Block, *, delimiters: bool = True) -> str:
     """As the editor serializes a block: delimiters on lines of their own, inner blocks one
     blank line apart and flush against their parent's start and end tags."""
+    if not delimiters:
+        inner = "\n".join(_serialize(child, delimiters=False) for child in block.inner)
+        return f"{block.html}{inner}{block.end}"
     attrs = f"{_comment_json(block.attrs)} " if block.attrs else ""
     inner = "\n\n".join(_serialize(child) for child in block.inner)
     return (

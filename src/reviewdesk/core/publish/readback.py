@@ -43,7 +43,7 @@ def check(
         text = html_text(_raw(stored.get("content"), "rendered"))
         found += [
             f"{item!r} is not in the stored post"
-            for item in _items(review)
+            for item in review_items(review)
             if not contains(text, item)
         ]
     return found
@@ -109,7 +109,8 @@ def _same_meta(kept: Any, sent: Any) -> bool:
     return bool(kept == sent)
 
 
-def _items(review: Review) -> list[str]:
+def review_items(review: Review) -> list[str]:
+    """What the page must show word for word: the pros and the cons."""
     return [*review.pros, *review.cons]
 
 
@@ -127,7 +128,7 @@ def _page(
     text = html_text(page)
     found = [
         f"the public page does not show {item!r}"
-        for item in _items(review)
+        for item in review_items(review)
         if not contains(text, item)
     ]
     if not contains(text, review.title):
@@ -137,7 +138,7 @@ def _page(
         name = PurePosixPath(urlsplit(_hero_url(client, featured)).path).stem
         if name and name not in page:
             found.append("the theme does not show the featured image (tell ReviewDesk it does not)")
-    if any(key in (stored.get("meta") or {}) for key in sent["meta"]) and not _has_review_jsonld(
+    if any(key in (stored.get("meta") or {}) for key in sent["meta"]) and not has_review_jsonld(
         page
     ):
         found.append("the public page has no Review JSON-LD (is the ReviewDesk plugin active?)")
@@ -149,7 +150,7 @@ def _hero_url(client: WordPress, media_id: int) -> str:
     return str(item.get("source_url", ""))
 
 
-def _has_review_jsonld(page: str) -> bool:
+def has_review_jsonld(page: str) -> bool:
     for script in _SCRIPT.finditer(page):
         if not _JSONLD_TYPE.search(script.opener[0]):
             continue

@@ -1,6 +1,6 @@
-"""A site's secret (a WordPress Application Password): in the system keyring (Secret Service,
-Keychain, Windows Credential Locker, through the `keyring` package), or in an environment
-variable the site names. Never written to a file of ours."""
+"""A site's secret (a WordPress Application Password, a Ghost Admin API key): in the system
+keyring (Secret Service, Keychain, Windows Credential Locker, through the `keyring` package),
+or in an environment variable the site names. Never written to a file of ours."""
 
 from __future__ import annotations
 
@@ -27,22 +27,28 @@ def no_keyring_reason() -> str | None:
     return None
 
 
-def _without_keyring(site_name: str) -> str:
+def secret_name(site: Site) -> str:
+    """What the site's secret is called where the writer finds it."""
+    return "Admin API key" if site.kind == "ghost" else "password"
+
+
+def _without_keyring(site: Site) -> str:
     return (
-        f"{no_keyring_reason() or 'the system keyring failed'}; the password is not stored: "
-        f"add the site with --secret-env VAR and set VAR when you publish to {site_name!r}"
+        f"{no_keyring_reason() or 'the system keyring failed'}; the {secret_name(site)} is not "
+        f"stored: add the site with --secret-env VAR and set VAR when you publish to "
+        f"{site.name!r}"
     )
 
 
 def store(site: Site, secret: str) -> None:
     """Keep `secret` for `site` in the system keyring; SecretError when there is none."""
     if no_keyring_reason():
-        raise SecretError(_without_keyring(site.name))
+        raise SecretError(_without_keyring(site))
     try:
         keyring.set_password(SERVICE, _account(site), secret)
     # Backends raise their own errors too (D-Bus, a locked keychain): all mean "not kept".
     except Exception as error:
-        raise SecretError(f"{_without_keyring(site.name)} ({_reason(error)})") from None
+        raise SecretError(f"{_without_keyring(site)} ({_reason(error)})") from None
 
 
 def load(site: Site) -> str:
@@ -58,9 +64,9 @@ def load(site: Site) -> str:
     if found:
         return found
     if site.secret_env:
-        raise SecretError(f"set {site.secret_env} to the Application Password of {site.name!r}")
+        raise SecretError(f"set {site.secret_env} to the {secret_name(site)} of {site.name!r}")
     raise SecretError(
-        f"no password stored for {site.name!r}; add the site again "
+        f"no {secret_name(site)} stored for {site.name!r}; add the site again "
         f"(reviewdesk site add {site.name} ...) or use --secret-env VAR"
     )
 

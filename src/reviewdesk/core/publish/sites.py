@@ -16,7 +16,7 @@ from reviewdesk.core.publish import yaml_file
 from reviewdesk.core.publish.theme import ThemeParts
 
 SITES_FILE: Final = "sites.yaml"
-KINDS: Final = ("wordpress",)
+KINDS: Final = ("wordpress", "ghost")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _HEADER = (
