@@ -8,8 +8,8 @@ from reviewdesk.core.publish.ghost_style import stylesheet
 def _selectors(css: str) -> list[str]:
     """Every selector of a style rule (at-rules' own preludes left out)."""
     found = []
-    for prelude in re.findall(r"([^{}]+)\{", css):
-        prelude = prelude.strip()
+    for found_prelude in re.findall(r"([^{}]+)\{", css):
+        prelude = found_prelude.strip()
         if prelude.startswith("@"):
             continue
         # Commas at the top level only: `:is(th, td)` is one selector.

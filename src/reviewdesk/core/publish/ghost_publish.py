@@ -56,7 +56,7 @@ CLEARED: Final = (
     "codeinjection_head",
 )
 # What a post keeps of ours: a change to any of them on the site is an edit made there.
-KEPT: Final = ("title", "slug", "custom_excerpt", "html", "feature_image", "codeinjection_head")
+KEPT: Final = ("title", "slug", "html", "published_at", *CLEARED)
 
 
 def publish_ghost(
@@ -187,11 +187,10 @@ class _Run:
         return found
 
     def _edited_on_site(self, remote: Mapping[str, Any]) -> bool:
-        """Saved on the site since our write, with a change: Ghost's scheduler publishing a
-        scheduled post changes its `updated_at` and status, nothing of ours."""
+        """Changed on the site since our write. By what the post holds, not by `updated_at`:
+        Ghost's scheduler publishing a scheduled post changes that and nothing of ours, and
+        an edit within the second of our write leaves it as it was."""
         assert self.before is not None
-        if str(remote.get("updated_at", "")) == self.before.updated_at:
-            return False
         return kept_hash(remote) != self.before.kept_hash
 
     def _status(self, asked: str | None, remote: Mapping[str, Any] | None, zone: ZoneInfo) -> str:
@@ -429,9 +428,12 @@ class _Run:
 
 
 def kept_hash(stored: Mapping[str, Any]) -> str:
-    """A hash of what the site keeps of ours, with the tags by name."""
+    """A hash of what the site keeps of ours, tags by name and authors by id; a scheduled
+    post that went live counts as kept."""
     kept = {name: stored.get(name) for name in KEPT}
     kept["tags"] = [tag.get("name") for tag in stored.get("tags") or []]
+    kept["authors"] = [author.get("id") for author in stored.get("authors") or []]
+    kept["status"] = "published" if stored.get("status") in LIVE else stored.get("status")
     return post.fields_hash(kept)
 
 
