@@ -1,7 +1,8 @@
 """File ▸ Publish against the real WordPress: the sample review published by clicking, its
 link opening the browser; a dry run; an edit on the web caught with what differs and nothing
 written, then overwritten; a wrong password in plain words; the dialog closed at any moment
-of a publish."""
+of a publish. For a Ghost site, sending by email: offered, chosen anew each time, confirmed
+before a publish (declined, nothing starts) and never asked for a dry run."""
 
 from __future__ import annotations
 
@@ -13,16 +14,17 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle
 from reviewdesk.core.publish import sites, state
+from reviewdesk.core.publish.ghost import AdminKey
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.publish.commands import publish_review
-from reviewdesk.ui.publish.publish_dialog import PublishDialog
+from reviewdesk.ui.publish.publish_dialog import FIRST_HINT, PublishDialog
 from tests.conftest import snapshot
-from tests.ui.publish.conftest import WAIT_MS, add_site, click
+from tests.ui.publish.conftest import ADMIN_KEY, WAIT_MS, add_site, button, choose, click
 from tests.ui.system_browser import SystemBrowser
 from tests.wordpress_server import WordPressServer
 
@@ -43,6 +45,23 @@ def opened(qtbot: QtBot, host: QWidget, folder: Path) -> PublishDialog:
 def published(qtbot: QtBot, dialog: PublishDialog, button: Any = None) -> None:
     with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
         click(qtbot, button or dialog.publish_button)
+
+
+def email_question(qtbot: QtBot, dialog: PublishDialog) -> QMessageBox:
+    """The question the dialog puts before sending by email."""
+    qtbot.waitUntil(lambda: dialog.email_question is not None)
+    box = dialog.email_question
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    return box
+
+
+def save_two_sites() -> None:
+    """A WordPress site and a Ghost site (nothing here reaches either)."""
+    sites.save(sites.make("blog", "wordpress", "https://blog.example.org", "jo"))
+    sites.save(
+        sites.make("news", "ghost", "https://news.example.org", AdminKey.parse(ADMIN_KEY).id)
+    )
 
 
 def test_a_bad_sites_file_is_one_line_naming_it(
@@ -243,3 +262,87 @@ def test_the_dialog_can_be_closed_at_any_moment_of_a_publish(
     assert window.statusBar().currentMessage().startswith(f"Post {post_id} on test is up to date")
     assert mid_publish >= 6  # the moments fall in the publish, not only after it
     assert len(set(gone)) >= 2  # reused while busy, but every dialog went
+
+
+def test_sending_by_email_is_offered_for_a_ghost_site_only(
+    qtbot: QtBot, host: QWidget, sample_bundle: Path
+) -> None:
+    save_two_sites()
+    dialog = opened(qtbot, host, sample_bundle)
+    assert dialog.site.currentText() == "blog — https://blog.example.org"
+    assert not dialog.email.isVisible() and not dialog.segment.isVisible()
+    choose(qtbot, dialog.site, "news — https://news.example.org")
+    assert dialog.email.isVisible() and dialog.email.text() == "Send by &email"
+    assert not dialog.email.isChecked() and not dialog.segment.isEnabled()
+    choices = [(dialog.segment.itemText(i), dialog.segment.itemData(i)) for i in
+               range(dialog.segment.count())]  # fmt: skip
+    assert choices == [
+        ("All members", "all"),
+        ("Free members", "status:free"),
+        ("Paid members", "status:-free"),
+    ]
+    click(qtbot, dialog.email)
+    assert dialog.email.isChecked() and dialog.segment.isEnabled()
+    choose(qtbot, dialog.site, "blog — https://blog.example.org")
+    assert not dialog.email.isVisible()
+    choose(qtbot, dialog.site, "news — https://news.example.org")
+    assert not dialog.email.isChecked()  # chosen anew for each site
+
+
+def test_sending_by_email_is_chosen_anew_each_time_the_dialog_opens(
+    qtbot: QtBot, host: QWidget, sample_bundle: Path
+) -> None:
+    save_two_sites()
+    dialog = opened(qtbot, host, sample_bundle)
+    choose(qtbot, dialog.site, "news — https://news.example.org")
+    click(qtbot, dialog.email)
+    dialog.close()
+    dialog.show()  # as a dialog of a publish under way is shown again
+    assert dialog.site.currentData() == "news"
+    assert dialog.email.isVisible() and not dialog.email.isChecked()
+
+
+@pytest.mark.parametrize("answer", ["Cancel", "Escape", "Enter"])
+def test_declining_to_send_by_email_publishes_nothing(
+    qtbot: QtBot, host: QWidget, sample_bundle: Path, answer: str
+) -> None:
+    save_two_sites()
+    before = snapshot(sample_bundle)
+    dialog = opened(qtbot, host, sample_bundle)
+    choose(qtbot, dialog.site, "news — https://news.example.org")
+    click(qtbot, dialog.email)
+    choose(qtbot, dialog.segment, "Paid members")
+    click(qtbot, dialog.publish_button)
+    box = email_question(qtbot, dialog)
+    title = bundle.load(sample_bundle).title
+    assert box.text() == (
+        f"Send “{title}” by email to paid members of news? Emails cannot be called back."
+    )
+    assert sorted(shown.text() for shown in box.buttons()) == ["Cancel", "Send"]
+    assert box.defaultButton() is button(box, "Cancel")
+    assert not dialog.busy  # nothing starts before the answer
+    if answer == "Cancel":
+        click(qtbot, button(box, "Cancel"))
+    else:
+        qtbot.keyClick(box, Qt.Key.Key_Escape if answer == "Escape" else Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.email_question is None)
+    assert not dialog.busy
+    assert dialog.outcome.text() == FIRST_HINT
+    assert dialog.email.isChecked()  # still chosen, for a publish after all
+    assert snapshot(sample_bundle) == before
+
+
+def test_a_dry_run_asks_nothing_as_it_sends_nothing(
+    qtbot: QtBot, host: QWidget, sample_bundle: Path
+) -> None:
+    save_two_sites()  # news's key is kept nowhere: the dry run stops there
+    dialog = opened(qtbot, host, sample_bundle)
+    choose(qtbot, dialog.site, "news — https://news.example.org")
+    click(qtbot, dialog.email)
+    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
+        click(qtbot, dialog.dry_run_button)
+        assert dialog.email_question is None and dialog.busy
+    assert dialog.outcome.text() == (
+        "Not published. news: no Admin API key stored for 'news'; add the site again in "
+        "Publish ▸ Manage Sites"
+    )

@@ -1,6 +1,7 @@
 """Publish ▸ Manage Sites against the real WordPress and a real keyring: a site typed in is
 kept in sites.yaml with its password in the keyring, tested off the UI thread with findings
-in plain words, and removed with its password."""
+in plain words, and removed with its password. A Ghost site is typed in with its Admin API key
+(a Content API key is refused), and has no login or browser connection."""
 
 from __future__ import annotations
 
@@ -11,12 +12,22 @@ import pytest
 import shiboken6
 from keyring.backends import SecretService
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core.publish import secrets, sites
+from reviewdesk.core.publish.ghost import AdminKey, NotAnAdminKey
+from reviewdesk.ui.publish.site_form import KEY_PLACE
 from reviewdesk.ui.publish.sites_dialog import SitesDialog
-from tests.ui.publish.conftest import WAIT_MS, click, type_site
+from tests.ui.publish.conftest import (
+    ADMIN_KEY,
+    CONTENT_KEY,
+    WAIT_MS,
+    choose,
+    click,
+    type_ghost_site,
+    type_site,
+)
 from tests.wordpress_server import WordPressServer
 
 pytestmark = pytest.mark.slow
@@ -204,3 +215,151 @@ def test_the_dialog_can_be_closed_at_any_moment_of_a_test(
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qtbot.waitUntil(lambda: host.findChildren(SitesDialog) == [first], timeout=WAIT_MS)
     assert mid_test >= 4  # the moments fall in the test, not only after it
+
+
+def refusal(key: str) -> str:
+    """What the core says of text that is no Admin API key."""
+    with pytest.raises(NotAnAdminKey) as refused:
+        AdminKey.parse(key)
+    return str(refused.value)
+
+
+def row_label(dialog: SitesDialog, field: QWidget) -> str:
+    """The label that names `field` (its buddy), shown when the field is."""
+    (label,) = [found for found in dialog.form.findChildren(QLabel) if found.buddy() is field]
+    assert label.isVisible() == field.isVisible()
+    return label.text()
+
+
+def test_a_ghost_site_typed_in_is_kept_with_its_admin_api_key_in_the_keyring(
+    qtbot: QtBot, dialog: SitesDialog
+) -> None:
+    form = dialog.form
+    assert form.kind.currentText() == "WordPress"
+    choose(qtbot, form.kind, "Ghost")
+    assert not form.user.isVisible()  # a Ghost key is no one's login
+    assert not form.connect_in_browser.isVisible()  # WordPress's page
+    assert row_label(dialog, form.url) == "&Ghost address"
+    assert row_label(dialog, form.password) == "Admin API k&ey"
+    assert form.password.accessibleName() == "Admin API key"
+    assert KEY_PLACE in form.password.toolTip() and "system keyring" in form.password.toolTip()
+    assert row_label(dialog, form.secret_env) == "Key &variable"
+    type_ghost_site(qtbot, dialog, "news", "https://news.example.org/", key=ADMIN_KEY)
+    assert dialog.message.text() == "Added news. Test it to check that publishing works."
+    assert dialog.sites.currentItem().text() == "news — Ghost at https://news.example.org"
+    kept = sites.get("news")
+    assert (kept.kind, kept.url, kept.user) == (
+        "ghost",
+        "https://news.example.org",
+        AdminKey.parse(ADMIN_KEY).id,  # the key's id, as its account
+    )
+    assert secrets.load(kept) == ADMIN_KEY
+    written = sites.sites_path().read_text()
+    assert "kind: ghost" in written and AdminKey.parse(ADMIN_KEY).secret not in written
+    assert form.password.text() == "" and form.kind.currentText() == "Ghost"  # for the next
+
+
+@pytest.mark.parametrize("key", [CONTENT_KEY, "6b15d3d620eedc4a240b96a4", "not a key"])
+def test_a_key_that_is_no_admin_api_key_is_refused_and_nothing_is_kept(
+    qtbot: QtBot, dialog: SitesDialog, key: str
+) -> None:
+    choose(qtbot, dialog.form.kind, "Ghost")
+    for field, text in ((dialog.form.name, "news"), (dialog.form.url, "https://news.example.org"),
+                        (dialog.form.password, key)):  # fmt: skip
+        qtbot.keyClicks(field, text)
+    click(qtbot, dialog.form.add_button)
+    said = refusal(key)
+    assert dialog.message.text() == said
+    assert ("Content API key" in said) == (key == CONTENT_KEY)
+    assert not dialog.busy
+    assert not sites.sites_path().exists()
+    assert dialog.form.password.text() == key  # to correct, not retype
+
+
+def test_a_ghost_site_without_a_key_says_where_the_key_is(
+    qtbot: QtBot, dialog: SitesDialog
+) -> None:
+    choose(qtbot, dialog.form.kind, "Ghost")
+    qtbot.keyClicks(dialog.form.name, "news")
+    qtbot.keyClicks(dialog.form.url, "https://news.example.org")
+    click(qtbot, dialog.form.add_button)
+    assert dialog.message.text() == f"Type the Admin API key (copy it from {KEY_PLACE})."
+    assert not dialog.busy and not sites.sites_path().exists()
+
+
+def test_back_to_wordpress_the_form_asks_for_a_login_and_password_again(
+    qtbot: QtBot, dialog: SitesDialog
+) -> None:
+    form = dialog.form
+    choose(qtbot, form.kind, "Ghost")
+    choose(qtbot, form.kind, "WordPress")
+    assert form.user.isVisible() and form.connect_in_browser.isVisible()
+    assert row_label(dialog, form.url) == "&WordPress address"
+    assert row_label(dialog, form.password) == "Application &password"
+    assert row_label(dialog, form.secret_env) == "Password &variable"
+    assert form.password.accessibleName() == "Application Password"
+    assert "Application Passwords" in form.password.toolTip()
+
+
+def test_a_ghost_site_is_removed_with_its_admin_api_key(
+    qtbot: QtBot, dialog: SitesDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_ghost_site(qtbot, dialog, "news", "https://news.example.org", key=ADMIN_KEY)
+    kept = sites.get("news")
+    asked: list[str] = []
+
+    def answer(_parent: QWidget, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
+        click(qtbot, dialog.remove_button)
+    assert asked == ["Remove the site news and its stored Admin API key?"]
+    assert dialog.message.text() == "Removed news and its stored Admin API key."
+    with pytest.raises(secrets.SecretError, match="no Admin API key stored for 'news'"):
+        secrets.load(kept)
+
+
+@pytest.mark.usefixtures("no_keyring")
+def test_without_a_keyring_a_ghost_site_reads_its_key_from_the_variable_named(
+    qtbot: QtBot, host: QWidget, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = SitesDialog(host)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    choose(qtbot, form.kind, "Ghost")
+    assert form.keyring_note.text() == (
+        "No system keyring is available on this computer: name a key variable instead, "
+        "and set it before starting ReviewDesk."
+    )
+    for field, text in ((form.name, "news"), (form.url, "https://news.example.org")):
+        qtbot.keyClicks(field, text)
+    click(qtbot, form.add_button)
+    assert dialog.message.text() == (
+        "Name a key variable: this computer has no keyring to keep the Admin API key in."
+    )
+    monkeypatch.delenv("NEWS_KEY", raising=False)
+    qtbot.keyClicks(form.secret_env, "NEWS_KEY")
+    click(qtbot, form.add_button)
+    assert dialog.message.text() == (
+        "NEWS_KEY is not set: set it to the Admin API key before starting ReviewDesk"
+    )
+    monkeypatch.setenv("NEWS_KEY", CONTENT_KEY)
+    click(qtbot, form.add_button)
+    assert dialog.message.text() == f"NEWS_KEY: {refusal(CONTENT_KEY)}"
+    assert not dialog.busy and not sites.sites_path().exists()
+    monkeypatch.setenv("NEWS_KEY", ADMIN_KEY)
+    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
+        click(qtbot, form.add_button)
+    assert dialog.message.text() == (
+        "Added news (its Admin API key is read from NEWS_KEY when publishing). "
+        "Test it to check that publishing works."
+    )
+    kept = sites.get("news")
+    assert (kept.kind, kept.user, kept.secret_env) == ("ghost", AdminKey.parse(ADMIN_KEY).id,
+                                                       "NEWS_KEY")  # fmt: skip
+    assert dialog.sites.currentItem().text() == (
+        "news — Ghost at https://news.example.org, Admin API key from $NEWS_KEY"
+    )

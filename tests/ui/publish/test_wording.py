@@ -1,12 +1,13 @@
-"""What the publishing dialogs say: the statuses offered, and the core's words for the command
-line turned into the app's."""
+"""What the publishing dialogs say: the statuses offered, the core's words for the command
+line turned into the app's, and a post sent by email."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
 from reviewdesk.core.model import Review
-from reviewdesk.ui.publish.wording import in_app, status_choices
+from reviewdesk.core.publish.result import PublishResult
+from reviewdesk.ui.publish.wording import in_app, result_lines, status_choices
 
 
 def test_the_status_offers_scheduling_only_for_a_date_to_come() -> None:
@@ -48,5 +49,26 @@ def test_the_command_lines_options_are_named_as_the_apps() -> None:
         "the ReviewDesk plugin is not active: (install the zip 'reviewdesk site plugin' writes, "
         "under Plugins > Add New > Upload Plugin)"
     )
+    assert in_app(
+        "newsletter 'Weekly': a post is emailed only when published with --email-segment"
+    ) == ("newsletter 'Weekly': a post is emailed only when published with Send by email checked")
     untouched = "post 12 recorded in publish.yaml no longer exists on the site"
     assert in_app(untouched) == untouched
+
+
+def test_a_post_sent_by_email_says_to_whom() -> None:
+    sent = PublishResult(
+        "news", "created", "6650c0ffee", "https://news.example.org/t/", "published"
+    )
+    sent.uploaded, sent.warnings, sent.emailed = ["assets/hero.png"], ["w"], "status:-free"
+    assert result_lines(sent) == [
+        "Uploaded assets/hero.png",
+        "Sent by email to paid members",
+        "Warning: w",
+    ]
+    sent.emailed, sent.dry_run = "all", True
+    assert result_lines(sent)[1] == "Would send by email to all members"
+    sent.emailed = "label:vip"  # a segment of the command line's, not the dialog's
+    assert result_lines(sent)[1] == "Would send by email to the members in 'label:vip'"
+    sent.emailed = ""
+    assert not any("email" in line for line in result_lines(sent))

@@ -2,7 +2,8 @@
 or scheduled; a dry run says what would be created, updated and uploaded. Publishing runs off
 the UI thread with its steps shown, then gives the post's link and what the read-back found,
 or the error in plain words. A post edited on the web is shown with what differs, and is only
-overwritten when the writer says so."""
+overwritten when the writer says so. A Ghost site can also send the post by email to its
+members, asked for each time the dialog opens and confirmed before anything is sent."""
 
 from __future__ import annotations
 
@@ -11,13 +12,17 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -31,9 +36,11 @@ from reviewdesk.core.publish import sites, state
 from reviewdesk.core.publish.publish import ConflictError, PublishResult, publish
 from reviewdesk.ui.publish.sites_dialog import SitesDialog
 from reviewdesk.ui.publish.wording import (
+    EMAIL_SEGMENTS,
     error_text,
     result_heading,
     result_lines,
+    segment_words,
     status_choices,
 )
 from reviewdesk.ui.publish.worker import Outcome, Worker, keep_until_idle
@@ -46,6 +53,11 @@ CONFLICT = (
     "The post on {site} was edited on the web since it was last published from here; nothing "
     "was written. Overwrite replaces the site's version with the review. What differs:"
 )
+EMAIL_TIP = (
+    "Ghost also sends the post by email to the members chosen, once, when it is published or "
+    "scheduled. Emails cannot be called back."
+)
+SEND_QUESTION = "Send “{title}” by email to {members} of {site}? Emails cannot be called back."
 
 
 class PublishDialog(QDialog):
@@ -65,15 +77,26 @@ class PublishDialog(QDialog):
         self.worker.progress.connect(self._step)
         self.worker.finished.connect(self._finished)
         self._folder = folder
+        self._title = review.title
         self._site = ""  # the site of the publish under way or last done
+        self._kinds: dict[str, str] = {}  # each site's kind, by name
         self.site = QComboBox()
         self.site.setAccessibleName("Site")
+        self.site.currentIndexChanged.connect(self._site_chosen)
         self.manage_button = QPushButton("&Manage Sites…")
         self.manage_button.clicked.connect(self.manage_sites)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         for label, status in status_choices(review, now or datetime.now().astimezone()):
             self.status.addItem(label, status)
+        self.email = QCheckBox("Send by &email")
+        self.email.setToolTip(EMAIL_TIP)
+        self.email.toggled.connect(self._enable)
+        self.segment = QComboBox()
+        self.segment.setAccessibleName("Members to email")
+        for label, segment in EMAIL_SEGMENTS:
+            self.segment.addItem(label, segment)
+        self.email_question: QMessageBox | None = None  # while asking to send by email
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # the steps are not known ahead: a busy bar
         self.progress.setTextVisible(False)
@@ -111,6 +134,14 @@ class PublishDialog(QDialog):
         site_label.setBuddy(self.site)  # a row of a layout takes no mnemonic itself
         form.addRow(site_label, site_row)
         form.addRow("S&tatus", self.status)
+        # Ghost's only: shown for a Ghost site.
+        self._email_row = QWidget()
+        email_row = QHBoxLayout(self._email_row)
+        email_row.setContentsMargins(0, 0, 0, 0)
+        email_row.addWidget(self.email)
+        email_row.addWidget(self.segment, 1)
+        form.addRow("", self._email_row)
+        self._form = form
         results = QWidget()
         column = QVBoxLayout(results)
         column.setContentsMargins(0, 0, 0, 0)
@@ -151,6 +182,7 @@ class PublishDialog(QDialog):
         except BundleError as error:
             self.outcome.setText(error_text(error))
             found = {}
+        self._kinds = {site.name: site.kind for site in found.values()}
         for site in found.values():
             self.site.addItem(f"{site.name} — {site.url}", site.name)
         if found:
@@ -173,9 +205,48 @@ class PublishDialog(QDialog):
         return dialog
 
     def start(self, *, dry_run: bool = False, force: bool = False) -> None:
-        """Publish (or a dry run of it) to the chosen site with the chosen status."""
-        name, status, folder = self.site.currentData(), self.status.currentData(), self._folder
-        if not name or self.worker.busy:
+        """Publish (or a dry run of it) to the chosen site with the chosen status. Sending by
+        email is confirmed first; a dry run, which sends nothing, asks nothing."""
+        name = self.site.currentData()
+        if not name or self.worker.busy or self.email_question is not None:
+            return
+        segment = self._email_segment()
+        if segment and not dry_run:
+            self._ask_to_send(name, segment, force=force)
+        else:
+            self._run(name, segment, dry_run=dry_run, force=force)
+
+    def _email_segment(self) -> str:
+        """The members to send the post to by email, "" for none."""
+        ghost = self._kinds.get(self.site.currentData() or "") == "ghost"
+        return str(self.segment.currentData()) if ghost and self.email.isChecked() else ""
+
+    def _ask_to_send(self, name: str, segment: str, *, force: bool) -> None:
+        """Send by email (then publish) or Cancel (nothing is done); Cancel is the default."""
+        question = SEND_QUESTION.format(
+            title=self._title, members=segment_words(segment), site=name
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, "Send by email", question, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the title is the writer's text
+        send = box.addButton("Send", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.finished.connect(lambda _result: self._answered(box, send, name, segment, force))
+        self.email_question = box
+        box.open()
+
+    def _answered(
+        self, box: QMessageBox, send: QAbstractButton, name: str, segment: str, force: bool
+    ) -> None:
+        self.email_question = None
+        box.deleteLater()
+        if box.clickedButton() is send:
+            self._run(name, segment, dry_run=False, force=force)
+
+    def _run(self, name: str, segment: str, *, dry_run: bool, force: bool) -> None:
+        status, folder = self.status.currentData(), self._folder
+        if self.worker.busy:
             return
         self._site = name
         self._show_result(running=True)
@@ -187,6 +258,7 @@ class PublishDialog(QDialog):
                 status,
                 dry_run=dry_run,
                 force=force,
+                email_segment=segment or None,
                 progress=progress,
             )
         )
@@ -204,6 +276,19 @@ class PublishDialog(QDialog):
     def done(self, result: int) -> None:
         keep_until_idle(self, self.worker)  # a publish under way ends and is recorded
         super().done(result)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Sending by email is chosen anew each time the dialog opens."""
+        if not event.spontaneous():
+            self.email.setChecked(False)
+        super().showEvent(event)
+
+    @Slot()
+    def _site_chosen(self) -> None:
+        """Sending by email is Ghost's, and chosen anew for another site."""
+        ghost = self._kinds.get(self.site.currentData() or "") == "ghost"
+        self.email.setChecked(False)
+        self._form.setRowVisible(self._email_row, ghost)
 
     @Slot(str)
     def _step(self, text: str) -> None:
@@ -231,6 +316,8 @@ class PublishDialog(QDialog):
                 self.link.setText(f'<a href="{link}">{link}</a>')
                 self.link.setVisible(True)
             self.notes.setText("\n".join(result_lines(result)))
+            if result.emailed and not result.dry_run:
+                self.email.setChecked(False)  # sent: never again by a second click
             if not result.dry_run:
                 self.published.emit(f"{result_heading(result)} {result.link}".strip())
 
@@ -244,12 +331,15 @@ class PublishDialog(QDialog):
             self.link.setVisible(False)
             self.overwrite_button.setVisible(False)
 
+    @Slot()
     def _enable(self) -> None:
-        ready = not self.worker.busy and bool(self.site.currentData())
+        idle = not self.worker.busy
+        ready = idle and bool(self.site.currentData())
         for button in (self.dry_run_button, self.publish_button, self.overwrite_button):
             button.setEnabled(ready)
-        for widget in (self.site, self.status, self.manage_button):
-            widget.setEnabled(not self.worker.busy)
+        for widget in (self.site, self.status, self.manage_button, self.email):
+            widget.setEnabled(idle)
+        self.segment.setEnabled(idle and self.email.isChecked())
 
 
 def _text_label() -> QLabel:

@@ -1,6 +1,7 @@
-"""Publish ▸ Manage Sites: the sites the writer publishes to (sites.yaml), adding one with its
-Application Password kept in the system keyring, removing one, and testing one. Each step
-that talks to the keyring or the site runs off the UI thread."""
+"""Publish ▸ Manage Sites: the sites the writer publishes to (sites.yaml), adding one (WordPress
+with its Application Password, Ghost with its Admin API key, kept in the system keyring),
+removing one, and testing one. Each step that talks to the keyring or the site runs off the UI
+thread."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from reviewdesk.core.problems import BundleError
 from reviewdesk.core.publish import secrets, sites
 from reviewdesk.core.publish.authorize import Credentials
 from reviewdesk.core.publish.diagnose import Finding, diagnose
+from reviewdesk.core.publish.ghost_diagnose import diagnose_ghost
 from reviewdesk.core.publish.sites import Site, SiteError
 from reviewdesk.ui.publish.authorize_dialog import AuthorizeDialog
 from reviewdesk.ui.publish.site_form import SiteForm
@@ -34,7 +36,7 @@ from reviewdesk.ui.publish.worker import Job, Outcome, Worker, keep_until_idle
 @dataclass(frozen=True)
 class _Added:
     site: Site
-    note: str  # how the password is kept, when not in the keyring
+    note: str  # how the secret is kept, when not in the keyring
 
 
 class SitesDialog(QDialog):
@@ -59,11 +61,12 @@ class SitesDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._no_keyring = _no_keyring()
+        self._sites: dict[str, Site] = {}  # as listed
         self.form = SiteForm(self._no_keyring)
         self.form.password.setEnabled(not self._no_keyring)
         self.form.add_button.clicked.connect(self._add)
-        # WordPress's own page makes the password; only where a keyring can keep it.
-        self.form.connect_in_browser.setVisible(not self._no_keyring)
+        self.form.kind_changed.connect(self._show_connect)
+        self._show_connect(self.form.site_kind)
         self.form.connect_in_browser.clicked.connect(self._connect_in_browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -96,6 +99,7 @@ class SitesDialog(QDialog):
         except BundleError as error:
             self._say(error_text(error))
             found = {}
+        self._sites = found
         for site in found.values():
             item = QListWidgetItem(_describe(site))
             item.setData(Qt.ItemDataRole.UserRole, site.name)
@@ -117,6 +121,11 @@ class SitesDialog(QDialog):
 
     # --- the steps ------------------------------------------------------------------------------
 
+    @Slot(str)
+    def _show_connect(self, kind: str) -> None:
+        """WordPress's own page makes the password; only where a keyring can keep it."""
+        self.form.connect_in_browser.setVisible(kind == "wordpress" and not self._no_keyring)
+
     def _add(self) -> None:
         try:
             site = self.form.site()
@@ -125,12 +134,7 @@ class SitesDialog(QDialog):
             return
         secret = self.form.secret()
         if not secret and not site.secret_env:
-            self._say(
-                "Name a password variable: this computer has no keyring to keep the password in."
-                if self._no_keyring
-                else "Type the Application Password (make one on the site under Users ▸ "
-                "Profile ▸ Application Passwords)."
-            )
+            self._say(self.form.secret_missing())
             return
         self._run("add", f"Adding {site.name}…", lambda _: _add(site, secret))
 
@@ -154,8 +158,9 @@ class SitesDialog(QDialog):
 
     def _remove(self) -> None:
         name = self.selected()
+        secret = secrets.secret_name(self._sites[name])
         answer = QMessageBox.question(
-            self, "Remove site", f"Remove the site {name} and its stored password?"
+            self, "Remove site", f"Remove the site {name} and its stored {secret}?"
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run("remove", f"Removing {name}…", lambda _: _remove(name))
@@ -181,15 +186,18 @@ class SitesDialog(QDialog):
         if isinstance(value, _Added):
             self.form.clear()
             self.reload(value.site.name)
-            warning = " The site is plain http: the password crosses the network unencrypted."
+            warning = (
+                f" The site is plain http: the {secrets.secret_name(value.site)} crosses the "
+                "network unencrypted."
+            )
             self._say(
                 f"Added {value.site.name}{value.note}. Test it to check that publishing works."
                 + (warning if value.site.plain_http else "")
             )
             self.changed.emit()
-        elif doing == "remove":
+        elif doing == "remove" and isinstance(value, Site):
             self.reload()
-            self._say(f"Removed {value} and its stored password.")
+            self._say(f"Removed {value.name} and its stored {secrets.secret_name(value)}.")
             self.changed.emit()
         elif isinstance(value, list):
             findings = [finding for finding in value if isinstance(finding, Finding)]
@@ -218,37 +226,42 @@ def _no_keyring() -> str | None:
 
 
 def _describe(site: Site) -> str:
-    source = f", password from ${site.secret_env}" if site.secret_env else ""
-    return f"{site.name} — {site.user} at {site.url}{source}"
+    source = f", {secrets.secret_name(site)} from ${site.secret_env}" if site.secret_env else ""
+    who = "Ghost" if site.kind == "ghost" else site.user
+    return f"{site.name} — {who} at {site.url}{source}"
 
 
 # --- off the UI thread --------------------------------------------------------------------------
 
 
 def _add(site: Site, secret: str) -> _Added:
-    """Keep the password (in the keyring, else say where it comes from), then the site."""
+    """Keep the secret (in the keyring, else say where it comes from), then the site."""
     note = ""
+    from_variable = (
+        f" (its {secrets.secret_name(site)} is read from {site.secret_env} when publishing)"
+    )
     if secret:
         try:
             secrets.store(site, secret)
         except secrets.SecretError:
             if not site.secret_env:
                 raise
-            note = f" (its password is read from {site.secret_env} when publishing)"
+            note = from_variable
     else:
-        note = f" (its password is read from {site.secret_env} when publishing)"
+        note = from_variable
     secrets.forget_replaced(sites.load_all().get(site.name), site)
     sites.save(site)
     return _Added(site, note)
 
 
-def _remove(name: str) -> str:
+def _remove(name: str) -> Site:
     site = sites.get(name)
     secrets.forget(site)
     sites.remove(name)
-    return name
+    return site
 
 
 def _test(name: str) -> list[Finding]:
     site = sites.get(name)
-    return diagnose(site, secrets.load(site))
+    check = diagnose_ghost if site.kind == "ghost" else diagnose
+    return check(site, secrets.load(site))

@@ -30,8 +30,15 @@ _IN_APP: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"--status (draft|publish|future)"), "the status {}"),
     (re.compile(r"--secret-env VAR"), "a password variable"),
+    (re.compile(r"with --email-segment"), "with Send by email checked"),
 )
 _STATUS_NAMES = {"draft": "Draft", "publish": "Published", "future": "Scheduled"}
+# The members a Ghost post may be sent to by email: (label, Ghost's segment filter).
+EMAIL_SEGMENTS = (
+    ("All members", "all"),
+    ("Free members", "status:free"),
+    ("Paid members", "status:-free"),
+)
 
 
 def finding_line(finding: Finding) -> str:
@@ -58,6 +65,9 @@ def result_lines(result: PublishResult) -> list[str]:
         for file in result.retexted
     ]
     lines += [f"{'Would create' if would else 'Created'} {term}" for term in result.created_terms]
+    if result.emailed:
+        sent = "Would send" if would else "Sent"
+        lines.append(f"{sent} by email to {segment_words(result.emailed)}")
     lines += [f"Warning: {in_app(warning)}" for warning in result.warnings]
     lines += [f"Read back: {difference}" for difference in result.differences]
     return lines
@@ -77,6 +87,14 @@ def result_heading(result: PublishResult) -> str:
     if result.action == "unchanged":
         return f"Post {result.post_id} on {result.site} is up to date ({status})."
     return f"{result.action.capitalize()} post {result.post_id} on {result.site} ({status})."
+
+
+def segment_words(segment: str) -> str:
+    """The members of a Ghost segment filter, as a sentence names them."""
+    for label, known in EMAIL_SEGMENTS:
+        if segment == known:
+            return label.lower()
+    return f"the members in {segment!r}"
 
 
 def status_words(status: str) -> str:
