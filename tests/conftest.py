@@ -14,6 +14,7 @@ from resource import RLIMIT_AS, setrlimit
 import pytest
 
 from reviewdesk.core.resources import resource
+from tests.ghost_server import GHOST_MISSING, GhostServer, ghost_installed
 from tests.missing_tools import SETUP_TOOLS, skip_or_fail
 from tests.wordpress_server import WordPressServer, missing_tools
 
@@ -39,6 +40,18 @@ def wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPressSer
     if missing:
         skip_or_fail(f"needs WordPress ({', '.join(missing)}): {SETUP_TOOLS}")
     with WordPressServer.running(tmp_path_factory.mktemp("wordpress")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def ghost(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GhostServer]:
+    """A real Ghost 5 on 127.0.0.1 for the whole session (tests/ghost_server.py): its owner
+    (signed in by session for ghost.admin_api), an integration's Admin and Content API keys, no
+    post or page. Tests that need a clean site call ghost.reset(). Skipped where Ghost is not
+    installed, except under CI=true."""
+    if not ghost_installed():
+        skip_or_fail(GHOST_MISSING)
+    with GhostServer.running(tmp_path_factory.mktemp("ghost")) as server:
         yield server
 
 
