@@ -7,7 +7,8 @@
 //       it shows, the boxes of the review's sections and their items, the tag links, the
 //       parts of the article a theme prints itself found in the post's content, the page's
 //       text and JSON-LD, and axe-core's violations (WCAG 2.0/2.1 A and AA) inside the post's
-//       content.
+//       content (--content=SELECTOR: the post's content element, WordPress's by default;
+//       Ghost's themes use .gh-content).
 //       Prints {"pages": [{url, runs: [one per width]}]}.
 //   node wordpress_browser.js --chromium=/usr/bin/chromium editor URL LOGIN POST_ID...
 //       Logs LOGIN in through wp-login.php (the password in the environment variable
@@ -39,11 +40,12 @@ const TIMEOUT = 60000;
 class BadArguments extends Error {}
 
 function parseArgs(argv) {
-  const options = { chromium: "/usr/bin/chromium", widths: [1280, 390], rest: [] };
+  const options = { chromium: "/usr/bin/chromium", widths: [1280, 390], content: CONTENT, rest: [] };
   for (const arg of argv) {
     const [key, value] = arg.split(/=(.*)/s);
     if (key === "--chromium") options.chromium = value;
     else if (key === "--widths") options.widths = value.split(",").map(Number);
+    else if (key === "--content") options.content = value;
     else if (arg.startsWith("--")) throw new BadArguments(`unknown option ${arg}`);
     else options.rest.push(arg);
   }
@@ -64,16 +66,16 @@ function watch(tab, errors) {
 
 // --- the public page ---------------------------------------------------------------------------
 
-async function readPage(tab, url, width) {
+async function readPage(tab, url, width, content) {
   const statuses = {};
   const record = (response) => { statuses[response.url()] = response.status(); };
   tab.on("response", record);
   try {
     await tab.setViewport({ width, height: 900 });
     const response = await tab.goto(url, { waitUntil: "load", timeout: TIMEOUT });
-    const seen = await tab.evaluate(inPage, CONTENT, SECTIONS, THEME_PARTS);
+    const seen = await tab.evaluate(inPage, content, SECTIONS, THEME_PARTS);
     await tab.addScriptTag({ path: AXE });
-    const axeResult = await tab.evaluate(audit, CONTENT, TAGS);
+    const axeResult = await tab.evaluate(audit, content, TAGS);
     for (const image of seen.images) image.status = statuses[image.currentSrc] ?? null;
     return { width, status: response.status(), ...seen, ...axeResult };
   } finally {
@@ -88,7 +90,7 @@ async function inPage(contentSelector, sections, themeParts) {
     const rect = element.getBoundingClientRect();
     const style = getComputedStyle(element);
     return { width: rect.width, height: rect.height, display: style.display,
-      visibility: style.visibility, opacity: Number(style.opacity) };
+      visibility: style.visibility, opacity: Number(style.opacity), background: style.backgroundColor };
   };
   const images = [];
   for (const img of document.querySelectorAll("img")) {
@@ -196,7 +198,7 @@ async function main() {
       output = { pages: [] };
       for (const url of options.rest) {
         const runs = [];
-        for (const width of options.widths) runs.push(await readPage(tab, url, width));
+        for (const width of options.widths) runs.push(await readPage(tab, url, width, options.content));
         output.pages.push({ url, runs, errors: errors.splice(0) });
       }
     } else {

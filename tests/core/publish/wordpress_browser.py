@@ -1,6 +1,7 @@
 """The test WordPress in headless Chromium (`wordpress_browser.js`, puppeteer-core, with
-axe-core as the accessibility tests run it): a post's public page as a reader gets it, and the
-post opened in the block editor of wp-admin by a logged-in writer."""
+axe-core as the accessibility tests run it): a post's public page as a reader gets it (the test
+Ghost's too, its content element named), and the post opened in the block editor of wp-admin by
+a logged-in writer."""
 
 from __future__ import annotations
 
@@ -37,11 +38,14 @@ class Browser:
     node: str
     chromium: str
 
-    def pages(self, urls: Sequence[str], widths: Sequence[int] = (1280, 390)) -> list[Page]:
-        """Each public page, at each width."""
-        output = self._run(
-            ["page", *urls], f"--widths={','.join(map(str, widths))}", timeout=60 + 30 * len(urls)
-        )
+    def pages(
+        self, urls: Sequence[str], widths: Sequence[int] = (1280, 390), content: str = ""
+    ) -> list[Page]:
+        """Each public page, at each width; `content` is the CSS selector of the post's
+        content element where it is not WordPress's."""
+        options = [f"--widths={','.join(map(str, widths))}"]
+        options += [f"--content={content}"] if content else []
+        output = self._run(["page", *urls], *options, timeout=60 + 30 * len(urls))
         return [Page(page["url"], page["runs"], _errors(page)) for page in output["pages"]]
 
     def editor(
