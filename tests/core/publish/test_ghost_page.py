@@ -16,7 +16,7 @@ import pytest
 from reviewdesk.core import assets, bundle
 from reviewdesk.core.publish.publish import publish
 from reviewdesk.core.publish.sites import make
-from tests.core.publish.published import body_images_bundle
+from tests.core.publish.published import body_images_bundle, edit_review
 from tests.core.publish.wordpress_browser import browser
 from tests.e2e import jsonld_rules
 from tests.ghost_server import GhostServer
@@ -75,6 +75,10 @@ def test_the_public_page_shows_each_part_once_styled_and_passes_axe(
             ghost.add_staff("Author", name)
     monkeypatch.setenv("TEST_GHOST_KEY", ghost.admin_key)
     site = make("test", "ghost", ghost.url, ghost.admin_key[:24], secret_env="TEST_GHOST_KEY")
+    # A caption is HTML to Ghost: sent escaped, it reads as written.
+    hero = bundle.load(sample_bundle).hero
+    assert hero is not None
+    edit_review(sample_bundle, hero=hero.model_copy(update={"caption": "Drawn for us & <you>"}))
     folders = [sample_bundle, body_images_bundle(make_bundle, sample_bundle)]
     results = [publish(folder, site, "publish") for folder in folders]
     assert [(r.action, r.status, r.differences) for r in results] == [
@@ -105,6 +109,7 @@ def test_the_public_page_shows_each_part_once_styled_and_passes_axe(
                 shown = [i for i in run["images"] if stem(i["currentSrc"]).startswith(hero)]
                 assert len(shown) == 1 and not shown[0]["inContent"], where
                 assert shown[0]["alt"] == review.hero.alt, where
+                assert review.hero.caption in run["text"], where
             for field in LISTS:
                 (section,) = run["sections"][f"review-list--{field.replace('_', '-')}"]
                 assert section["inContent"] and visible(section), (where, field)
