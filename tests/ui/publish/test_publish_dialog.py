@@ -289,6 +289,20 @@ def test_sending_by_email_is_offered_for_a_ghost_site_only(
     assert not dialog.email.isChecked()  # chosen anew for each site
 
 
+def test_a_draft_is_sent_by_email_to_no_one(
+    qtbot: QtBot, host: QWidget, sample_bundle: Path
+) -> None:
+    save_two_sites()
+    dialog = opened(qtbot, host, sample_bundle)
+    choose(qtbot, dialog.site, "news — https://news.example.org")
+    click(qtbot, dialog.email)
+    choose(qtbot, dialog.status, "Draft")
+    assert not dialog.email.isChecked() and not dialog.email.isEnabled()
+    assert not dialog.segment.isEnabled()
+    choose(qtbot, dialog.status, "Published")
+    assert dialog.email.isEnabled() and not dialog.email.isChecked()
+
+
 def test_sending_by_email_is_chosen_anew_each_time_the_dialog_opens(
     qtbot: QtBot, host: QWidget, sample_bundle: Path
 ) -> None:

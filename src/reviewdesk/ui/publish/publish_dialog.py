@@ -120,6 +120,7 @@ class PublishDialog(QDialog):
         self._layout(review.title)
         self.outcome.setText(FIRST_HINT)  # a bad sites.yaml says so instead
         self.reload_sites()
+        self.status.currentIndexChanged.connect(self._enable)
         self._show_result(running=False)
 
     def _layout(self, title: str) -> None:
@@ -337,8 +338,13 @@ class PublishDialog(QDialog):
         ready = idle and bool(self.site.currentData())
         for button in (self.dry_run_button, self.publish_button, self.overwrite_button):
             button.setEnabled(ready)
-        for widget in (self.site, self.status, self.manage_button, self.email):
+        for widget in (self.site, self.status, self.manage_button):
             widget.setEnabled(idle)
+        # A draft is sent to no one: the choice is offered with a status that publishes.
+        sendable = self.status.currentData() != "draft"
+        if not sendable:
+            self.email.setChecked(False)
+        self.email.setEnabled(idle and sendable)
         self.segment.setEnabled(idle and self.email.isChecked())
 
 
