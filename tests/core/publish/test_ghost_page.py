@@ -105,8 +105,8 @@ def test_the_public_page_shows_each_part_once_styled_and_passes_axe(
             assert len(in_content) == len(assets.body_images(review.body)), where
             if review.hero is not None:
                 # Shown once, by the theme as the feature image, never in the article.
-                hero = stem(post["feature_image"])
-                shown = [i for i in run["images"] if stem(i["currentSrc"]).startswith(hero)]
+                feature = stem(post["feature_image"])
+                shown = [i for i in run["images"] if stem(i["currentSrc"]).startswith(feature)]
                 assert len(shown) == 1 and not shown[0]["inContent"], where
                 assert shown[0]["alt"] == review.hero.alt, where
                 assert review.hero.caption in run["text"], where
