@@ -207,6 +207,8 @@ def test_authors_who_are_staff_users_become_the_posts_authors(
 def test_no_email_is_sent_unless_asked_and_then_once(
     ghost: GhostServer, site: Site, sample_bundle: Path, tmp_path: Path
 ) -> None:
+    with pytest.raises(PublishError, match="a draft post is sent to no one"):
+        publish(sample_bundle, site, "draft", email_segment="all")
     quiet = publish(sample_bundle, site, "publish")
     assert quiet.emailed == ""
     assert stored(ghost, quiet.post_id, "email")["email"] is None

@@ -146,21 +146,6 @@ def test_sending_by_email_is_confirmed_then_done_once(
     assert not dialog.email.isChecked()  # sent: a second Publish does not ask again
 
 
-def test_a_draft_asked_to_be_sent_is_refused_with_why(
-    qtbot: QtBot, host: QWidget, site: GhostServer, sample_bundle: Path
-) -> None:
-    add_ghost_site(qtbot, host, site).close()
-    dialog = opened(qtbot, host, sample_bundle)
-    to_send(qtbot, dialog, "All members", "Draft")
-    with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
-        click(qtbot, dialog.publish_button)
-        answered(qtbot, dialog, "Send")
-    assert dialog.outcome.text() == (
-        f"Not published. {SITE}: a draft post is sent to no one; publish it to send it by email"
-    )
-    assert posts(site) == []
-
-
 def test_a_dry_run_says_the_post_would_be_sent_by_email(
     qtbot: QtBot, host: QWidget, site: GhostServer, sample_bundle: Path
 ) -> None:

@@ -281,6 +281,7 @@ def test_sending_by_email_is_offered_for_a_ghost_site_only(
         ("Free members", "status:free"),
         ("Paid members", "status:-free"),
     ]
+    choose(qtbot, dialog.status, "Published")  # a draft is emailed to no one
     click(qtbot, dialog.email)
     assert dialog.email.isChecked() and dialog.segment.isEnabled()
     choose(qtbot, dialog.site, "blog — https://blog.example.org")
@@ -295,6 +296,9 @@ def test_a_draft_is_sent_by_email_to_no_one(
     save_two_sites()
     dialog = opened(qtbot, host, sample_bundle)
     choose(qtbot, dialog.site, "news — https://news.example.org")
+    assert dialog.status.currentText().startswith("As the review says: a draft")
+    assert not dialog.email.isEnabled()  # the sample is ready, not published: a draft
+    choose(qtbot, dialog.status, "Published")
     click(qtbot, dialog.email)
     choose(qtbot, dialog.status, "Draft")
     assert not dialog.email.isChecked() and not dialog.email.isEnabled()
@@ -309,6 +313,7 @@ def test_sending_by_email_is_chosen_anew_each_time_the_dialog_opens(
     save_two_sites()
     dialog = opened(qtbot, host, sample_bundle)
     choose(qtbot, dialog.site, "news — https://news.example.org")
+    choose(qtbot, dialog.status, "Published")  # a draft is emailed to no one
     click(qtbot, dialog.email)
     dialog.close()
     dialog.show()  # as a dialog of a publish under way is shown again
@@ -324,6 +329,7 @@ def test_declining_to_send_by_email_publishes_nothing(
     before = snapshot(sample_bundle)
     dialog = opened(qtbot, host, sample_bundle)
     choose(qtbot, dialog.site, "news — https://news.example.org")
+    choose(qtbot, dialog.status, "Published")  # a draft is emailed to no one
     click(qtbot, dialog.email)
     choose(qtbot, dialog.segment, "Paid members")
     click(qtbot, dialog.publish_button)
@@ -352,6 +358,7 @@ def test_a_dry_run_asks_nothing_as_it_sends_nothing(
     save_two_sites()  # news's key is kept nowhere: the dry run stops there
     dialog = opened(qtbot, host, sample_bundle)
     choose(qtbot, dialog.site, "news — https://news.example.org")
+    choose(qtbot, dialog.status, "Published")  # a draft is emailed to no one
     click(qtbot, dialog.email)
     with qtbot.waitSignal(dialog.worker.finished, timeout=WAIT_MS):
         click(qtbot, dialog.dry_run_button)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError
-from reviewdesk.core.publish import sites, state
+from reviewdesk.core.publish import post, sites, state
 from reviewdesk.core.publish.publish import ConflictError, PublishResult, publish
 from reviewdesk.ui.publish.sites_dialog import SitesDialog
 from reviewdesk.ui.publish.wording import (
@@ -87,6 +87,7 @@ class PublishDialog(QDialog):
         self.manage_button.clicked.connect(self.manage_sites)
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
+        self._own_status = post.wanted_status(review)  # what "As the review says" means
         for label, status in status_choices(review, now or datetime.now().astimezone()):
             self.status.addItem(label, status)
         self.email = QCheckBox("Send by &email")
@@ -341,7 +342,7 @@ class PublishDialog(QDialog):
         for widget in (self.site, self.status, self.manage_button):
             widget.setEnabled(idle)
         # A draft is sent to no one: the choice is offered with a status that publishes.
-        sendable = self.status.currentData() != "draft"
+        sendable = (self.status.currentData() or self._own_status) != "draft"
         if not sendable:
             self.email.setChecked(False)
         self.email.setEnabled(idle and sendable)
