@@ -18,19 +18,19 @@ from pathlib import Path
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from reviewdesk.core import bundle
 from reviewdesk.core.exports import ghost as ghost_export
 from reviewdesk.core.exports.cms import utc
 from reviewdesk.core.exports.publication import goes_live
 from reviewdesk.core.jsonld import jsonld_script, review_jsonld
 from reviewdesk.core.model import Review
-from reviewdesk.core.publish import blocks, ghost_readback, post, secrets, state
+from reviewdesk.core.publish import blocks, ghost_readback, post, secrets
 from reviewdesk.core.publish.ghost import AdminKey, Ghost, GhostError, NotAnAdminKey
 from reviewdesk.core.publish.ghost_style import stylesheet
-from reviewdesk.core.publish.images import BundleImage, bundle_images
+from reviewdesk.core.publish.images import BundleImage
 from reviewdesk.core.publish.result import ConflictError, Progress, PublishError, PublishResult
+from reviewdesk.core.publish.run import PublishRun
 from reviewdesk.core.publish.sites import Site
-from reviewdesk.core.publish.state import PublishState, SiteState, UploadedImage
+from reviewdesk.core.publish.state import SiteState, UploadedImage
 from reviewdesk.core.publish.text import differences, html_text
 from reviewdesk.core.publish.theme import ThemeParts
 
@@ -70,24 +70,16 @@ def publish_ghost(
     progress: Progress | None = None,
 ) -> PublishResult:
     """See publish.publish."""
-    folder = bundle.folder_of(bundle_folder)
-    review = bundle.load(folder)
-    recorded = state.read(folder)
+    run = _Run(bundle_folder, site, progress)
     try:
         key = AdminKey.parse(secrets.load(site))
     except (secrets.SecretError, NotAnAdminKey) as error:
         raise PublishError(f"{site.name}: {error}") from None
     try:
         with Ghost(site.url, key) as client:
-            run = _Run(
-                client,
-                site=site,
-                folder=folder,
-                review=review,
-                recorded=recorded,
-                progress=progress or (lambda _: None),
+            return run.publish(
+                client, status, dry_run=dry_run, force=force, email_segment=email_segment
             )
-            return run.publish(status, dry_run=dry_run, force=force, email_segment=email_segment)
     except GhostError as error:
         if error.status in (401, 403):
             raise PublishError(
@@ -97,30 +89,19 @@ def publish_ghost(
         raise PublishError(f"{site.name}: {error}") from None
 
 
-class _Run:
-    def __init__(
-        self,
-        client: Ghost,
-        *,
-        site: Site,
-        folder: Path,
-        review: Review,
-        recorded: PublishState,
-        progress: Progress,
-    ) -> None:
-        self.client = client
-        self.site = site
-        self.folder = folder
-        self.review = review
-        self.recorded = recorded
-        self.before = recorded.sites.get(site.name)
-        self.progress = progress
-        self.result = PublishResult(site.name, "", None, "", "")
-        self.media: dict[str, UploadedImage] = dict(self.before.media) if self.before else {}
+class _Run(PublishRun):
+    client: Ghost
 
     def publish(
-        self, status: str | None, *, dry_run: bool, force: bool, email_segment: str | None
+        self,
+        client: Ghost,
+        status: str | None,
+        *,
+        dry_run: bool,
+        force: bool,
+        email_segment: str | None,
     ) -> PublishResult:
+        self.client = client
         result = self.result
         result.dry_run = dry_run
         self.progress(f"Connecting to {self.site.url}")
@@ -228,11 +209,6 @@ class _Run:
 
     # --- images ---------------------------------------------------------------------------------
 
-    def _images(self) -> list[BundleImage]:
-        found, warnings = bundle_images(self.review, self.folder)
-        self.result.warnings += warnings
-        return found
-
     def _upload(self, images: list[BundleImage], *, dry_run: bool) -> dict[str, UploadedImage]:
         """Each image at its URL on the site: the one uploaded before (same bytes) while the
         site still serves it, else a new upload. By the path the review writes."""
@@ -257,11 +233,6 @@ class _Run:
             checked[url] = True
             self._remember_media()
         return placed
-
-    def _remember_media(self) -> None:
-        """Uploads are recorded at once: a failure later never uploads them twice."""
-        if self.before is not None:
-            self._save(SiteState(**{**vars(self.before), "media": dict(self.media)}))
 
     # --- authors --------------------------------------------------------------------------------
 
@@ -421,10 +392,6 @@ class _Run:
                 updated_at=str(written.get("updated_at", "")),
             )
         )
-
-    def _save(self, entry: SiteState) -> None:
-        self.recorded = PublishState({**self.recorded.sites, self.site.name: entry})
-        state.write(self.folder, self.recorded)
 
 
 def kept_hash(stored: Mapping[str, Any]) -> str:

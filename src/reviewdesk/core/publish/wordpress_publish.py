@@ -9,18 +9,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from reviewdesk.core import bundle
-from reviewdesk.core.model import Review
-from reviewdesk.core.publish import blocks, post, readback, secrets, state
-from reviewdesk.core.publish.images import BundleImage, bundle_images
+from reviewdesk.core.publish import blocks, post, readback, secrets
+from reviewdesk.core.publish.images import BundleImage
 from reviewdesk.core.publish.result import (
     ConflictError,
     Progress,
     PublishError,
     PublishResult,
 )
+from reviewdesk.core.publish.run import PublishRun
 from reviewdesk.core.publish.sites import Site
-from reviewdesk.core.publish.state import PublishState, SiteState, UploadedImage
+from reviewdesk.core.publish.state import SiteState, UploadedImage
 from reviewdesk.core.publish.text import differences, html_text
 from reviewdesk.core.publish.wordpress import User, WordPress, WordPressError
 
@@ -39,24 +38,14 @@ def publish_wordpress(
     """Publish the review in `bundle_folder` to `site` (see the module's text). BundleError for
     a bad bundle or publish.yaml, ConflictError when the post was edited on the site (unless
     `force`), PublishError for anything else; with `dry_run` nothing is written anywhere."""
-    folder = bundle.folder_of(bundle_folder)
-    review = bundle.load(folder)
-    recorded = state.read(folder)
+    run = _Run(bundle_folder, site, progress)
     try:
         secret = secrets.load(site)
     except secrets.SecretError as error:
         raise PublishError(str(error)) from None
     try:
         with WordPress(site.url, site.user, secret) as client:
-            run = _Run(
-                client,
-                site=site,
-                folder=folder,
-                review=review,
-                recorded=recorded,
-                progress=progress or (lambda _: None),
-            )
-            return run.publish(status, dry_run=dry_run, force=force)
+            return run.publish(client, status, dry_run=dry_run, force=force)
     except WordPressError as error:
         if error.status == 401:
             raise PublishError(
@@ -66,29 +55,13 @@ def publish_wordpress(
         raise PublishError(f"{site.name}: {error}") from None
 
 
-class _Run:
-    def __init__(
-        self,
-        client: WordPress,
-        *,
-        site: Site,
-        folder: Path,
-        review: Review,
-        recorded: PublishState,
-        progress: Progress,
-    ) -> None:
-        self.client = client
-        self.site = site
-        self.folder = folder
-        self.review = review
-        self.recorded = recorded
-        self.before = recorded.sites.get(site.name)
-        self.progress = progress
-        self.result = PublishResult(site.name, "", None, "", "")
-        # Every image uploaded to the site for this review, by content hash.
-        self.media: dict[str, UploadedImage] = dict(self.before.media) if self.before else {}
+class _Run(PublishRun):
+    client: WordPress
 
-    def publish(self, status: str | None, *, dry_run: bool, force: bool) -> PublishResult:
+    def publish(
+        self, client: WordPress, status: str | None, *, dry_run: bool, force: bool
+    ) -> PublishResult:
+        self.client = client
         result = self.result
         result.dry_run = dry_run
         self.progress(f"Connecting to {self.site.url}")
@@ -180,11 +153,6 @@ class _Run:
 
     # --- images ---------------------------------------------------------------------------------
 
-    def _images(self) -> list[BundleImage]:
-        found, warnings = bundle_images(self.review, self.folder)
-        self.result.warnings += warnings
-        return found
-
     def _upload(self, images: list[BundleImage], *, dry_run: bool) -> dict[str, UploadedImage]:
         """Each image on the site: the one uploaded before (same bytes) when it is still
         there, else a new upload. By the path the review writes."""
@@ -224,12 +192,6 @@ class _Run:
         self.result.retexted.append(image.path)
         if not dry_run:
             self.client.update_media(old.id, image.alt, post.as_html(image.caption))
-
-    def _remember_media(self) -> None:
-        """Uploads are recorded at once: a failure later never uploads them twice."""
-        if self.before is None:
-            return  # recorded with the new post, whose entry needs its ID
-        self._save(self.before.with_media(dict(self.media)))
 
     # --- terms ----------------------------------------------------------------------------------
 
@@ -342,10 +304,6 @@ class _Run:
             dict(self.media),
         )
         self._save(entry)
-
-    def _save(self, entry: SiteState) -> None:
-        self.recorded = PublishState({**self.recorded.sites, self.site.name: entry})
-        state.write(self.folder, self.recorded)
 
 
 def _raw(value: Any) -> str:
