@@ -97,8 +97,10 @@ def run_reviewdesk(
     home: Path | None = None,
     timeout: float = 60,
     memory_limit: int | None = None,
+    stdin: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m reviewdesk ARGS`, in `cwd`, with `home` as the user's folders if given.
+    """`python -m reviewdesk ARGS`, in `cwd`, with `home` as the user's folders if given and
+    `stdin` as its standard input.
     `memory_limit` caps the process's address space (bytes): a command that would read
     /dev/zero to the end fails on its own instead of filling the machine's memory."""
     env = dict(os.environ)
@@ -118,6 +120,7 @@ def run_reviewdesk(
 
     return subprocess.run(
         [sys.executable, "-m", "reviewdesk", *map(str, args)],
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -4,12 +4,11 @@ key from an Admin one, publish, publish again, an edit in Ghost refused until --
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import snapshot
+from tests.conftest import run_reviewdesk, snapshot
 from tests.ghost_server import GhostServer
 from tests.secret_service import secret_service, system_keyring
 
@@ -18,14 +17,7 @@ pytestmark = pytest.mark.slow
 
 
 def reviewdesk(*args: str | Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "reviewdesk", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=dict(os.environ),
-    )
+    return run_reviewdesk(*args, stdin=stdin)
 
 
 @pytest.mark.usefixtures("system_keyring")

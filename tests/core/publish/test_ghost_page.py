@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,7 +16,7 @@ from reviewdesk.core import assets, bundle
 from reviewdesk.core.publish.publish import publish
 from reviewdesk.core.publish.sites import make
 from tests.core.publish.published import body_images_bundle, edit_review
-from tests.core.publish.wordpress_browser import browser
+from tests.core.publish.wordpress_browser import browser, visible
 from tests.e2e import jsonld_rules
 from tests.ghost_server import GhostServer
 
@@ -32,16 +31,6 @@ NO_JQUERY = re.compile(
     r"page error: (\$ is not defined|Cannot read properties of undefined \(reading 'fn'\))$"
 )
 STAFF = ("Mara Ellison", "Tomas Okafor")  # the sample's authors
-
-
-def visible(box: dict[str, Any]) -> bool:
-    return bool(
-        box["width"] > 0
-        and box["height"] > 0
-        and box["display"] != "none"
-        and box["visibility"] == "visible"
-        and box["opacity"] > 0
-    )
 
 
 def stem(url: str) -> str:

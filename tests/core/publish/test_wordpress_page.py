@@ -26,7 +26,7 @@ from tests.core.publish.published import (
     site_for,
     stored,
 )
-from tests.core.publish.wordpress_browser import Browser, browser
+from tests.core.publish.wordpress_browser import Browser, browser, visible
 from tests.e2e import jsonld_rules
 from tests.wordpress_server import WordPressServer
 
@@ -67,16 +67,6 @@ def published(
             assert result.differences == []
             posts.append((bundle.load(folder), result))
         yield Published(request.param, posts)
-
-
-def visible(box: dict[str, Any]) -> bool:
-    return bool(
-        box["width"] > 0
-        and box["height"] > 0
-        and box["display"] != "none"
-        and box["visibility"] == "visible"
-        and box["opacity"] > 0
-    )
 
 
 def file_stem(url: str) -> str:

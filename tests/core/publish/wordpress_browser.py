@@ -84,6 +84,17 @@ def browser() -> Browser:
     return Browser(node, _require("Chromium", shutil.which("chromium")))
 
 
+def visible(box: dict[str, Any]) -> bool:
+    """Whether an element, as a page's run boxes it, can be seen."""
+    return bool(
+        box["width"] > 0
+        and box["height"] > 0
+        and box["display"] != "none"
+        and box["visibility"] == "visible"
+        and box["opacity"] > 0
+    )
+
+
 def _errors(read: dict[str, Any]) -> list[str]:
     return [str(error) for error in read["errors"] if OFFLINE not in error]
 

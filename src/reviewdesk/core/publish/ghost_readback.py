@@ -5,13 +5,11 @@ tag left out, a theme that shows no feature image, code injection off)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 
 from reviewdesk.core.model import Review
 from reviewdesk.core.publish.ghost import Ghost, GhostError
-from reviewdesk.core.publish.readback import has_review_jsonld, review_items
+from reviewdesk.core.publish.readback import has_review_jsonld, page_shows, review_items
 from reviewdesk.core.publish.text import contains, differences, html_text
 from reviewdesk.core.publish.theme import ThemeParts
 
@@ -72,19 +70,8 @@ def _page(client: Ghost, review: Review, stored: Mapping[str, Any], theme: Theme
     if answer.status_code != 200:
         return [f"the public page {link} answers HTTP {answer.status_code}"]
     page = answer.text
-    text = html_text(page)
-    found = [
-        f"the public page does not show {item!r}"
-        for item in review_items(review)
-        if not contains(text, item)
-    ]
-    if not contains(text, review.title):
-        found.append(f"the public page does not show the title {review.title!r}")
-    feature = str(stored.get("feature_image") or "")
-    if feature and theme.featured_image:
-        name = PurePosixPath(urlsplit(feature).path).stem
-        if name and name not in page:
-            found.append("the theme does not show the feature image (tell ReviewDesk it does not)")
+    feature = str(stored.get("feature_image") or "") if theme.featured_image else ""
+    found = page_shows(page, review, feature)
     if not has_review_jsonld(page):
         found.append("the public page has no Review JSON-LD (does the theme print {{ghost_head}}?)")
     return found

@@ -114,6 +114,23 @@ def review_items(review: Review) -> list[str]:
     return [*review.pros, *review.cons]
 
 
+def page_shows(page: str, review: Review, featured_url: str) -> list[str]:
+    """What the public page (its HTML) fails to show: a pro or a con, the title, the featured
+    image at `featured_url` ("" when the theme is not said to print it)."""
+    text = html_text(page)
+    found = [
+        f"the public page does not show {item!r}"
+        for item in review_items(review)
+        if not contains(text, item)
+    ]
+    if not contains(text, review.title):
+        found.append(f"the public page does not show the title {review.title!r}")
+    name = PurePosixPath(urlsplit(featured_url).path).stem if featured_url else ""
+    if name and name not in page:
+        found.append("the theme does not show the featured image (tell ReviewDesk it does not)")
+    return found
+
+
 def _page(
     client: WordPress, review: Review, sent: dict[str, Any], stored: dict[str, Any], site: Site
 ) -> list[str]:
@@ -125,19 +142,9 @@ def _page(
     if answer.status_code != 200:
         return [f"the public page {link} answers HTTP {answer.status_code}"]
     page = answer.text
-    text = html_text(page)
-    found = [
-        f"the public page does not show {item!r}"
-        for item in review_items(review)
-        if not contains(text, item)
-    ]
-    if not contains(text, review.title):
-        found.append(f"the public page does not show the title {review.title!r}")
     featured = sent["featured_media"]
-    if featured and site.theme.featured_image:
-        name = PurePosixPath(urlsplit(_hero_url(client, featured)).path).stem
-        if name and name not in page:
-            found.append("the theme does not show the featured image (tell ReviewDesk it does not)")
+    shown = featured and site.theme.featured_image
+    found = page_shows(page, review, _hero_url(client, featured) if shown else "")
     if any(key in (stored.get("meta") or {}) for key in sent["meta"]) and not has_review_jsonld(
         page
     ):
