@@ -9,12 +9,14 @@ validations in `ghost/core/core/server/data/schema/schema.js` where those are st
 
 How the review maps:
 
-- `html`: the published article (header, hero, summary, body, pros, cons, key features, key
-  insights) wrapped in one HTML card, `<!--kg-card-begin: html-->`...`<!--kg-card-end: html-->`:
-  Ghost documents this as its lossless way in, where its HTML-to-Lexical conversion would drop
-  the layout's sections and classes. The article shows its own title and hero; a theme that
-  shows the post's title and feature image as well shows them twice.
-- JSON-LD: a `<script type="application/ld+json">` in `codeinjection_head`, never in `html`.
+- `html`: the article as `reviewdesk publish` sends it (core/publish/blocks.py without its
+  block comments: badges, rating, summary, body, pros, cons, key features, key insights, and
+  the byline) wrapped in one HTML card, `<!--kg-card-begin: html-->`...
+  `<!--kg-card-end: html-->`: Ghost documents this as its lossless way in, where its
+  HTML-to-Lexical conversion would drop the sections and classes. What a Ghost theme prints
+  from the post's fields (title, deck, feature image, tags) is left out of it.
+- `codeinjection_head`: the review's stylesheet (scoped to the article) and its JSON-LD, a
+  `<script type="application/ld+json">`, never in `html` (core/publish/ghost_head.py).
 - `custom_excerpt`: the deck (subtitle), at most 300 characters.
 - `tags`: by name (Ghost creates missing ones), the category first, then the tags, without
   repeats ignoring case: Ghost's primary tag is the first, and the category is what a reader
@@ -42,9 +44,9 @@ from pathlib import Path
 from typing import Any, Final
 from urllib.parse import quote
 
+from reviewdesk.core import assets, render
 from reviewdesk.core.exports.base import ExportOptions, ExportResult
 from reviewdesk.core.exports.cms import (
-    article_html,
     fit,
     hero_url,
     image_warnings,
@@ -53,8 +55,11 @@ from reviewdesk.core.exports.cms import (
     utc,
 )
 from reviewdesk.core.exports.publication import goes_live
-from reviewdesk.core.jsonld import jsonld_script, review_jsonld
 from reviewdesk.core.model import Review
+from reviewdesk.core.publish.blocks import post_content
+from reviewdesk.core.publish.ghost_head import code_injection
+from reviewdesk.core.publish.state import UploadedImage
+from reviewdesk.core.publish.theme import ThemeParts
 
 __all__ = [
     "LIMITS",
@@ -110,14 +115,14 @@ def payload(
     if review.published is not None:
         post["published_at"] = ghost_time(review.published)
     put_text(post, "custom_excerpt", review.subtitle, warnings)
-    article = article_html(review, options)
-    post["html"] = HTML_CARD[0] + article.strip() + HTML_CARD[1]
     hero = hero_url(review, options)
+    post["html"] = HTML_CARD[0] + _article(review, options, hero) + HTML_CARD[1]
     put_feature_image(post, review, hero, warnings)
     if tags := tag_list(review, warnings):
         post["tags"] = tags
     put_seo(post, review, hero, warnings)
-    _code_injection(post, review, hero if options.asset_base_url else None, warnings)
+    image_url = hero if options.asset_base_url else None
+    post["codeinjection_head"] = code_injection(review, image_url, warnings)
     if review.authors:
         names = ", ".join(author.name for author in review.authors)
         warnings.append(
@@ -203,13 +208,22 @@ def put_seo(post: dict[str, Any], review: Review, hero: str | None, warnings: li
     put_url(post, "canonical_url", review.seo.canonical_url if review.seo else None, warnings)
 
 
-def _code_injection(
-    post: dict[str, Any], review: Review, image_url: str | None, warnings: list[str]
-) -> None:
-    # Search engines need an absolute image URL: a relative hero is left out of the JSON-LD.
-    canonical = review.seo.canonical_url if review.seo else None
-    script = str(jsonld_script(review_jsonld(review, page_url=canonical, image_url=image_url)))
-    if len(script) > LIMITS["codeinjection_head"]:
-        warnings.append("the JSON-LD is too long for Ghost's code injection; left out")
-        return
-    post["codeinjection_head"] = script
+def _article(review: Review, options: ExportOptions, hero: str | None) -> str:
+    """The article without what the theme prints; images where `asset_base_url` puts them
+    (relative without it: image_warnings says so)."""
+    base = options.asset_base_url
+    images = {
+        path: UploadedImage(0, render.absolute_url(base, path.removeprefix("./")))
+        for path in assets.local_paths(review)
+    }
+    if review.hero is not None and hero is not None:
+        images[review.hero.image] = UploadedImage(0, hero)
+    article = post_content(
+        review,
+        images,
+        ThemeParts(byline=False),  # Ghost's authors are its staff users: the names stay here
+        summary_label=options.summary_label,
+        raw_html=options.raw_html,
+        delimiters=False,
+    )
+    return article.markup.strip()

@@ -87,7 +87,7 @@ def _b64(data: bytes) -> str:
 
 
 def _b64_json(value: Mapping[str, Any]) -> str:
-    return _b64(json.dumps(value, separators=(",", ":")).encode())
+    return _b64(json.dumps(value, separators=(",", ":"), allow_nan=False).encode())
 
 
 class Ghost:

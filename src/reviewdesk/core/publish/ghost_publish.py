@@ -21,11 +21,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from reviewdesk.core.exports import ghost as ghost_export
 from reviewdesk.core.exports.cms import utc
 from reviewdesk.core.exports.publication import goes_live
-from reviewdesk.core.jsonld import jsonld_script, review_jsonld
-from reviewdesk.core.model import Review
 from reviewdesk.core.publish import blocks, ghost_readback, post, secrets
 from reviewdesk.core.publish.ghost import AdminKey, Ghost, GhostError, NotAnAdminKey
-from reviewdesk.core.publish.ghost_style import stylesheet
+from reviewdesk.core.publish.ghost_head import code_injection
 from reviewdesk.core.publish.images import BundleImage
 from reviewdesk.core.publish.result import ConflictError, Progress, PublishError, PublishResult
 from reviewdesk.core.publish.run import PublishRun
@@ -296,7 +294,7 @@ class _Run(PublishRun):
         if authors:
             fields["authors"] = authors
         ghost_export.put_seo(fields, review, hero_url, warnings)
-        fields["codeinjection_head"] = _head(review, hero_url, warnings)
+        fields["codeinjection_head"] = code_injection(review, hero_url, warnings)
         return fields
 
     def _email(
@@ -415,17 +413,6 @@ def _staff_user(name: str, url: str, users: list[dict[str, Any]]) -> dict[str, A
             if website and website == url.rstrip("/"):
                 return user
     return None
-
-
-def _head(review: Review, hero_url: str | None, warnings: list[str]) -> str | None:
-    """The stylesheet and the JSON-LD, for the post's page only."""
-    canonical = str(review.seo.canonical_url) if review.seo and review.seo.canonical_url else None
-    jsonld = jsonld_script(review_jsonld(review, page_url=canonical, image_url=hero_url))
-    head = f"<style>{stylesheet()}</style>\n{jsonld}"
-    if len(head) > ghost_export.LIMITS["codeinjection_head"]:
-        warnings.append("the JSON-LD is too long for Ghost's code injection; left out")
-        return f"<style>{stylesheet()}</style>"
-    return head
 
 
 def _conflicts(remote: Mapping[str, Any], fields: Mapping[str, Any]) -> list[str]:

@@ -2,7 +2,7 @@
 
 import re
 
-from reviewdesk.core.publish.ghost_style import stylesheet
+from reviewdesk.core.publish.ghost_head import stylesheet
 
 
 def _selectors(css: str) -> list[str]:
