@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Final, Literal, Self
@@ -86,6 +86,13 @@ def _date_or_datetime(value: Any) -> Any:
 def _aware(value: date | datetime | None) -> date | datetime | None:
     if isinstance(value, datetime) and value.utcoffset() is None:
         raise ValueError("a date-time needs a UTC offset, e.g. 2026-04-11T09:30:00+02:00")
+    return value
+
+
+def _a_day(value: Any) -> Any:
+    value = _date_or_datetime(value)
+    if isinstance(value, datetime):
+        raise ValueError("must be a date (2026-04-11), without a time")
     return value
 
 
@@ -177,10 +184,13 @@ class Subject(_Part):
     version: Name = ""
 
 
+DEFAULT_SCALE: Final = (5.0, 1.0)  # best, worst
+
+
 class Rating(_Part):
     value: FiniteFloat
-    best: FiniteFloat = 5.0
-    worst: FiniteFloat = 1.0
+    best: FiniteFloat = DEFAULT_SCALE[0]
+    worst: FiniteFloat = DEFAULT_SCALE[1]
 
     @model_validator(mode="after")
     def _in_range(self) -> Self:
@@ -192,6 +202,71 @@ class Rating(_Part):
                 f"and best ({self.best:g})"
             )
         return self
+
+
+NonBlankName = Annotated[
+    Text,
+    BeforeValidator(_stripped),
+    AfterValidator(_not_blank),
+    Field(json_schema_extra={"minLength": 1}),
+    at_most(NAME_CHARS),
+]
+NonBlankItem = Annotated[
+    Text,
+    BeforeValidator(_stripped),
+    AfterValidator(_not_blank),
+    Field(json_schema_extra={"minLength": 1}),
+    at_most(PARAGRAPH_CHARS),
+]
+# ISO 4217: three capital letters (EUR, USD, GBP).
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+# BCP 47, as far as a writer types it: a language, then region, script or variant subtags.
+Language = Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"), at_most(35)]
+
+
+class Score(_Part):
+    """One criterion's score, on the rating's scale; weights say how much it counts."""
+
+    name: NonBlankName
+    value: FiniteFloat
+    weight: Annotated[FiniteFloat, Field(gt=0)] = 1.0
+
+
+class Spec(_Part):
+    name: NonBlankName
+    value: NonBlankItem
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers_as_text(cls, data: Any) -> Any:
+        # `value: 16` (GB, cores...) is the natural hand-written form.
+        if isinstance(data, dict) and isinstance(data.get("value"), (int, float)):
+            return {**data, "value": _number_to_text(data["value"])}
+        return data
+
+
+class Offer(_Part):
+    """Where to buy: a seller's page, with the price when known (and the day it was seen)."""
+
+    seller: NonBlankName
+    url: HttpUrl
+    price: Annotated[FiniteFloat, Field(ge=0)] | None = None
+    currency: Currency | None = None
+    checked: Annotated[date | None, BeforeValidator(_a_day)] = None
+    sponsored: bool = False
+
+    @model_validator(mode="after")
+    def _price_has_currency(self) -> Self:
+        if self.price is not None and self.currency is None:
+            raise ValueError("a price needs its currency (an ISO 4217 code such as EUR or USD)")
+        return self
+
+
+class Update(_Part):
+    """A dated note on what changed in the review since it was published."""
+
+    date: Annotated[date | datetime, BeforeValidator(_date_or_datetime), AfterValidator(_aware)]
+    note: NonBlankItem
 
 
 class Hero(_Part):
@@ -230,6 +305,7 @@ class Review(BaseModel):
         ]
         | None
     ) = None
+    language: Language = "en"
     status: Status = Status.DRAFT
     published: When = None
     updated: When = None
@@ -238,16 +314,24 @@ class Review(BaseModel):
     authors: Annotated[list[Author], at_most(AUTHORS, "authors")] = []
     subject: Subject | None = None
     rating: Rating | None = None
+    scores: Annotated[list[Score], at_most(LIST_ITEMS, "scores")] = []
     tags: Annotated[
         list[Annotated[Text, BeforeValidator(_stripped), Field(min_length=1), at_most(TAG_CHARS)]],
         at_most(TAGS, "tags"),
     ] = []
     hero: Hero | None = None
     summary: Paragraph = ""
+    verdict: Paragraph = ""
+    best_for: Annotated[list[Item], at_most(LIST_ITEMS, "items")] = []
+    skip_if: Annotated[list[Item], at_most(LIST_ITEMS, "items")] = []
     pros: Annotated[list[Item], at_most(LIST_ITEMS, "items")] = []
     cons: Annotated[list[Item], at_most(LIST_ITEMS, "items")] = []
     key_features: Annotated[list[Item], at_most(LIST_ITEMS, "items")] = []
     key_insights: Annotated[list[Item], at_most(LIST_ITEMS, "items")] = []
+    specs: Annotated[list[Spec], at_most(LIST_ITEMS, "specs")] = []
+    offers: Annotated[list[Offer], at_most(LIST_ITEMS, "offers")] = []
+    disclosure: Paragraph = ""
+    updates: Annotated[list[Update], at_most(LIST_ITEMS, "updates")] = []
     seo: Seo | None = None
     extra: Annotated[dict[str, Any], AfterValidator(_finite_values)] = {}
     # The Markdown of body.md: part of the review, not of review.yaml.
@@ -278,8 +362,44 @@ class Review(BaseModel):
     def unknown_keys(self) -> dict[str, Any]:
         return dict(self.model_extra or {})
 
+    @property
+    def overall_rating(self) -> Rating | None:
+        """The rating given, else the weighted mean of the scores on the default scale
+        (`rating_from_scores` says which)."""
+        if self.rating is not None or not self.scores:
+            return self.rating
+        best, worst = DEFAULT_SCALE
+        total = sum(score.weight for score in self.scores)
+        mean = sum(score.value * score.weight for score in self.scores) / total
+        return Rating(value=round(min(max(mean, worst), best), 2), best=best, worst=worst)
+
+    @property
+    def rating_from_scores(self) -> bool:
+        return self.rating is None and bool(self.scores)
+
+    @property
+    def last_update(self) -> date | None:
+        """The latest of `updated` and the update log's dates: the page's dateModified."""
+        days = [update.date for update in self.updates]
+        if self.updated is not None:
+            days.append(self.updated)
+        return max(days, key=_sort_key) if days else None
+
+
+def _sort_key(when: date) -> datetime:
+    """A date or date-time as a moment to compare: a date is its first moment in UTC."""
+    if isinstance(when, datetime):
+        return when
+    return datetime(when.year, when.month, when.day, tzinfo=UTC)
+
 
 # The order keys are written in when a bundle is created, and where a key
 # added later to a hand-written file is placed.
 KEY_ORDER: tuple[str, ...] = tuple(name for name in Review.model_fields if name != "body")
 LIST_FIELDS: tuple[str, ...] = ("pros", "cons", "key_features", "key_insights")
+# Keys added to reviewdesk/1 after its first release: a payload writes them only when set, so
+# a review without them exports as it did before they existed.
+LATER_KEYS: tuple[str, ...] = (
+    "language", "scores", "verdict", "best_for", "skip_if", "specs", "offers", "disclosure",
+    "updates",
+)  # fmt: skip

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
-from reviewdesk.core.model import Review
+from reviewdesk.core.model import LATER_KEYS, Review
 
 SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 FILE = "review.yaml"
-FILE_ONLY = ("format", "extra")  # kept in the file, edited by no pane
+# Kept in the file, edited by no pane (yet: the review blocks' panes are to come).
+FILE_ONLY = ("format", "extra", *LATER_KEYS)
 
 # Each path of the model (a list's items as *) -> its pane, as the tab says, then the labels
 # leading to its input; "{n}" is the item's number as the writer counts (the first is 1).

@@ -15,7 +15,7 @@ from reviewdesk.core.exports.base import ExportOptions, ExportResult
 from reviewdesk.core.jsonld import review_jsonld
 from reviewdesk.core.layout import LayoutOptions, render_article
 from reviewdesk.core.markdown_body import render_markdown
-from reviewdesk.core.model import Review
+from reviewdesk.core.model import LATER_KEYS, Review
 
 PAYLOAD_FORMAT = "reviewdesk-json/1"
 
@@ -62,5 +62,10 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
         jsonld=review_jsonld(review, page_url=canonical, image_url=hero),
     )
     data = payload.model_dump(mode="json")
+    data["review"] = {
+        key: value
+        for key, value in data["review"].items()
+        if key not in LATER_KEYS or value != Review.model_fields[key].default
+    }
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     return ExportResult(text, ".json", (), tuple(warnings))
