@@ -1,6 +1,8 @@
 import json
 from typing import Any
 
+import pytest
+
 from reviewdesk.core.jsonld import jsonld_script, review_jsonld
 from reviewdesk.core.model import Rating, Review, Subject
 
@@ -88,11 +90,30 @@ def test_software_has_a_version_and_a_publisher(full_review: Review) -> None:
         name="Example App", type="SoftwareApplication", brand="Example Labs", version="2.1"
     )
     data = review_jsonld(full_review.model_copy(update={"subject": subject}))
-    assert data["@type"] == "SoftwareApplication"
+    assert data["@type"] == ["Product", "SoftwareApplication"]
     assert data["softwareVersion"] == "2.1"
     # schema.org gives SoftwareApplication (a CreativeWork) no `brand`.
     assert data["publisher"] == {"@type": "Organization", "name": "Example Labs"}
     assert "brand" not in data
+
+
+@pytest.mark.parametrize(
+    ("pros", "cons", "kind", "expected"),
+    [
+        (["Fast"], [], "SoftwareApplication", ["Product", "SoftwareApplication"]),
+        ([], ["Loud"], "Book", ["Product", "Book"]),
+        ([], [], "Book", "Book"),
+        (["Fast"], ["Loud"], "Product", "Product"),
+        (["Fast"], ["Loud"], "Car", "Car"),  # a Product already
+    ],
+)
+def test_an_item_with_pros_or_cons_is_a_product(
+    full_review: Review, pros: list[str], cons: list[str], kind: str, expected: object
+) -> None:
+    # Google documents pros and cons for product reviews only.
+    subject = Subject(name="Example", type=kind)
+    review = full_review.model_copy(update={"subject": subject, "pros": pros, "cons": cons})
+    assert review_jsonld(review)["@type"] == expected
 
 
 def test_without_a_subject_the_item_is_named_from_the_title() -> None:

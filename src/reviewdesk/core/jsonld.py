@@ -3,6 +3,8 @@
 The reviewed thing (a `Product`, or the subject's type) is the top-level item and the review is
 nested in it, with `reviewRating` only when the review has a rating and the pros and cons as
 `positiveNotes` / `negativeNotes` whose item names are exactly the text shown on the page.
+Google documents pros and cons for reviews of a product only, so an item with notes is a
+`Product` as well as the subject's type (`["Product", "SoftwareApplication"]`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ _CREATIVE_WORK_TYPES = frozenset(
     }
 )  # fmt: skip
 _SOFTWARE_TYPES = frozenset({"SoftwareApplication", "MobileApplication", "WebApplication"})
+# Product and the schema.org types under it: an item of one of these is a Product already.
+_PRODUCT_TYPES = frozenset(
+    {
+        "Product", "IndividualProduct", "ProductCollection", "ProductGroup", "ProductModel",
+        "SomeProducts", "Vehicle", "BusOrCoach", "Car", "Motorcycle", "MotorizedBicycle",
+    }
+)  # fmt: skip
 
 
 def review_jsonld(
@@ -47,7 +56,7 @@ def _item(review: Review) -> dict[str, Any]:
     if subject is None:
         # Google shows review snippets for a Product (and a few other types), never a Thing.
         return {"@type": "Product", "name": _name_from_title(review.title)}
-    item: dict[str, Any] = {"@type": subject.type, "name": subject.name}
+    item: dict[str, Any] = {"@type": _item_type(review, subject.type), "name": subject.name}
     if subject.brand:
         if subject.type in _CREATIVE_WORK_TYPES:
             item["publisher"] = {"@type": "Organization", "name": subject.brand}
@@ -58,6 +67,13 @@ def _item(review: Review) -> dict[str, Any]:
     if subject.version and subject.type in _SOFTWARE_TYPES:
         item["softwareVersion"] = subject.version
     return item
+
+
+def _item_type(review: Review, kind: str) -> str | list[str]:
+    """`kind`, or Product with it when the review has pros or cons and `kind` is no Product."""
+    if kind in _PRODUCT_TYPES or not (review.pros or review.cons):
+        return kind
+    return ["Product", kind]
 
 
 def _name_from_title(title: str) -> str:
