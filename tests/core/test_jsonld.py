@@ -1,10 +1,11 @@
 import json
+from datetime import date
 from typing import Any
 
 import pytest
 
 from reviewdesk.core.jsonld import jsonld_script, review_jsonld
-from reviewdesk.core.model import Rating, Review, Subject
+from reviewdesk.core.model import Offer, Rating, Review, Score, Spec, Subject, Update
 
 
 def test_the_subject_is_the_top_level_item_with_the_review_nested(full_review: Review) -> None:
@@ -138,3 +139,161 @@ def test_script_cannot_be_closed_by_the_data(full_review: Review) -> None:
 def test_script_keeps_non_ascii_text_readable(full_review: Review) -> None:
     data = review_jsonld(full_review.model_copy(update={"title": "Café “Ω” review"}))
     assert "Café “Ω” review" in jsonld_script(data)
+
+
+# --- the review blocks --------------------------------------------------------------------------
+
+SHOP = "https://shop.example.org/gadget"
+MARKET = "https://market.example.org/item/7"
+
+
+def test_one_offer_is_an_offer_with_its_price_seller_and_page(full_review: Review) -> None:
+    offer = Offer(seller="Example Shop", url=SHOP, price=19.99, currency="EUR", sponsored=True)
+    data = review_jsonld(full_review.model_copy(update={"offers": [offer]}))
+    assert data["offers"] == {
+        "@type": "Offer",
+        "url": SHOP,
+        "price": 19.99,
+        "priceCurrency": "EUR",
+        "seller": {"@type": "Organization", "name": "Example Shop"},
+    }
+
+
+def test_an_offer_without_a_price_has_no_price_nor_currency(full_review: Review) -> None:
+    offer = Offer(seller="Example Shop", url=SHOP, checked=date(2026, 4, 1))
+    data = review_jsonld(full_review.model_copy(update={"offers": [offer]}))
+    assert data["offers"] == {
+        "@type": "Offer",
+        "url": SHOP,
+        "seller": {"@type": "Organization", "name": "Example Shop"},
+    }
+
+
+def test_several_offers_in_one_currency_are_an_aggregate_with_a_price_range(
+    full_review: Review,
+) -> None:
+    offers = [
+        Offer(seller="Example Shop", url=SHOP, price=25, currency="USD"),
+        Offer(seller="Example Market", url=MARKET, price=19.5, currency="USD"),
+        Offer(seller="Example Outlet", url="https://outlet.example.org/"),
+    ]
+    data = review_jsonld(full_review.model_copy(update={"offers": offers}))["offers"]
+    assert {key: value for key, value in data.items() if key != "offers"} == {
+        "@type": "AggregateOffer",
+        "offerCount": 3,
+        "lowPrice": 19.5,
+        "highPrice": 25,
+        "priceCurrency": "USD",
+    }
+    assert isinstance(data["highPrice"], int)  # 25.0 written as a person would
+    assert [offer["seller"]["name"] for offer in data["offers"]] == [
+        "Example Shop",
+        "Example Market",
+        "Example Outlet",
+    ]
+    assert [offer.get("price") for offer in data["offers"]] == [25, 19.5, None]
+
+
+@pytest.mark.parametrize(
+    "prices",
+    [
+        [(10, "EUR"), (12, "USD")],  # a range across currencies says nothing
+        [(None, None), (None, "EUR")],  # no price at all
+    ],
+)
+def test_several_offers_without_one_currency_have_no_price_range(
+    full_review: Review, prices: list[tuple[float | None, str | None]]
+) -> None:
+    offers = [
+        Offer(seller=f"Seller {n}", url=f"{SHOP}/{n}", price=price, currency=currency)
+        for n, (price, currency) in enumerate(prices)
+    ]
+    data = review_jsonld(full_review.model_copy(update={"offers": offers}))["offers"]
+    assert set(data) == {"@type", "offerCount", "offers"}
+    assert data["offerCount"] == len(offers)
+
+
+def test_no_offers_no_offers_key(full_review: Review) -> None:
+    assert "offers" not in review_jsonld(full_review)
+
+
+def test_specs_are_additional_properties_of_a_product(full_review: Review) -> None:
+    specs = [Spec(name="Weight", value="240 g"), Spec(name="Memory", value=16)]
+    book = Subject(name="Example Book", type="Book")
+    review = full_review.model_copy(
+        update={"specs": specs, "subject": book, "pros": [], "cons": []}
+    )
+    data = review_jsonld(review)
+    assert data["additionalProperty"] == [
+        {"@type": "PropertyValue", "name": "Weight", "value": "240 g"},
+        {"@type": "PropertyValue", "name": "Memory", "value": "16"},
+    ]
+    # schema.org gives a CreativeWork no additionalProperty: the item is a Product too.
+    assert data["@type"] == ["Product", "Book"]
+    assert "additionalProperty" not in review_jsonld(full_review)
+
+
+def test_date_modified_is_the_latest_update(full_review: Review) -> None:
+    updates = [
+        Update(date=date(2026, 5, 3), note="Retested after the May update."),
+        Update(date=date(2026, 4, 20), note="Added battery figures."),
+    ]
+    data = review_jsonld(full_review.model_copy(update={"updates": updates}))["review"]
+    assert data["dateModified"] == "2026-05-03"
+    earlier = [Update(date=date(2026, 4, 12), note="A typo.")]  # the same day as `updated`
+    data = review_jsonld(full_review.model_copy(update={"updates": earlier}))["review"]
+    assert data["dateModified"] == "2026-04-12T09:30:00+02:00"
+    alone = full_review.model_copy(update={"updated": None, "updates": earlier})
+    assert review_jsonld(alone)["review"]["dateModified"] == "2026-04-12"
+
+
+def test_the_rating_made_by_the_scores_is_the_review_rating(full_review: Review) -> None:
+    scores = [Score(name="Speed", value=4), Score(name="Price", value=3, weight=3)]
+    review = full_review.model_copy(update={"rating": None, "scores": scores})
+    assert review_jsonld(review)["review"]["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 3.25,
+        "bestRating": 5,
+        "worstRating": 1,
+    }
+    given = full_review.model_copy(update={"scores": scores})  # a given rating wins
+    assert review_jsonld(given)["review"]["reviewRating"]["ratingValue"] == 4.5
+
+
+def test_the_language_only_when_set(full_review: Review) -> None:
+    assert "inLanguage" not in review_jsonld(full_review)["review"]
+    german = full_review.model_copy(update={"language": "de"})
+    assert review_jsonld(german)["review"]["inLanguage"] == "de"
+
+
+def _review_nodes(node: object) -> int:
+    if isinstance(node, list):
+        return sum(_review_nodes(child) for child in node)
+    if not isinstance(node, dict):
+        return 0
+    kinds = node.get("@type")
+    own = int(kinds == "Review" or (isinstance(kinds, list) and "Review" in kinds))
+    return own + sum(_review_nodes(child) for child in node.values())
+
+
+def test_every_block_still_makes_one_review_node(full_review: Review) -> None:
+    review = full_review.model_copy(
+        update={
+            "language": "en-GB",
+            "verdict": "Buy it.",
+            "best_for": ["Commuters"],
+            "skip_if": ["You need a GPU"],
+            "scores": [Score(name="Speed", value=4)],
+            "specs": [Spec(name="Weight", value="240 g")],
+            "offers": [
+                Offer(seller="Example Shop", url=SHOP, price=19, currency="GBP", sponsored=True),
+                Offer(seller="Example Market", url=MARKET, price=21, currency="GBP"),
+            ],
+            "disclosure": "We earn a commission.",
+            "updates": [Update(date=date(2026, 5, 3), note="Retested.")],
+        }
+    )
+    data = review_jsonld(review)
+    assert _review_nodes(data) == 1
+    assert data["review"]["inLanguage"] == "en-GB"
+    assert data["offers"]["@type"] == "AggregateOffer"

@@ -3,8 +3,11 @@
 The reviewed thing (a `Product`, or the subject's type) is the top-level item and the review is
 nested in it, with `reviewRating` only when the review has a rating and the pros and cons as
 `positiveNotes` / `negativeNotes` whose item names are exactly the text shown on the page.
-Google documents pros and cons for reviews of a product only, so an item with notes is a
-`Product` as well as the subject's type (`["Product", "SoftwareApplication"]`).
+Google documents pros and cons for reviews of a product only, so an item with notes (or specs,
+which are a Product's `additionalProperty`) is a `Product` as well as the subject's type
+(`["Product", "SoftwareApplication"]`). Where to buy is its `Offer` (one) or `AggregateOffer`
+(several), with a price and currency only where the writer gave them; the review's latest
+update is its `dateModified`, and its rating is the one given or the one its scores make.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from reviewdesk.core.model import Review
+from reviewdesk.core.model import Offer, Review, Spec
 
 __all__ = ["jsonld_script", "review_jsonld"]
 
@@ -29,6 +32,7 @@ _CREATIVE_WORK_TYPES = frozenset(
         "TVSeries", "VideoGame", "WebApplication", "WebSite",
     }
 )  # fmt: skip
+_DEFAULT_LANGUAGE = Review.model_fields["language"].default
 _SOFTWARE_TYPES = frozenset({"SoftwareApplication", "MobileApplication", "WebApplication"})
 # Product and the schema.org types under it: an item of one of these is a Product already.
 _PRODUCT_TYPES = frozenset(
@@ -52,6 +56,15 @@ def review_jsonld(
 
 
 def _item(review: Review) -> dict[str, Any]:
+    item = _subject(review)
+    if review.specs:
+        item["additionalProperty"] = [_property(spec) for spec in review.specs]
+    if review.offers:
+        item["offers"] = _offers(review.offers)
+    return item
+
+
+def _subject(review: Review) -> dict[str, Any]:
     subject = review.subject
     if subject is None:
         # Google shows review snippets for a Product (and a few other types), never a Thing.
@@ -70,10 +83,41 @@ def _item(review: Review) -> dict[str, Any]:
 
 
 def _item_type(review: Review, kind: str) -> str | list[str]:
-    """`kind`, or Product with it when the review has pros or cons and `kind` is no Product."""
-    if kind in _PRODUCT_TYPES or not (review.pros or review.cons):
+    """`kind`, or Product with it when the review has pros, cons or specs and `kind` is no
+    Product (additionalProperty is a Product's, not a CreativeWork's)."""
+    if kind in _PRODUCT_TYPES or not (review.pros or review.cons or review.specs):
         return kind
     return ["Product", kind]
+
+
+def _property(spec: Spec) -> dict[str, Any]:
+    return {"@type": "PropertyValue", "name": spec.name, "value": spec.value}
+
+
+def _offers(offers: Sequence[Offer]) -> dict[str, Any]:
+    """One Offer, or an AggregateOffer of several: its price range only when the prices
+    share a currency (a range across currencies says nothing)."""
+    if len(offers) == 1:
+        return _offer(offers[0])
+    aggregate: dict[str, Any] = {"@type": "AggregateOffer", "offerCount": len(offers)}
+    prices = [offer.price for offer in offers if offer.price is not None]
+    currencies = {offer.currency for offer in offers if offer.price is not None}
+    if prices and len(currencies) == 1:
+        aggregate["lowPrice"] = _number(min(prices))
+        aggregate["highPrice"] = _number(max(prices))
+        aggregate["priceCurrency"] = currencies.pop()
+    aggregate["offers"] = [_offer(offer) for offer in offers]
+    return aggregate
+
+
+def _offer(offer: Offer) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "Offer", "url": offer.url}
+    if offer.price is not None:
+        data["price"] = _number(offer.price)
+    if offer.currency is not None:
+        data["priceCurrency"] = offer.currency
+    data["seller"] = {"@type": "Organization", "name": offer.seller}
+    return data
 
 
 def _name_from_title(title: str) -> str:
@@ -84,12 +128,14 @@ def _name_from_title(title: str) -> str:
 
 def _review(review: Review, *, page_url: str | None, image_url: str | None) -> dict[str, Any]:
     data: dict[str, Any] = {"@type": "Review", "name": review.title}
+    if review.language != _DEFAULT_LANGUAGE:  # as review.yaml holds it: only when set
+        data["inLanguage"] = review.language
     if review.authors:
         data["author"] = [_person(author.name, author.url) for author in review.authors]
     if review.published:
         data["datePublished"] = _iso(review.published)
-    if review.updated:
-        data["dateModified"] = _iso(review.updated)
+    if modified := review.last_update:
+        data["dateModified"] = _iso(modified)
     if review.summary:
         data["description"] = review.summary
     url = page_url or (review.seo.canonical_url if review.seo else None)
@@ -97,12 +143,12 @@ def _review(review: Review, *, page_url: str | None, image_url: str | None) -> d
         data["url"] = url
     if image_url:
         data["image"] = image_url
-    if review.rating:
+    if rating := review.overall_rating:
         data["reviewRating"] = {
             "@type": "Rating",
-            "ratingValue": _number(review.rating.value),
-            "bestRating": _number(review.rating.best),
-            "worstRating": _number(review.rating.worst),
+            "ratingValue": _number(rating.value),
+            "bestRating": _number(rating.best),
+            "worstRating": _number(rating.worst),
         }
     if review.pros:
         data["positiveNotes"] = _item_list(review.pros)
