@@ -14,6 +14,7 @@ from reviewdesk.core.layout import (
 )
 from reviewdesk.core.markdown_body import render_markdown
 from reviewdesk.core.model import Hero, Rating, Review
+from tests.review_blocks import with_blocks
 
 # The published layout, top to bottom (DESIGN §1), as the markers that open each part.
 LAYOUT_ORDER = [
@@ -57,14 +58,16 @@ def test_sections_follow_the_published_layout(full_review: Review) -> None:
 
 
 def test_every_field_shown_has_its_id_and_data_field(full_review: Review) -> None:
-    page = page_of(full_review)
+    page = page_of(with_blocks(full_review))
     shown = re.findall(r'id="([^"]+)" data-field="([^"]+)"', page)
     assert len(shown) == page.count("data-field=")
     assert {field: element_id for element_id, field in shown} == dict(SECTION_IDS)
+    # top to bottom as SECTION_IDS lists them
+    assert [field for _, field in shown] == list(SECTION_IDS)
 
 
 def test_layout_ids_are_all_declared(full_review: Review) -> None:
-    review = full_review.model_copy(update={"body": "No headings, no footnotes."})
+    review = with_blocks(full_review, body="No headings, no footnotes.")
     page = page_of(review, LayoutOptions(show_footer=True, back_link="/"))
     assert set(re.findall(r'\bid="([^"]+)"', page)) == LAYOUT_IDS
 

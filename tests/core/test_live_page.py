@@ -10,6 +10,7 @@ from reviewdesk.core.layout import LayoutOptions
 from reviewdesk.core.live_page import BODY_SLOT, LivePage, PagePatch, group_at
 from reviewdesk.core.model import Review
 from reviewdesk.core.resources import resource
+from tests.review_blocks import BLOCKS, with_blocks
 from tests.strategies import reviews
 
 SAMPLE = bundle.load(resource("sample"))
@@ -94,3 +95,25 @@ def test_an_unchanged_review_patches_nothing() -> None:
     page = LivePage()
     page.update(SAMPLE)
     assert page.update(SAMPLE.model_copy()).is_empty
+
+
+def test_a_block_edit_patches_its_section_alone() -> None:
+    page = LivePage()
+    page.update(with_blocks(SAMPLE))
+    later = BLOCKS["updates"][1].model_copy(update={"note": "Added the red one."})
+    patch = page.update(with_blocks(SAMPLE, updates=[BLOCKS["updates"][0], later]))
+    assert set(patch.sections) == {"updates"} and patch.skeleton is None
+    assert "Added the red one." in patch.sections["updates"]
+    patch = page.update(with_blocks(SAMPLE, updates=[], disclosure="We paid for it."))
+    assert patch.skeleton is not None  # a section went: the frame changed
+
+
+def test_a_block_appearing_takes_its_id_from_the_body() -> None:
+    """A body heading "Review scores" keeps its id until the scores show."""
+    review = SAMPLE.model_copy(update={"body": "## Review scores\n\nText.\n"})
+    page = LivePage()
+    page.update(review)
+    assert 'id="review-scores"' in page.html()
+    page.update(with_blocks(review))
+    assert 'id="body-review-scores"' in page.html()
+    assert page.html() == html.render(with_blocks(review), LayoutOptions())

@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 from urllib.parse import quote, unquote, urljoin
@@ -20,22 +20,32 @@ import jinja2
 from markupsafe import Markup
 
 from reviewdesk.core.jsonld import jsonld_script
-from reviewdesk.core.model import Review
+from reviewdesk.core.model import Review, Update
 from reviewdesk.core.resources import resource
 
 __all__ = [
+    "BLOCKS_CSS_FILENAME",
+    "BLOCK_FIELDS",
     "CSS_FILENAME",
     "LAYOUT_IDS",
     "SECTION_IDS",
     "LayoutOptions",
+    "blocks_css",
     "environment",
+    "format_price",
+    "layout_ids",
     "page_css",
     "render_article",
     "render_page",
+    "shown_blocks",
+    "updates_newest_first",
 ]
 
 CSS_FILENAME = "review.css"
 """The stylesheet a page links, relative to `asset_base`, when its CSS is not inlined."""
+BLOCKS_CSS_FILENAME = "review-blocks.css"
+"""The review blocks' stylesheet (verdict, scores, specs, where to buy, updates): a page has it
+only when it shows one of them, so a page without them is what it was before they existed."""
 
 SECTION_IDS: Mapping[str, str] = {
     "published": "review-published",
@@ -49,17 +59,34 @@ SECTION_IDS: Mapping[str, str] = {
     "rating": "review-rating",
     "hero": "review-hero",
     "summary": "review-summary",
+    "verdict": "review-verdict",
+    "best_for": "review-best-for",
+    "skip_if": "review-skip-if",
     "body": "review-body",
+    "scores": "review-scores",
     "pros": "review-pros",
     "cons": "review-cons",
+    "specs": "review-specs",
+    "disclosure": "review-disclosure",
+    "offers": "review-offers",
+    "updates": "review-updates",
     "key_features": "review-key-features",
     "key_insights": "review-key-insights",
 }
 """Model field -> the id of the element that shows it (with `data-field` naming the field),
-for the app's preview to patch and scroll to."""
+for the app's preview to patch and scroll to. Top to bottom as the page places them."""
+
+BLOCK_FIELDS: tuple[str, ...] = (
+    "verdict", "best_for", "skip_if", "scores", "specs", "disclosure", "offers", "updates",
+)  # fmt: skip
+"""The review blocks the page shows (`language` shows none), in the order of the page."""
 
 LAYOUT_IDS: frozenset[str] = frozenset({*SECTION_IDS.values(), "review-footer"})
-"""Every id the layout itself uses; a body id that would repeat one is renamed."""
+"""Every id the layout itself uses; a body id that would repeat one on its page is renamed."""
+
+_FIRST_IDS = LAYOUT_IDS - {SECTION_IDS[name] for name in BLOCK_FIELDS}
+"""The ids of the layout before the review blocks, which a body always gives up: a block's
+id only on a page that shows the block, so an old body's anchors stay as they were."""
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -99,6 +126,7 @@ def environment() -> jinja2.Environment:
     env.filters["number"] = _number
     env.filters["paragraphs"] = _paragraphs
     env.filters["percent_of_best"] = _percent_of_best
+    env.filters["price"] = format_price
     return env
 
 
@@ -106,6 +134,26 @@ def environment() -> jinja2.Environment:
 def page_css() -> str:
     """The layout's stylesheet (read once)."""
     return resource("css", CSS_FILENAME).read_text(encoding="utf-8")
+
+
+@cache
+def blocks_css() -> str:
+    """The review blocks' stylesheet, after the layout's (read once)."""
+    return resource("css", BLOCKS_CSS_FILENAME).read_text(encoding="utf-8")
+
+
+def shown_blocks(review: Review) -> tuple[str, ...]:
+    """The review blocks that `review`'s page shows: those with something to show."""
+    return tuple(name for name in BLOCK_FIELDS if _shows(getattr(review, name)))
+
+
+def _shows(value: object) -> bool:
+    return bool(_paragraphs(value)) if isinstance(value, str) else bool(value)
+
+
+def layout_ids(review: Review) -> frozenset[str]:
+    """The ids the layout gives `review`'s page, which its body must not repeat."""
+    return _FIRST_IDS | {SECTION_IDS[name] for name in shown_blocks(review)}
 
 
 def render_article(review: Review, body_html: str, options: LayoutOptions) -> str:
@@ -126,9 +174,14 @@ def render_page(
 
     With `css_inline` false the page links `CSS_FILENAME` under `asset_base` instead."""
     context = _context(review, body_html, options)
+    blocks = bool(shown_blocks(review))
+    css = page_css() + ("\n" + blocks_css() if blocks else "")
     context |= {
-        "css": Markup(page_css()) if css_inline else None,  # our own file: no markup to escape
+        "css": Markup(css) if css_inline else None,  # our own files: no markup to escape
         "css_href": None if css_inline else options.asset_base + CSS_FILENAME,
+        "blocks_css_href": (
+            options.asset_base + BLOCKS_CSS_FILENAME if blocks and not css_inline else None
+        ),
         "jsonld_script": jsonld_script(jsonld) if jsonld is not None else None,
         "og_image": _og_image(review, context["hero_src"]),
     }
@@ -141,17 +194,19 @@ def _context(review: Review, body_html: str, options: LayoutOptions) -> dict[str
         "review": review,
         "options": options,
         "ids": SECTION_IDS,
-        "body": Markup(page_body(body_html, options)),
+        "body": Markup(page_body(body_html, options, layout_ids(review))),
         "hero_src": hero_src,
         "share_links": _share_links(review) if options.show_footer else [],
         "show_updated": _shows_update(review),
+        "updates": updates_newest_first(review),
     }
 
 
-def page_body(body_html: str, options: LayoutOptions) -> str:
-    """The rendered body as the page shows it: images where they are published, no id that
-    the layout uses. Both passes are local, so a body may go through in pieces."""
-    return _dodge_layout_ids(_resolve_images(body_html, options))
+def page_body(body_html: str, options: LayoutOptions, taken: frozenset[str]) -> str:
+    """The rendered body as the page shows it: images where they are published, no id of
+    `taken`, the ids its page's layout uses (`layout_ids`). Both passes are local, so a body
+    may go through in pieces."""
+    return _dodge_layout_ids(_resolve_images(body_html, options), taken)
 
 
 # --- asset URLs --------------------------------------------------------------------------------
@@ -199,15 +254,17 @@ def _resolve_images(body_html: str, options: LayoutOptions) -> str:
     return _IMG_SRC.sub(replace, body_html)
 
 
-_LAYOUT_ID_IN_BODY = re.compile(r'\bid="(' + "|".join(sorted(LAYOUT_IDS)) + r')"')
+@cache
+def _layout_id_in_body(taken: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r'\bid="(' + "|".join(sorted(taken)) + r')"')
 
 
-def _dodge_layout_ids(body_html: str) -> str:
+def _dodge_layout_ids(body_html: str, taken: frozenset[str]) -> str:
     """Rename body ids equal to a layout id (a heading "Review body" gets `review-body`):
     a page must not have duplicate ids, and the preview must find its sections."""
     if 'id="review-' not in body_html:  # cheap test first: a collision is rare
         return body_html
-    return _LAYOUT_ID_IN_BODY.sub(r'id="body-\1"', body_html)
+    return _layout_id_in_body(taken).sub(r'id="body-\1"', body_html)
 
 
 def _og_image(review: Review, hero_src: str | None) -> str | None:
@@ -276,6 +333,25 @@ def _percent_of_best(value: float, best: float, worst: float) -> str:
     """How full the rating's stars are: 4 of 5 fills 80% (a 1-5 scale has no zero stars)."""
     share = value / best if best > 0 and worst >= 0 else (value - worst) / (best - worst)
     return f"{max(0.0, min(1.0, share)) * 100:.0f}%"
+
+
+def format_price(value: float, currency: str | None) -> str:
+    """ "USD 19.99": the ISO 4217 code, then the amount with two decimals, the same in every
+    language (the Hugo and Jekyll layouts write it so too)."""
+    return f"{currency or ''} {value:.2f}".lstrip()
+
+
+def updates_newest_first(review: Review) -> list[Update]:
+    """The update log as the page shows it: the latest first; of two on one day, the one
+    written later."""
+    return sorted(reversed(review.updates), key=lambda update: _moment(update.date), reverse=True)
+
+
+def _moment(when: date) -> datetime:
+    """A date or date-time as a moment to compare: a date is its first moment in UTC."""
+    if isinstance(when, datetime):
+        return when
+    return datetime(when.year, when.month, when.day, tzinfo=UTC)
 
 
 def _paragraphs(text: str) -> list[str]:

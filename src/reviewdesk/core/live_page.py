@@ -17,7 +17,7 @@ from typing import Any, Final
 
 from reviewdesk.core.exports import html
 from reviewdesk.core.incremental import IncrementalBody
-from reviewdesk.core.layout import LayoutOptions, page_body
+from reviewdesk.core.layout import LayoutOptions, layout_ids, page_body
 from reviewdesk.core.model import Review
 
 BODY_SLOT: Final = "<!--reviewdesk:body-->"
@@ -88,7 +88,7 @@ class LivePage:
         """Bring the page to `review`; the first update gives the whole page (`skeleton`
         and every group)."""
         body = self._body.update(review.body)
-        groups = self._page_groups(body.blocks)
+        groups = self._page_groups(body.blocks, layout_ids(review))
         self._lines = body.lines
         start, removed, inserted = _splice(self._groups, groups)
         self._groups = groups
@@ -108,14 +108,14 @@ class LivePage:
         head = new_head if new_head != old_head else None
         return PagePatch(start, removed, inserted, sections=changed, head=head)
 
-    def _page_groups(self, blocks: tuple[str, ...]) -> tuple[str, ...]:
+    def _page_groups(self, blocks: tuple[str, ...], taken: frozenset[str]) -> tuple[str, ...]:
         groups = []
         seen_one = False
         for block in blocks:
             if not block:
                 groups.append("")
                 continue
-            shown = page_body(block, self._layout)
+            shown = page_body(block, self._layout, taken)
             groups.append(f"\n{shown}" if seen_one else shown)
             seen_one = True
         return tuple(groups)

@@ -22,6 +22,7 @@ from reviewdesk.ui.panes.lists_pane import ListsPane
 from reviewdesk.ui.panes.summary_pane import SummaryPane
 from reviewdesk.ui.preview.dom_patch import MARGIN, SECTION_ORDER
 from reviewdesk.ui.settings import Settings
+from tests.review_blocks import with_blocks
 
 # [top, bottom, height of the view] of an element, or of where a missing one will appear.
 BOX = "((e) => { const r = e.getBoundingClientRect(); return [r.top, r.bottom, innerHeight]; })"
@@ -97,8 +98,8 @@ def empty(window: MainWindow, qtbot: QtBot, *fields: str) -> None:
 
 def test_the_layout_places_sections_in_the_order_the_preview_knows(sample_bundle: Path) -> None:
     """Where an empty section will appear is read from SECTION_ORDER: it must be the
-    layout's own order (the sample fills every section)."""
-    review = ReviewDocument.open(sample_bundle).review
+    layout's own order (the sample, with the review blocks, fills every section)."""
+    review = with_blocks(ReviewDocument.open(sample_bundle).review)
     page = html.render(review, LayoutOptions())
     shown = [field for field in SECTION_ORDER if f'data-field="{field}"' in page]
     assert shown == list(SECTION_ORDER)

@@ -10,9 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from bench.generate import write_bundle
 from reviewdesk.core.exports import html
-from reviewdesk.core.layout import LayoutOptions
+from reviewdesk.core.layout import BLOCK_FIELDS, LayoutOptions
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.preview.preview_view import PreviewView
+from tests.review_blocks import BLOCKS
 
 FIRST_LOAD_MS = 20_000
 
@@ -121,3 +122,24 @@ def test_another_review_gets_a_fresh_page_from_the_top(
     assert view.run_js("window.scrollY") == 0
     assert view.run_js("document.querySelector('h1').textContent") == long_review.review.title
     assert _same_as_export(view, long_review) == [True, True, True]
+
+
+def test_review_blocks_appear_change_and_go_as_the_export_shows_them(
+    qtbot: QtBot, view: PreviewView, long_review: ReviewDocument
+) -> None:
+    edits: list[tuple[str, object]] = [(field, BLOCKS[field]) for field in BLOCK_FIELDS]
+    edits += [
+        ("verdict", "A shorter verdict."),
+        ("offers", BLOCKS["offers"][:1]),
+        ("rating", None),  # now computed from the scores
+        ("scores", []),
+        ("disclosure", ""),
+        ("offers", []),
+        ("best_for", []),
+    ]
+    for field, value in edits:
+        with qtbot.waitSignal(view.rendered, timeout=10_000):
+            long_review.set(field, value, merge=False)
+        assert _same_as_export(view, long_review) == [True, True, True], field
+    shown = "[...document.querySelectorAll('[data-field]')].map((e) => e.dataset.field)"
+    assert "skip_if" in view.run_js(shown) and "scores" not in view.run_js(shown)

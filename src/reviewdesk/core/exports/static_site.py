@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from reviewdesk.core import front_matter
 from reviewdesk.core.exports.base import ExportOptions
-from reviewdesk.core.layout import LayoutOptions, page_body
+from reviewdesk.core.layout import LayoutOptions, layout_ids, page_body
 from reviewdesk.core.markdown_body import render_markdown
 from reviewdesk.core.model import Rating, Review
 
@@ -47,7 +47,7 @@ def content(
     # The layout looks an image up without its `./`.
     sources = {src.removeprefix("./"): url for src, url in image_sources.items()}
     layout = LayoutOptions(image_sources=sources)
-    body = literal_braces(page_body(render_markdown(review.body), layout))
+    body = literal_braces(page_body(render_markdown(review.body), layout, layout_ids(review)))
     # Nothing at all for an empty body: the layouts leave out the body of a page without one.
     return Content(front_matter.join(head, f"{body}\n" if body else ""), ".html")
 

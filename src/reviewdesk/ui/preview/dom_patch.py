@@ -9,28 +9,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from reviewdesk.core.layout import SECTION_IDS
 from reviewdesk.core.live_page import BODY_SLOT
 
 SLOT_TEXT = BODY_SLOT.removeprefix("<!--").removesuffix("-->")
 
-SECTION_ORDER = (
-    "published",
-    "updated",
-    "category",
-    "badges",
-    "title",
-    "subtitle",
-    "tags",
-    "authors",
-    "rating",
-    "hero",
-    "summary",
-    "body",
-    "pros",
-    "cons",
-    "key_features",
-    "key_insights",
-)
+SECTION_ORDER = tuple(SECTION_IDS)
 """The fields with a section on the page, top to bottom as the layout places them. An empty
 field's section is left out of the page; it will appear after the nearest one before it."""
 
