@@ -159,14 +159,17 @@ def test_one_offer_is_an_offer_with_its_price_seller_and_page(full_review: Revie
     }
 
 
-def test_an_offer_without_a_price_has_no_price_nor_currency(full_review: Review) -> None:
-    offer = Offer(seller="Example Shop", url=SHOP, checked=date(2026, 4, 1))
-    data = review_jsonld(full_review.model_copy(update={"offers": [offer]}))
-    assert data["offers"] == {
-        "@type": "Offer",
-        "url": SHOP,
-        "seller": {"@type": "Organization", "name": "Example Shop"},
-    }
+def test_offers_without_a_price_are_left_out(full_review: Review) -> None:
+    # Google requires an Offer's price, and none is made up: such an offer is on the page only.
+    offers = [
+        Offer(seller="Example Shop", url=SHOP, checked=date(2026, 4, 1)),
+        Offer(seller="Example Market", url=MARKET, currency="EUR"),
+    ]
+    assert "offers" not in review_jsonld(full_review.model_copy(update={"offers": offers}))
+    assert "offers" not in review_jsonld(full_review)
+    priced = [*offers, Offer(seller="Example Outlet", url=SHOP, price=0, currency="EUR")]
+    data = review_jsonld(full_review.model_copy(update={"offers": priced}))["offers"]
+    assert (data["@type"], data["price"], data["seller"]["name"]) == ("Offer", 0, "Example Outlet")
 
 
 def test_several_offers_in_one_currency_are_an_aggregate_with_a_price_range(
@@ -174,47 +177,41 @@ def test_several_offers_in_one_currency_are_an_aggregate_with_a_price_range(
 ) -> None:
     offers = [
         Offer(seller="Example Shop", url=SHOP, price=25, currency="USD"),
-        Offer(seller="Example Market", url=MARKET, price=19.5, currency="USD"),
         Offer(seller="Example Outlet", url="https://outlet.example.org/"),
+        Offer(seller="Example Market", url=MARKET, price=19.5, currency="USD", sponsored=True),
     ]
     data = review_jsonld(full_review.model_copy(update={"offers": offers}))["offers"]
     assert {key: value for key, value in data.items() if key != "offers"} == {
         "@type": "AggregateOffer",
-        "offerCount": 3,
         "lowPrice": 19.5,
         "highPrice": 25,
         "priceCurrency": "USD",
+        "offerCount": 2,
     }
     assert isinstance(data["highPrice"], int)  # 25.0 written as a person would
-    assert [offer["seller"]["name"] for offer in data["offers"]] == [
-        "Example Shop",
-        "Example Market",
-        "Example Outlet",
+    assert data["offers"] == [
+        {
+            "@type": "Offer",
+            "url": url,
+            "price": price,
+            "priceCurrency": "USD",
+            "seller": {"@type": "Organization", "name": seller},
+        }
+        for seller, url, price in (("Example Shop", SHOP, 25), ("Example Market", MARKET, 19.5))
     ]
-    assert [offer.get("price") for offer in data["offers"]] == [25, 19.5, None]
 
 
-@pytest.mark.parametrize(
-    "prices",
-    [
-        [(10, "EUR"), (12, "USD")],  # a range across currencies says nothing
-        [(None, None), (None, "EUR")],  # no price at all
-    ],
-)
-def test_several_offers_without_one_currency_have_no_price_range(
-    full_review: Review, prices: list[tuple[float | None, str | None]]
-) -> None:
+def test_offers_in_several_currencies_are_each_an_offer(full_review: Review) -> None:
+    # A price range across currencies says nothing, and an AggregateOffer has one currency.
     offers = [
-        Offer(seller=f"Seller {n}", url=f"{SHOP}/{n}", price=price, currency=currency)
-        for n, (price, currency) in enumerate(prices)
+        Offer(seller="Example Shop", url=SHOP, price=10, currency="EUR"),
+        Offer(seller="Example Market", url=MARKET, price=12.5, currency="USD"),
     ]
     data = review_jsonld(full_review.model_copy(update={"offers": offers}))["offers"]
-    assert set(data) == {"@type", "offerCount", "offers"}
-    assert data["offerCount"] == len(offers)
-
-
-def test_no_offers_no_offers_key(full_review: Review) -> None:
-    assert "offers" not in review_jsonld(full_review)
+    assert [(each["@type"], each["price"], each["priceCurrency"]) for each in data] == [
+        ("Offer", 10, "EUR"),
+        ("Offer", 12.5, "USD"),
+    ]
 
 
 def test_specs_are_additional_properties_of_a_product(full_review: Review) -> None:

@@ -6,7 +6,7 @@ nested in it, with `reviewRating` only when the review has a rating and the pros
 Google documents pros and cons for reviews of a product only, so an item with notes (or specs,
 which are a Product's `additionalProperty`) is a `Product` as well as the subject's type
 (`["Product", "SoftwareApplication"]`). Where to buy is its `Offer` (one) or `AggregateOffer`
-(several), with a price and currency only where the writer gave them; the review's latest
+(several), of the offers with a price, since Google requires one; the review's latest
 update is its `dateModified`, and its rating is the one given or the one its scores make.
 """
 
@@ -59,8 +59,8 @@ def _item(review: Review) -> dict[str, Any]:
     item = _subject(review)
     if review.specs:
         item["additionalProperty"] = [_property(spec) for spec in review.specs]
-    if review.offers:
-        item["offers"] = _offers(review.offers)
+    if offers := _offers(review.offers):
+        item["offers"] = offers
     return item
 
 
@@ -94,30 +94,38 @@ def _property(spec: Spec) -> dict[str, Any]:
     return {"@type": "PropertyValue", "name": spec.name, "value": spec.value}
 
 
-def _offers(offers: Sequence[Offer]) -> dict[str, Any]:
-    """One Offer, or an AggregateOffer of several: its price range only when the prices
-    share a currency (a range across currencies says nothing)."""
-    if len(offers) == 1:
-        return _offer(offers[0])
-    aggregate: dict[str, Any] = {"@type": "AggregateOffer", "offerCount": len(offers)}
-    prices = [offer.price for offer in offers if offer.price is not None]
-    currencies = {offer.currency for offer in offers if offer.price is not None}
-    if prices and len(currencies) == 1:
-        aggregate["lowPrice"] = _number(min(prices))
-        aggregate["highPrice"] = _number(max(prices))
-        aggregate["priceCurrency"] = currencies.pop()
-    aggregate["offers"] = [_offer(offer) for offer in offers]
-    return aggregate
+def _offers(offers: Sequence[Offer]) -> dict[str, Any] | list[dict[str, Any]] | None:
+    """Where to buy as Google reads it: an Offer needs a price, so only the offers with one
+    (a price is never made up); one Offer, an AggregateOffer of several in one currency with
+    their range, or each Offer when their currencies differ (a range across them says nothing).
+    """
+    priced = [(offer, offer.price, offer.currency) for offer in offers]
+    known = [(offer, price, currency) for offer, price, currency in priced if price is not None]
+    if not known:
+        return None
+    if len(known) == 1:
+        return _offer(*known[0])
+    if len({currency for _, _, currency in known}) > 1:
+        return [_offer(*each) for each in known]
+    prices = [price for _, price, _ in known]
+    return {
+        "@type": "AggregateOffer",
+        "lowPrice": _number(min(prices)),
+        "highPrice": _number(max(prices)),
+        "priceCurrency": known[0][2],
+        "offerCount": len(known),
+        "offers": [_offer(*each) for each in known],
+    }
 
 
-def _offer(offer: Offer) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "Offer", "url": offer.url}
-    if offer.price is not None:
-        data["price"] = _number(offer.price)
-    if offer.currency is not None:
-        data["priceCurrency"] = offer.currency
-    data["seller"] = {"@type": "Organization", "name": offer.seller}
-    return data
+def _offer(offer: Offer, price: float, currency: str | None) -> dict[str, Any]:
+    return {
+        "@type": "Offer",
+        "url": offer.url,
+        "price": _number(price),
+        "priceCurrency": currency,  # a price has its currency (the model says so)
+        "seller": {"@type": "Organization", "name": offer.seller},
+    }
 
 
 def _name_from_title(title: str) -> str:
