@@ -6,7 +6,19 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from hypothesis import strategies as st
 
-from reviewdesk.core.model import Author, Hero, Rating, Review, Seo, Status, Subject
+from reviewdesk.core.model import (
+    Author,
+    Hero,
+    Offer,
+    Rating,
+    Review,
+    Score,
+    Seo,
+    Spec,
+    Status,
+    Subject,
+    Update,
+)
 
 # Text a writer might type: any printable character, including other scripts and emoji.
 text = st.text(
@@ -38,6 +50,38 @@ def ratings(draw: st.DrawFn) -> Rating:
     return Rating(value=value, best=best, worst=worst)
 
 
+# Tags a writer uses, the default among them: a language with a region, a script, three letters.
+languages = st.sampled_from(["en", "en-GB", "en-US", "de", "de-AT", "fr", "ja", "pt-BR", "zh-Hant"])
+named = line.filter(bool)  # not blank: `line` has no white space at its ends
+# On every scale ratings() draws (worst 0 or 1, best 5 or more), so that no score is off it.
+scores = st.builds(
+    Score,
+    name=named,
+    value=st.integers(2, 10).map(lambda n: n / 2),
+    weight=st.sampled_from([1.0, 0.5, 2.0, 3.0]),
+)
+specs = st.builds(Spec, name=named, value=named)
+currencies = st.sampled_from(["EUR", "USD", "GBP", "JPY", "CHF"])
+
+
+@st.composite
+def offers(draw: st.DrawFn) -> Offer:
+    """Where to buy: a price always has its currency; a currency may come alone."""
+    price = draw(st.none() | st.integers(0, 10_000_000).map(lambda cents: cents / 100))
+    currency = draw(currencies if price is not None else st.none() | currencies)
+    return Offer(
+        seller=draw(named),
+        url=draw(urls),
+        price=price,
+        currency=currency,
+        checked=draw(st.none() | dates),
+        sponsored=draw(st.booleans()),
+    )
+
+
+updates = st.builds(Update, date=dates | datetimes, note=named)
+
+
 def unique_tags() -> st.SearchStrategy[list[str]]:
     return st.lists(line.filter(lambda s: s != ""), max_size=6, unique_by=str.casefold)
 
@@ -47,6 +91,7 @@ reviews = st.builds(
     title=line.filter(bool),
     subtitle=multiline,
     slug=st.none() | slugs,
+    language=languages,
     status=st.sampled_from(list(Status)),
     published=whens,
     updated=whens,
@@ -56,14 +101,22 @@ reviews = st.builds(
     subject=st.none()
     | st.builds(Subject, name=line.filter(bool), brand=line, url=st.none() | urls, version=line),
     rating=st.none() | ratings(),
+    scores=st.lists(scores, max_size=4),
     tags=unique_tags(),
     hero=st.none()
     | st.builds(Hero, image=st.from_regex(r"assets/[a-z]{1,8}\.png", fullmatch=True), alt=line),
     summary=multiline,
+    verdict=multiline,
+    best_for=st.lists(line, max_size=3),
+    skip_if=st.lists(line, max_size=3),
     pros=st.lists(line, max_size=5),
     cons=st.lists(line, max_size=5),
     key_features=st.lists(line, max_size=5),
     key_insights=st.lists(line, max_size=5),
+    specs=st.lists(specs, max_size=4),
+    offers=st.lists(offers(), max_size=3),
+    disclosure=multiline,
+    updates=st.lists(updates, max_size=3),
     seo=st.none() | st.builds(Seo, title=line, description=line, canonical_url=st.none() | urls),
     extra=st.dictionaries(words, st.integers() | line | st.lists(line, max_size=3), max_size=3),
     body=st.text(max_size=400),

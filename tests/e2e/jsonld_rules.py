@@ -10,7 +10,17 @@ review-snippet and the pros-and-cons section of product snippets), as checked he
 - `reviewRating` only when the review is rated, its `ratingValue` between `worstRating`
   (default 1) and `bestRating` (default 5);
 - `positiveNotes` / `negativeNotes` are `ItemList`s of named `ListItem`s, at least two notes in
-  all when there are any, and every note's text is visible on the page.
+  all when there are any, and every note's text is visible on the page;
+- pros and cons are documented for reviews of a product: an item with notes is a `Product` (or
+  a type under it), whatever else it is;
+- the item's `offers` are `Offer`s or an `AggregateOffer` of them: an Offer has an absolute
+  http(s) `url`, a named seller if any, a `price` and its `priceCurrency`; an AggregateOffer a
+  `lowPrice` (not above its `highPrice`), a `priceCurrency` and an `offerCount` of at least
+  its offers. A price is a number, or one written as a string without a currency sign or a
+  thousands separator; a currency an ISO 4217 code (three capital letters);
+- `additionalProperty` is a list of named `PropertyValue`s with a value;
+- `dateModified`, like `datePublished` an ISO 8601 date or date-time, is not before it (two
+  date-times compare as moments, a date with anything as a day).
 
 The page's text comes from Chromium (`innerText`, see axe.py) or, faster, from `parse_page`,
 which reads the HTML with html.parser and leaves out what a browser does not show.
@@ -19,12 +29,15 @@ which reads the HTML with html.parser and leaves out what a browser does not sho
 from __future__ import annotations
 
 import json
+import math
 import numbers
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit
 
 # Google's types for a reviewed item, and the subtypes of them a review is likely to name.
 ITEM_TYPES: frozenset[str] = frozenset(
@@ -41,9 +54,18 @@ ITEM_TYPES: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 AUTHOR_TYPES = frozenset({"Person", "Organization"})
+# Product and the types under it: Google's pros and cons are for reviews of one.
+PRODUCT_TYPES = frozenset(
+    {
+        "Product", "IndividualProduct", "ProductCollection", "ProductGroup", "ProductModel",
+        "SomeProducts", "Vehicle", "BusOrCoach", "Car", "Motorcycle", "MotorizedBicycle",
+    }
+)  # fmt: skip
+SELLER_TYPES = frozenset({"Organization", "Person", "Corporation", "OnlineStore", "Store"})
 RULES = (
     "syntax", "context", "one-review", "item-name", "item-type", "author", "rating",
-    "rating-range", "notes", "notes-count", "note-empty", "note-visible",
+    "rating-range", "notes", "notes-count", "note-empty", "note-visible", "product-type",
+    "offer", "offer-price", "offer-currency", "offer-url", "property", "date", "date-modified",
 )  # fmt: skip
 
 
@@ -65,7 +87,7 @@ class Page:
 
 def check(jsonld: Sequence[str], text: str, *, rated: bool) -> list[RuleProblem]:
     """The problems of a page's JSON-LD scripts; `text` is the page's visible text, `rated`
-    whether the review has a rating."""
+    whether the review has a rating, given or made by its scores (`Review.overall_rating`)."""
     problems: list[RuleProblem] = []
     roots: list[Any] = []
     for source in jsonld:
@@ -82,12 +104,17 @@ def check(jsonld: Sequence[str], text: str, *, rated: bool) -> list[RuleProblem]
     if len(found) != 1:
         return [*problems, RuleProblem("one-review", f"{len(found)} Review objects, not 1")]
     review, parent = found[0]
+    item = review.get("itemReviewed", parent)
     return [
         *problems,
         *_item(review, parent),
         *_author(review.get("author")),
         *_rating(review.get("reviewRating"), rated=rated),
         *_notes(review, _lines(text)),
+        *_product(review, item),
+        *_offers(item),
+        *_properties(item),
+        *_dates(review),
     ]
 
 
@@ -209,6 +236,163 @@ def _notes(review: dict[str, Any], lines: list[str]) -> list[RuleProblem]:
     if (problems or names) and len(names) < 2:
         problems.append(RuleProblem("notes-count", f"{len(names)} note(s); give at least two"))
     return problems
+
+
+def _product(review: dict[str, Any], item: Any) -> list[RuleProblem]:
+    if not any(key in review for key in ("positiveNotes", "negativeNotes")):
+        return []
+    if _types(item) & PRODUCT_TYPES:
+        return []
+    kinds = "/".join(sorted(_types(item))) or "none"
+    return [RuleProblem("product-type", f"pros and cons on a {kinds}, which is not a Product")]
+
+
+def _offers(item: Any) -> list[RuleProblem]:
+    offers = item.get("offers") if isinstance(item, dict) else None
+    if offers is None:
+        return []
+    each = offers if isinstance(offers, list) else [offers]
+    return [
+        problem
+        for number, offer in enumerate(each, start=1)
+        for problem in (
+            _aggregate(offer)
+            if "AggregateOffer" in _types(offer)
+            else _offer(offer, f"offer #{number}")
+        )
+    ]
+
+
+def _aggregate(aggregate: dict[str, Any]) -> list[RuleProblem]:
+    problems: list[RuleProblem] = []
+    offers = aggregate.get("offers", [])
+    offers = offers if isinstance(offers, list) else [offers]
+    count = aggregate.get("offerCount")
+    if count is not None and (
+        not isinstance(count, int) or isinstance(count, bool) or count < max(1, len(offers))
+    ):
+        problems.append(RuleProblem("offer", f"offerCount {count!r} for {len(offers)} offers"))
+    low, low_problems = _price(aggregate, "lowPrice", "the AggregateOffer")
+    high, high_problems = _price(aggregate, "highPrice", "the AggregateOffer", required=False)
+    problems += [*low_problems, *high_problems, *_currency(aggregate, "the AggregateOffer")]
+    if low is not None and high is not None and low > high:
+        problems.append(RuleProblem("offer", f"lowPrice {low} is above highPrice {high}"))
+    for number, offer in enumerate(offers, start=1):
+        problems += _offer(offer, f"offer #{number} of the AggregateOffer")
+    return problems
+
+
+def _offer(offer: Any, name: str) -> list[RuleProblem]:
+    if not isinstance(offer, dict) or "Offer" not in _types(offer):
+        return [RuleProblem("offer", f"{name} is not an Offer: {offer!r}")]
+    problems: list[RuleProblem] = []
+    url = offer.get("url")
+    if not _absolute(url):
+        problems.append(RuleProblem("offer-url", f"{name}'s url is not absolute: {url!r}"))
+    seller = offer.get("seller")
+    if seller is not None and not (
+        isinstance(seller, dict) and _types(seller) & SELLER_TYPES and _name(seller)
+    ):
+        problems.append(RuleProblem("offer", f"{name}'s seller is not named: {seller!r}"))
+    problems += _price(offer, "price", name)[1]
+    problems += _currency(offer, name)
+    return problems
+
+
+# A price as Google reads it: digits with a point for decimals, nothing else.
+_PRICE = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def _price(
+    node: dict[str, Any], key: str, name: str, *, required: bool = True
+) -> tuple[float | None, list[RuleProblem]]:
+    if key not in node:
+        missing = [RuleProblem("offer-price", f"{name} has no {key}")]
+        return None, missing if required else []
+    value = node[key]
+    number = _number(value) if isinstance(value, str) and _PRICE.match(value) else None
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        number = float(value)
+    if number is None or not math.isfinite(number) or number < 0:
+        return None, [RuleProblem("offer-price", f"{name}'s {key} is not a price: {value!r}")]
+    return number, []
+
+
+def _currency(node: dict[str, Any], name: str) -> list[RuleProblem]:
+    currency = node.get("priceCurrency")
+    if isinstance(currency, str) and _CURRENCY.match(currency):
+        return []
+    return [RuleProblem("offer-currency", f"{name}'s priceCurrency is not ISO 4217: {currency!r}")]
+
+
+def _absolute(url: Any) -> bool:
+    if not isinstance(url, str):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and url.strip() == url
+
+
+def _properties(item: Any) -> list[RuleProblem]:
+    found = item.get("additionalProperty") if isinstance(item, dict) else None
+    if found is None:
+        return []
+    properties = found if isinstance(found, list) else [found]
+    return [
+        RuleProblem("property", f"additionalProperty #{number} is not a named value: {each!r}")
+        for number, each in enumerate(properties, start=1)
+        if not (
+            isinstance(each, dict)
+            and "PropertyValue" in _types(each)
+            and _name(each)
+            and each.get("value") not in (None, "")
+        )
+    ]
+
+
+def _dates(review: dict[str, Any]) -> list[RuleProblem]:
+    problems: list[RuleProblem] = []
+    when: dict[str, date] = {}
+    for key in ("datePublished", "dateModified"):
+        if key not in review:
+            continue
+        found = _when(review[key])
+        if found is None:
+            problems.append(RuleProblem("date", f"{key} is not ISO 8601: {review[key]!r}"))
+        else:
+            when[key] = found
+    published, modified = when.get("datePublished"), when.get("dateModified")
+    if published is not None and modified is not None and _before(modified, published):
+        problems.append(
+            RuleProblem(
+                "date-modified",
+                f"dateModified {review['dateModified']} is before "
+                f"datePublished {review['datePublished']}",
+            )
+        )
+    return problems
+
+
+def _when(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.utcoffset() is not None else moment.date()
+
+
+def _before(first: date, second: date) -> bool:
+    if isinstance(first, datetime) and isinstance(second, datetime):
+        return first < second
+    return _day(first) < _day(second)
+
+
+def _day(when: date) -> date:
+    return when.date() if isinstance(when, datetime) else when
 
 
 def _name(node: dict[str, Any]) -> bool:

@@ -111,6 +111,6 @@ def test_the_public_page_shows_each_part_once_styled_and_passes_axe(
             assert " ".join(review.summary.split()) in " ".join(summary["text"].split())
             assert run["violations"] == [], (where, run["violations"])
             problems = jsonld_rules.check(
-                run["jsonld"], run["text"], rated=review.rating is not None
+                run["jsonld"], run["text"], rated=review.overall_rating is not None
             )
             assert problems == [], jsonld_rules.format_problems(problems)

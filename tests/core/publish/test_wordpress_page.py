@@ -114,7 +114,9 @@ def assert_reads_right(
     assert [link for link in run["tagLinks"] if link["inContent"]] == [], where
     assert run["violations"] == [], (where, run["violations"])
     # The plugin's JSON-LD follows our Review rules, with the page's own address.
-    problems = jsonld_rules.check(run["jsonld"], run["text"], rated=review.rating is not None)
+    problems = jsonld_rules.check(
+        run["jsonld"], run["text"], rated=review.overall_rating is not None
+    )
     assert problems == [], jsonld_rules.format_problems(problems)
     (data,) = map(json.loads, run["jsonld"])
     assert data["review"]["url"] == link
