@@ -65,11 +65,14 @@ def test_publishing_checks_with_levels(make_bundle: MakeBundle) -> None:
             3,
         ): "is missing; describe the image for readers who cannot see it",
         ("hero.image", Severity.ERROR, 4): "'assets/missing.png' does not exist",
-        (
-            "pros",
-            Severity.WARNING,
-            5,
-        ): "give at least two pros and cons in total for review snippets",
+        ("pros", Severity.WARNING, 5): (
+            "this review cannot get a pros/cons rich result: it has one pro or con, and search "
+            "engines want at least 2 in all"
+        ),
+        ("subject.name", Severity.WARNING, 1): (
+            "this review cannot get a pros/cons rich result: nothing names the product it "
+            "reviews; give the subject's name"
+        ),
         ("pros.1", Severity.ERROR, 5): "is empty",
         ("key_features.1", Severity.WARNING, 6): "repeats 'same'",
         ("body", Severity.ERROR, 1): "image 'assets/gone.png' does not exist",

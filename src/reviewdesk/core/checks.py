@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from reviewdesk.core import assets, bundle, image_size, safe_files
+from reviewdesk.core.block_checks import block_problems
 from reviewdesk.core.exports.publication import goes_live
 from reviewdesk.core.model import LIST_FIELDS, Review
 from reviewdesk.core.problems import BundleError, Problem, Severity
@@ -62,8 +64,9 @@ def validate(path: str | os.PathLike[str]) -> list[Problem]:
     return [*source.notes, *path_problems(source.review, Locator(source.folder, source.line_of))]
 
 
-def check(path: str | os.PathLike[str]) -> list[Problem]:
-    """`validate`, then the publishing checks (errors and warnings)."""
+def check(path: str | os.PathLike[str], *, today: date | None = None) -> list[Problem]:
+    """`validate`, then the publishing checks (errors and warnings); `today` is the day an
+    offer's `checked` date is compared with (default: the computer's)."""
     try:
         source = bundle.read(path)
     except BundleError as error:
@@ -72,7 +75,7 @@ def check(path: str | os.PathLike[str]) -> list[Problem]:
     return [
         *source.notes,
         *path_problems(source.review, locator),
-        *publishing_problems(source.review, locator),
+        *publishing_problems(source.review, locator, today=today),
     ]
 
 
@@ -86,13 +89,14 @@ def path_problems(review: Review, at: Locator) -> list[Problem]:
     return problems
 
 
-def publishing_problems(review: Review, at: Locator) -> list[Problem]:
+def publishing_problems(review: Review, at: Locator, *, today: date | None = None) -> list[Problem]:
     return [
         *_text_lengths(review, at),
         *_publication_date(review, at),
         *_authors(review, at),
         *_hero(review, at),
         *_lists(review, at),
+        *block_problems(review, at, today or date.today()),
         *_body(review, at),
         *_unknown_keys(review, at),
     ]
@@ -171,13 +175,6 @@ def _hero(review: Review, at: Locator) -> list[Problem]:
 
 def _lists(review: Review, at: Locator) -> list[Problem]:
     problems = []
-    notes = sum(1 for item in [*review.pros, *review.cons] if item.strip())
-    if 0 < notes < 2:
-        problems.append(
-            at.field(
-                "pros", "give at least two pros and cons in total for review snippets", WARNING
-            )
-        )
     for name in LIST_FIELDS:
         seen: set[str] = set()
         for index, item in enumerate(getattr(review, name)):
