@@ -99,8 +99,7 @@ def _offers(offers: Sequence[Offer]) -> dict[str, Any] | list[dict[str, Any]] | 
     (a price is never made up); one Offer, an AggregateOffer of several in one currency with
     their range, or each Offer when their currencies differ (a range across them says nothing).
     """
-    priced = [(offer, offer.price, offer.currency) for offer in offers]
-    known = [(offer, price, currency) for offer, price, currency in priced if price is not None]
+    known = [(offer, offer.price, offer.currency) for offer in offers if offer.price is not None]
     if not known:
         return None
     if len(known) == 1:
