@@ -169,11 +169,13 @@ function reviewdesk_print_jsonld(): void {
 add_action( 'wp_head', 'reviewdesk_print_jsonld' );
 
 /**
- * The stylesheet of the review's blocks, on ReviewDesk's posts only.
+ * The stylesheets of the review's blocks, on ReviewDesk's posts only: the layout's, and after it
+ * that of the review blocks (verdict, scores, specifications, where to buy, updates).
  */
 function reviewdesk_enqueue_style(): void {
 	if ( reviewdesk_current_review() ) {
 		wp_enqueue_style( 'reviewdesk', plugins_url( 'review.css', __FILE__ ), array(), REVIEWDESK_VERSION );
+		wp_enqueue_style( 'reviewdesk-blocks', plugins_url( 'review-blocks.css', __FILE__ ), array( 'reviewdesk' ), REVIEWDESK_VERSION );
 	}
 }
 add_action( 'wp_enqueue_scripts', 'reviewdesk_enqueue_style' );

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from reviewdesk.core import bundle
-from reviewdesk.core.model import LIST_FIELDS, Author, Hero, Review
+from reviewdesk.core.model import LIST_FIELDS, Author, Hero, Offer, Review, Score, Spec, Update
 from reviewdesk.core.publish.blocks import post_content
 from reviewdesk.core.publish.state import UploadedImage
 from reviewdesk.core.publish.theme import ThemeParts
@@ -24,6 +24,7 @@ from reviewdesk.core.resources import resource
 from tests.core.publish import wordpress_blocks as wp
 from tests.core.publish.wordpress_blocks import Block
 from tests.missing_tools import require
+from tests.review_blocks import BLOCKS, with_blocks
 from tests.strategies import line, reviews
 
 PRINTS_NOTHING = ThemeParts(
@@ -147,13 +148,16 @@ def list_texts(section: Block) -> list[str]:
 
 
 def layout_classes() -> set[str]:
-    """The classes of the published layout: its templates' and its stylesheet's."""
-    found = set(re.findall(r"\.([a-z][a-z0-9_-]*)", resource("css", "review.css").read_text()))
+    """The classes of the published layout: its templates' and its stylesheets'."""
+    found = set()
+    for name in ("review.css", "review-blocks.css"):
+        found.update(re.findall(r"\.([a-z][a-z0-9_-]*)", resource("css", name).read_text()))
     for path in resource("templates").iterdir():
         for value in re.findall(r'class="([^"{]*)', path.read_text(encoding="utf-8")):
             found.update(value.split())
     # _lists.html.j2 writes `review-list--{{ field }}` for each list of the review.
-    return found | {f"review-list--{field.replace('_', '-')}" for field in LIST_FIELDS}
+    lists = (*LIST_FIELDS, "best_for", "skip_if")
+    return found | {f"review-list--{field.replace('_', '-')}" for field in lists}
 
 
 def hostile_review() -> Review:
@@ -177,6 +181,28 @@ def hostile_review() -> Review:
             "<div><!-- /wp:group --></div>\n"
         ),
     )
+
+
+HOSTILE = "</td><script>x</script> [embed] <!-- wp:html --> https://www.youtube.com/watch?v=a"
+HOSTILE_BLOCKS = {
+    "verdict": HOSTILE,
+    "best_for": [HOSTILE],
+    "skip_if": ["-->"],
+    "scores": [Score(name=HOSTILE, value=3, weight=2)],
+    "specs": [Spec(name="<th>", value=HOSTILE)],
+    "offers": [
+        Offer(
+            seller=HOSTILE,
+            url='https://e.org/?a=1&b="2"[x]',
+            price=1,
+            currency="USD",
+            checked=date(2026, 1, 2),
+            sponsored=True,
+        )
+    ],
+    "disclosure": HOSTILE,
+    "updates": [Update(date=date(2026, 1, 3), note=HOSTILE)],
+}
 
 
 def unique_review() -> Review:
@@ -308,6 +334,121 @@ def test_the_rating_reads_once_with_or_without_a_stylesheet(php: str, full_revie
     assert 'style="--fill: 90%"' in rating.html
 
 
+# --- the review blocks ---------------------------------------------------------------------------
+
+
+def test_the_review_blocks_take_their_places_in_the_layout(php: str, full_review: Review) -> None:
+    found = blocks_of(php, markup(with_blocks(full_review, body="")))
+    classes = [" ".join(block.class_names) for block in everything(found) if block.class_names]
+    main = classes[classes.index("review-main") + 1 : classes.index("review-aside")]
+    assert main == [
+        "review-hero",
+        "review-summary",
+        "review-summary-label",
+        "review-bottom-line",
+        "review-verdict-box",
+        "review-section-heading",
+        "review-fit",
+        "review-list review-list--best-for",
+        "review-list-heading",
+        "review-list review-list--skip-if",
+        "review-list-heading",
+        "review-scores",
+        "review-section-heading",
+        "review-score-table",
+        "review-verdict",
+        "review-list review-list--pros",
+        "review-list-heading",
+        "review-list review-list--cons",
+        "review-list-heading",
+        "review-specs",
+        "review-section-heading",
+        "review-spec-table",
+        "review-where-to-buy",
+        "review-section-heading",
+        "review-disclosure",
+        "review-offers",
+        "review-updates",
+        "review-section-heading",
+    ]
+    article = markup(with_blocks(full_review, body=""))
+    written = {name for v in re.findall(r'class="([^"]*)"', article) for name in v.split()}
+    assert {name for name in written if not name.startswith(("wp-", "size-"))} <= layout_classes()
+    assert only(found, "review-scores").attrs == {
+        "tagName": "section",
+        "className": "review-scores",
+    }
+    assert only(found, "review-score-table").attrs == {"className": "review-score-table"}
+
+
+def test_the_blocks_say_what_the_page_says(php: str, full_review: Review) -> None:
+    found = blocks_of(php, markup(with_blocks(full_review)))
+    verdict = only(found, "review-verdict-box")
+    assert [wp.text(block.html).strip() for block in verdict.inner] == [
+        "Verdict",
+        *BLOCKS["verdict"].split("\n\n"),
+    ]
+    assert list_texts(only(found, "review-list--best-for")) == BLOCKS["best_for"]
+    assert list_texts(only(found, "review-list--skip-if")) == BLOCKS["skip_if"]
+    scores = only(found, "review-score-table").html
+    rows = [
+        [" ".join(wp.text(cell).split()) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+        for row in re.findall(r"<tr>.*?</tr>", scores)
+    ]
+    times = "\N{MULTIPLICATION SIGN}"
+    assert rows == [
+        ["Criterion", "Score", "Weight"],
+        ["Build", "4.5 / 5", f"{times}1"],
+        ["Battery life", "4.0 / 5", f"{times}2"],
+        ["Screen", "3.0 / 5", f"{times}1"],
+    ]
+    assert re.findall(r'style="--fill: (\d+)%" aria-hidden="true"', scores) == ["90", "80", "60"]
+    specs = only(found, "review-spec-table").html
+    assert '<tr><th scope="row">Weight</th><td>182 g</td></tr>' in specs
+    updates = only(found, "review-updates")
+    assert list_texts(updates) == [
+        "Updated 3 May 2026: Added the new colour.",
+        "Updated 20 April 2026: Retested the battery after a software update.",
+    ]
+
+
+def test_the_disclosure_comes_before_the_offers_and_sponsored_links_say_so(
+    php: str, full_review: Review
+) -> None:
+    found = blocks_of(php, markup(with_blocks(full_review)))
+    buy = only(found, "review-where-to-buy")
+    assert [block.class_names for block in buy.inner] == [
+        ["review-section-heading"],
+        ["review-disclosure"],
+        ["review-offers"],
+    ]
+    assert wp.text(buy.inner[0].html).strip() == "Where to buy"
+    assert wp.text(buy.inner[1].inner[0].html).strip() == BLOCKS["disclosure"]
+    assert list_texts(buy) == [
+        "Example Store Sponsored EUR 19.90 checked 1 April 2026",
+        "Other Shop",
+    ]
+    links = re.findall(r'<a class="review-offer-link" href="([^"]*)" rel="([^"]*)">', markup(
+        with_blocks(full_review)
+    ))  # fmt: skip
+    assert links == [
+        ("https://shop.example.com/gadget?ref=rd", "sponsored noopener"),
+        ("https://other.example.net/gadget", "noopener"),
+    ]
+
+
+def test_a_rating_from_the_scores_says_so(php: str, full_review: Review) -> None:
+    rating = only(blocks_of(php, markup(with_blocks(full_review, rating=None))), "review-rating")
+    assert " ".join(wp.text(rating.html).split()) == "Rated 3.88 out of 5 from the scores"
+
+
+def test_without_blocks_nothing_of_theirs_is_written(full_review: Review) -> None:
+    article = markup(full_review)
+    for name in ("review-bottom-line", "review-scores", "review-specs", "review-where-to-buy"):
+        assert name not in article
+    assert "review-updates" not in article and "review-rating-source" not in article
+
+
 # --- escaping ------------------------------------------------------------------------------------
 
 
@@ -338,6 +479,21 @@ def test_hostile_text_stays_text(php: str) -> None:
     classes = [block.attrs.get("className") for block in body.inner]
     assert "lead" in classes and "x--y" in classes
     assert r"x\u002d\u002dy" in article  # as the editor escapes `--` in a delimiter
+
+
+def test_hostile_text_in_the_blocks_stays_text(php: str) -> None:
+    article = markup(with_blocks(hostile_review(), **HOSTILE_BLOCKS), {})
+    assert "<script" not in article.lower() and "[" not in article
+    assert "https://www.youtube.com" not in article
+    for comment in re.findall(r"<!--(.*?)-->", article, re.DOTALL):
+        assert re.fullmatch(r" /?wp:[a-z-]+ (\{[^<>&]*\} )?", comment), comment
+    found = blocks_of(php, article)
+    assert {block.name for block in everything(found)} <= WRITTEN
+    assert list_texts(only(found, "review-list--best-for")) == [HOSTILE]
+    assert list_texts(only(found, "review-list--skip-if")) == ["-->"]
+    offer = list_texts(only(found, "review-where-to-buy"))[0]
+    assert offer.startswith(HOSTILE + " Sponsored")
+    assert 'href="https://e.org/?a=1&amp;b=&#34;2&#34;&#91;x]"' in article
 
 
 def test_a_delimiter_escapes_as_the_editor_does() -> None:
@@ -562,9 +718,18 @@ def test_random_reviews_parse_into_known_blocks_holding_every_item(
         ("cons", review.cons),
         ("key-features", review.key_features),
         ("key-insights", review.key_insights),
+        ("best-for", review.best_for),
+        ("skip-if", review.skip_if),
     ):
         sections = with_class(found, f"review-list--{name}")
         assert list_texts(sections[0]) == items if items else sections == []
+    for name, shown in (
+        ("review-scores", review.scores),
+        ("review-specs", review.specs),
+        ("review-offers", review.offers),
+        ("review-updates", review.updates),
+    ):
+        assert len(with_class(found, name)) == (1 if shown else 0), name
 
 
 # --- the block editor ----------------------------------------------------------------------------
@@ -593,6 +758,10 @@ def test_the_block_editor_opens_every_block_valid_and_would_save_it_unchanged(
         ).markup,
         markup(sample),
         markup(sample.model_copy(update={"published": date(2026, 1, 2), "updated": None})),
+        markup(with_blocks(full_review)),
+        markup(with_blocks(full_review, rating=None, offers=[])),
+        markup(with_blocks(hostile_review(), **HOSTILE_BLOCKS), {}),
+        post_content(with_blocks(sample), IMAGES).markup,
     ]
     for opened, article in zip(editor(articles), articles, strict=True):
         assert_opens_unchanged(opened, article)

@@ -164,10 +164,11 @@ def _selectors(css: str) -> list[tuple[tuple[str, ...], str]]:
     return found
 
 
-def test_the_stylesheet_styles_the_review_and_nothing_else() -> None:
+@pytest.mark.parametrize("name", ["review.css", "review-blocks.css"])
+def test_the_stylesheets_style_the_review_and_nothing_else(name: str) -> None:
     """Every rule is inside the review's group, and its layout follows the review's width
     (container queries), never the window's (media queries)."""
-    css = (plugin_folder() / "review.css").read_text(encoding="utf-8")
+    css = (plugin_folder() / name).read_text(encoding="utf-8")
     found = _selectors(css)
     assert len(found) > 50
     roots = (".review", ".wp-block-group.review", ".review--with-aside")
@@ -175,5 +176,8 @@ def test_the_stylesheet_styles_the_review_and_nothing_else() -> None:
         assert selector.split()[0] in roots, selector
         assert all(rule.startswith("@container ") for rule in at_rules), at_rules
     wrapped = {selector for at_rules, selector in found if at_rules}
-    assert ".review .review-verdict" in wrapped  # the pros and cons switch
-    assert ".review--with-aside > .review-aside" in wrapped  # the key points beside
+    if name == "review.css":
+        assert ".review .review-verdict" in wrapped  # the pros and cons switch
+        assert ".review--with-aside > .review-aside" in wrapped  # the key points beside
+    else:
+        assert ".review .review-fit" in wrapped  # best for and skip if side by side

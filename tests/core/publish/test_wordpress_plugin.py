@@ -28,6 +28,7 @@ from reviewdesk.core.publish.publish import PublishResult, publish
 from reviewdesk.core.publish.sites import Site, make
 from tests.e2e.jsonld_rules import check, format_problems, parse_page
 from tests.missing_tools import SETUP_TOOLS, require, skip_or_fail
+from tests.review_blocks import BLOCKS
 from tests.wordpress_server import WordPressServer
 
 pytestmark = pytest.mark.slow
@@ -94,7 +95,10 @@ def scripts(page: str) -> list[tuple[str, str]]:
 
 
 def _stylesheet(page: str) -> list[str]:
-    return re.findall(r"<link rel='stylesheet' id='reviewdesk-css' href='([^']+)'", page)
+    """Our stylesheets on the page: the layout's, then the review blocks'."""
+    return re.findall(
+        r"<link rel='stylesheet' id='reviewdesk(?:-blocks)?-css' href='([^']+)'", page
+    )
 
 
 @pytest.fixture
@@ -253,11 +257,14 @@ def test_the_stylesheet_and_jsonld_are_on_reviewdesks_posts_only(
     site = _site(wordpress, "administrator", monkeypatch)
     result = _publish(sample_bundle, site)
     review_page = _page(result.link)
-    (href,) = _stylesheet(review_page)
-    assert href.startswith(f"{wordpress.url}/wp-content/plugins/reviewdesk/review.css?ver=")
-    served = httpx.get(href, timeout=30)
-    assert served.status_code == 200
-    assert served.content == (reviewdesk_plugin / "review.css").read_bytes()
+    hrefs = _stylesheet(review_page)
+    names = ["review.css", "review-blocks.css"]
+    assert len(hrefs) == len(names)
+    for href, name in zip(hrefs, names, strict=True):
+        assert href.startswith(f"{wordpress.url}/wp-content/plugins/reviewdesk/{name}?ver=")
+        served = httpx.get(href, timeout=30)
+        assert served.status_code == 200
+        assert served.content == (reviewdesk_plugin / name).read_bytes()
 
     plain = wordpress.rest(
         "POST",
@@ -275,6 +282,29 @@ def test_the_stylesheet_and_jsonld_are_on_reviewdesks_posts_only(
 
 
 @pytest.mark.usefixtures("reviewdesk_plugin", "debug_log")
+def test_an_authors_review_blocks_keep_what_their_layout_needs(
+    wordpress: WordPressServer, sample_bundle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WordPress filters an author's post (kses): the bars' fill, the tables' scopes and the
+    offers' rel survive it."""
+    site = _site(wordpress, "author", monkeypatch)
+    _edit(sample_bundle, **BLOCKS)
+    page = _page(_publish(sample_bundle, site).link)
+    assert len(_stylesheet(page)) == 2
+    article = page[page.index("wp-block-group review ") :]
+    assert re.findall(r'class="review-score-bar" style="--fill: (\d+)%"', article) == [
+        "90",
+        "80",
+        "60",
+    ]
+    assert article.count('<th scope="row">') == len(BLOCKS["scores"]) + len(BLOCKS["specs"])
+    rels = re.findall(r'class="review-offer-link" href="[^"]*" rel="([^"]*)"', article)
+    assert rels == ["sponsored noopener", "noopener"]
+    assert article.index(BLOCKS["disclosure"]) < article.index('class="review-offer-link"')
+    assert "from the scores" not in article  # the sample's rating is its own
+
+
+@pytest.mark.usefixtures("reviewdesk_plugin", "debug_log")
 @pytest.mark.parametrize(
     "kept", ["not JSON", "[1, 2]", '{"@type": "Product", "name": "No review"}', '{"review": 3}']
 )
@@ -289,7 +319,7 @@ def test_jsonld_meta_that_names_no_review_prints_nothing(
     assert made["meta"]["reviewdesk_jsonld"] == kept
     page = _page(made["link"])
     assert parse_page(page).jsonld == ()
-    assert len(_stylesheet(page)) == 1  # still a post of ReviewDesk's
+    assert len(_stylesheet(page)) == 2  # still a post of ReviewDesk's
 
 
 def _layout_tools() -> tuple[str, str]:

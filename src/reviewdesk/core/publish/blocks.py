@@ -16,6 +16,15 @@ What the theme prints itself (`ThemeParts` of the site) is left out: the title, 
 the byline (with the dates: themes print the author and the date together). Badges, the
 rating, the summary, the body and the four lists are always the article's.
 
+The review blocks take their places in the layout too: the verdict box (`review-bottom-line`:
+`review-verdict-box`, then `review-fit` with the lists `review-list--best-for` and
+`review-list--skip-if`) after the summary; the scores (`review-scores`, a `core/table` with a
+bar and the value in words per criterion) after the body; after the pros and cons the
+specifications (`review-specs`, a `core/table` of row headings), where to buy
+(`review-where-to-buy`: the disclosure, `review-disclosure`, before the list of offers,
+`review-offers`, whose links are `rel="sponsored noopener"` when sponsored) and the update log
+(`review-updates`, latest first). The plugin's `review-blocks.css` styles them.
+
 The body is the Markdown rendered and sanitized as every export renders it (raw, unsanitized,
 only when asked), then mapped to core blocks element by element: paragraphs, headings, lists,
 quotes, images (a paragraph or figure holding one image), code, preformatted text, separators
@@ -47,9 +56,9 @@ import nh3
 from markupsafe import escape
 
 from reviewdesk.core import assets
-from reviewdesk.core.layout import environment
+from reviewdesk.core.layout import environment, format_price, updates_newest_first
 from reviewdesk.core.markdown_body import render_markdown
-from reviewdesk.core.model import Author, Rating, Review
+from reviewdesk.core.model import Author, Offer, Rating, Review
 from reviewdesk.core.publish.state import UploadedImage
 from reviewdesk.core.publish.theme import ThemeParts
 
@@ -297,8 +306,8 @@ def _header(review: Review, theme: ThemeParts) -> _Block | None:
     meta = []
     if review.authors and not theme.byline:
         meta.append(_paragraph(f"By {_byline(review.authors)}", "review-byline"))
-    if review.rating is not None:
-        meta.append(_paragraph(_rating(review.rating), "review-rating"))
+    if (rating := review.overall_rating) is not None:
+        meta.append(_paragraph(_rating(rating, review.rating_from_scores), "review-rating"))
     if meta:
         parts.append(_group("review-meta", meta))
     return _group("review-header", parts, "header") if parts else None
@@ -317,8 +326,10 @@ def _main(
         label = _heading(_text(summary_label), class_name="review-summary-label")
         paragraphs = [_paragraph(_text(text)) for text in summary]
         parts.append(_group("review-summary", [label, *paragraphs], "section"))
+    parts += _shown(_bottom_line(review))
     if body:
         parts.append(_group("review-body", body))
+    parts += _shown(_scores(review))
     verdict = [
         _list_section(field, heading, items)
         for field, heading, items in (("pros", "Pros", review.pros), ("cons", "Cons", review.cons))
@@ -326,6 +337,7 @@ def _main(
     ]
     if verdict:
         parts.append(_group("review-verdict", verdict))
+    parts += _shown(_specs(review)) + _shown(_where_to_buy(review)) + _shown(_updates(review))
     return _group("review-main", parts) if parts else None
 
 
@@ -351,6 +363,122 @@ def _list_section(
     )
 
 
+def _shown(block: _Block | None) -> list[_Block]:
+    return [] if block is None else [block]
+
+
+# --- the review blocks -------------------------------------------------------------------------
+
+
+def _section_heading(text: str) -> _Block:
+    return _heading(text, class_name="review-section-heading")
+
+
+def _bottom_line(review: Review) -> _Block | None:
+    """The verdict box: the verdict, then who the item suits and who should skip it."""
+    parts = []
+    if verdict := _paragraphs(review.verdict):
+        paragraphs = [_paragraph(_text(text)) for text in verdict]
+        parts.append(
+            _group("review-verdict-box", [_section_heading("Verdict"), *paragraphs], "section")
+        )
+    fit = [
+        _list_section(name, heading, items)
+        for name, heading, items in (
+            ("best-for", "Best for", review.best_for),
+            ("skip-if", "Skip if", review.skip_if),
+        )
+        if items
+    ]
+    if fit:
+        parts.append(_group("review-fit", fit))
+    return _group("review-bottom-line", parts) if parts else None
+
+
+def _scores(review: Review) -> _Block | None:
+    """A row per criterion: a bar for the stylesheet to draw, and its value in words."""
+    rating = review.overall_rating
+    if not review.scores or rating is None:
+        return None
+    filters = environment().filters
+    best = filters["number"](rating.best)
+    weighted = any(score.weight != 1 for score in review.scores)
+    head = ["Criterion", "Score", *(["Weight"] if weighted else [])]
+    rows = []
+    for score in review.scores:
+        fill = filters["percent_of_best"](score.value, rating.best, rating.worst)
+        bar = f'<span class="review-score-bar" style="--fill: {fill}" aria-hidden="true"></span>'
+        value = f"{bar} <strong>{filters['score'](score.value)}</strong> / {best}"
+        weight = [f"\N{MULTIPLICATION SIGN}{filters['number'](score.weight)}"] if weighted else []
+        rows.append((_text(score.name), [value, *weight]))
+    table = _table("review-score-table", head, rows)
+    return _group("review-scores", [_section_heading("Scores"), table], "section")
+
+
+def _specs(review: Review) -> _Block | None:
+    if not review.specs:
+        return None
+    rows = [(_text(spec.name), [_text(spec.value)]) for spec in review.specs]
+    table = _table("review-spec-table", [], rows)
+    return _group("review-specs", [_section_heading("Specifications"), table], "section")
+
+
+def _table(class_name: str, head: Sequence[str], rows: Sequence[tuple[str, list[str]]]) -> _Block:
+    """core/table as 6.1's save() writes it: column headings in `<thead>`, then a row per
+    (row heading, cells); all HTML."""
+    thead = "".join(f'<th scope="col">{cell}</th>' for cell in head)
+    tbody = "".join(
+        f'<tr><th scope="row">{name}</th>{"".join(f"<td>{cell}</td>" for cell in cells)}</tr>'
+        for name, cells in rows
+    )
+    table = (f"<thead><tr>{thead}</tr></thead>" if head else "") + f"<tbody>{tbody}</tbody>"
+    html = f'<figure class="wp-block-table {_attr(class_name)}"><table>{table}</table></figure>'
+    return _Block("table", {"className": class_name}, html)
+
+
+def _where_to_buy(review: Review) -> _Block | None:
+    """The disclosure, then the offers: the reader has read it before any link."""
+    disclosure = _paragraphs(review.disclosure)
+    if not disclosure and not review.offers:
+        return None
+    parts = [_section_heading("Where to buy" if review.offers else "Disclosure")]
+    if disclosure:
+        parts.append(_group("review-disclosure", [_paragraph(_text(text)) for text in disclosure]))
+    if review.offers:
+        offers = [_list_item(_offer(offer)) for offer in review.offers]
+        parts.append(_list(offers, class_name="review-offers"))
+    return _group("review-where-to-buy", parts, "section")
+
+
+def _offer(offer: Offer) -> str:
+    rel = "sponsored noopener" if offer.sponsored else "noopener"
+    link = _open("a", [("class", "review-offer-link"), ("href", offer.url), ("rel", rel)])
+    parts = [f"{link}{_text(offer.seller)}</a>"]
+    if offer.sponsored:
+        parts.append('<span class="review-offer-sponsored">Sponsored</span>')
+    if offer.price is not None:
+        price = _text(format_price(offer.price, offer.currency))
+        parts.append(f'<span class="review-offer-price">{price}</span>')
+    if offer.checked is not None:
+        day = _text(environment().filters["human_date"](offer.checked))
+        parts.append(f'<span class="review-offer-checked">checked {day}</span>')
+    return " ".join(parts)
+
+
+def _updates(review: Review) -> _Block | None:
+    """The update log, latest first; plain text dates, as the header's."""
+    human_date = environment().filters["human_date"]
+    items = [
+        _list_item(
+            f"<strong>Updated {_text(human_date(update.date))}:</strong> {_text(update.note)}"
+        )
+        for update in updates_newest_first(review)
+    ]
+    if not items:
+        return None
+    return _group("review-updates", [_section_heading("Updates"), _list(items)], "section")
+
+
 def _with_caption(image: _Image, caption: str) -> _Image:
     return replace(image, caption=caption)
 
@@ -371,15 +499,16 @@ def _byline(authors: Sequence[Author]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _rating(rating: Rating) -> str:
+def _rating(rating: Rating, from_scores: bool) -> str:
     """Stars for the stylesheet to draw and words that read the same with it or without it
     (a hidden "Rated ..." beside a visible "4.0 / 5" reads twice where the site does not hide
-    it)."""
+    it); a rating computed from the scores says so."""
     filters = environment().filters
     fill = filters["percent_of_best"](rating.value, rating.best, rating.worst)
     value, best = filters["score"](rating.value), filters["number"](rating.best)
     stars = f'<span class="review-stars" style="--fill: {fill}" aria-hidden="true"></span>'
-    return f"{stars} Rated <strong>{value}</strong> out of {best}"
+    source = ' <span class="review-rating-source">from the scores</span>' if from_scores else ""
+    return f"{stars} Rated <strong>{value}</strong> out of {best}{source}"
 
 
 def _dates(review: Review) -> str:
