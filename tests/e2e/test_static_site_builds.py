@@ -11,7 +11,7 @@ import subprocess
 import sys
 from datetime import datetime
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin
 from zoneinfo import ZoneInfo
 
@@ -19,16 +19,18 @@ import pytest
 
 from bench.images import write_png
 from reviewdesk.core import bundle, exports, front_matter
-from reviewdesk.core.model import Author, Review, Status
+from reviewdesk.core.model import Author, Review, Score, Status
 from reviewdesk.core.resources import resource
 from tests.core.test_exports_static_sites import FORBIDDEN, HOSTILE
 from tests.core.test_hostile_exports import dangers
+from tests.review_blocks import with_blocks
 
 SLUG = "wrenfall-3-mini-review"
 HUGO_PAGE = Path("public", "reviews", SLUG, "index.html")
 # Jekyll's default permalink: /:categories/:year/:month/:day/:title.html
 JEKYLL_PAGE = Path("_site", "small language models", "2026", "03", "18", f"{SLUG}.html")
 BUILD_TIMEOUT = 120
+STYLESHEETS = ("review.css", "review-blocks.css")  # as the READMEs say to copy them
 # Template syntax in a review's text: both tools must print it, not run it.
 TEMPLATE_TEXT = "Write `{{< figure >}}`, `{{% note %}}` or `{% if x %}{{ page.title }}{% endif %}`."
 
@@ -90,7 +92,8 @@ def hugo_site(root: Path) -> Path:
     site = root / "hugo-site"
     shutil.copytree(resource("hugo", "layouts"), site / "layouts")
     (site / "assets" / "reviewdesk").mkdir(parents=True)
-    shutil.copyfile(resource("css", "review.css"), site / "assets" / "reviewdesk" / "review.css")
+    for name in STYLESHEETS:
+        shutil.copyfile(resource("css", name), site / "assets" / "reviewdesk" / name)
     # Only pages: list pages would need templates of a theme this site has not got, and
     # with --panicOnWarning a missing template stops the build.
     (site / "hugo.toml").write_text(
@@ -121,7 +124,8 @@ def jekyll_site(root: Path) -> Path:
     site = root / "jekyll-site"
     shutil.copytree(resource("jekyll"), site, ignore=shutil.ignore_patterns("README.md"))
     (site / "assets" / "reviewdesk").mkdir(parents=True)
-    shutil.copyfile(resource("css", "review.css"), site / "assets" / "reviewdesk" / "review.css")
+    for name in STYLESHEETS:
+        shutil.copyfile(resource("css", name), site / "assets" / "reviewdesk" / name)
     # Unknown Liquid filters and tags fail the build instead of printing nothing.
     (site / "_config.yml").write_text(
         'title: Fixture\nurl: "https://example.org"\n'
@@ -535,3 +539,90 @@ def test_two_reviews_with_the_same_image_names_each_show_their_own(
         shown = [(public / unquote(urljoin(url, src)).lstrip("/")).read_bytes() for src in images]
         mine = [(folder / "assets" / name).read_bytes() for name in ("hero.png", "chart.png")]
         assert shown == mine, page
+
+
+# --- the review blocks ----------------------------------------------------------------------
+
+# The sample with the review blocks, by slug: every block; a rating made by the scores, whose
+# mean (3.625) rounds half to even as Python's round(); a disclosure without offers; offers
+# without a disclosure and without the verdict box.
+BLOCK_CASES: dict[str, dict[str, object]] = {
+    "every-block": {},
+    "rated-by-scores": {
+        "rating": None,
+        "scores": [Score(name="A", value=4.5), Score(name="B", value=3, weight=2),
+                   Score(name="C", value=4)],
+    },
+    "disclosure-alone": {"offers": [], "best_for": [], "verdict": ""},
+    "offers-alone": {"disclosure": "", "verdict": "", "best_for": [], "skip_if": []},
+}  # fmt: skip
+
+
+def blocks_bundles(sample: Path, root: Path) -> list[tuple[Path, Review]]:
+    """The sample, published, once per case of BLOCK_CASES."""
+    made = []
+    for slug, changes in BLOCK_CASES.items():
+        folder = root / slug
+        shutil.copytree(sample, folder)
+        review = with_blocks(bundle.load(folder), slug=slug, status=Status.PUBLISHED, **changes)
+        bundle.save(review, folder)
+        made.append((folder, review))
+    return made
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_the_review_blocks_build_as_the_html_export_shows_them(
+    request: pytest.FixtureRequest, sample_bundle: Path, tmp_path: Path, to: str
+) -> None:
+    tool: Path = request.getfixturevalue(to)
+    reviews = blocks_bundles(sample_bundle, tmp_path)
+    if to == "hugo":
+        site = hugo_site(tmp_path)
+        for folder, _ in reviews:
+            export(folder, "hugo", site / "content" / "reviews")
+        assert_hugo_built(hugo_build(tool, site))
+        pages = [HUGO_PAGE.parent.with_name(slug) / "index.html" for slug in BLOCK_CASES]
+    else:
+        site = jekyll_site(tmp_path)
+        for folder, _ in reviews:
+            export(folder, "jekyll", site)
+        done = jekyll_build(tool, site)
+        assert done.returncode == 0 and "Warning" not in done.stderr, done.stderr
+        pages = [JEKYLL_PAGE.with_name(f"{slug}.html") for slug in BLOCK_CASES]
+    public = site / pages[0].parts[0]
+    for (folder, review), page in zip(reviews, pages, strict=True):
+        built = assert_same_outline(site / page, review, folder)
+        assert [PurePosixPath(href).name.split(".")[0] for href in built.stylesheets] == [
+            "review", "review-blocks"
+        ]  # fmt: skip
+        url = "/" + (site / page).relative_to(public).as_posix()
+        for href in built.stylesheets:
+            assert (public / unquote(urljoin(url, href)).lstrip("/")).is_file(), href
+    rated = (site / pages[1]).read_text(encoding="utf-8")
+    assert "<strong>3.62</strong> / 5" in rated and "from the scores" in rated
+    assert 'style="--fill: 72%"' in rated  # the stars: 3.62 of 5
+    every = (site / pages[0]).read_text(encoding="utf-8")
+    assert 'rel="sponsored noopener">Example Store</a>' in every
+    assert every.index('Updated <time datetime="2026-05-03">3 May 2026') < every.index(
+        "20 April 2026"
+    )
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_a_page_without_blocks_links_no_stylesheet_of_theirs(
+    request: pytest.FixtureRequest, sample_bundle: Path, tmp_path: Path, to: str
+) -> None:
+    tool: Path = request.getfixturevalue(to)
+    published(sample_bundle, template_text=False)
+    if to == "hugo":
+        site = hugo_site(tmp_path)
+        (site / "assets" / "reviewdesk" / "review-blocks.css").unlink()  # an older site
+        export(sample_bundle, "hugo", site / "content" / "reviews")
+        assert_hugo_built(hugo_build(tool, site))
+        page = site / HUGO_PAGE
+    else:
+        site = jekyll_site(tmp_path)
+        export(sample_bundle, "jekyll", site)
+        assert jekyll_build(tool, site).returncode == 0
+        page = site / JEKYLL_PAGE
+    assert len(outline(page.read_text(encoding="utf-8")).stylesheets) == 1

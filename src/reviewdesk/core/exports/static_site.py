@@ -111,15 +111,36 @@ def review_params(review: Review) -> dict[str, Any]:
             data[name] = list(items)
     if review.hero:
         data["hero"] = review.hero.model_dump()
+    return data | _blocks(review)
+
+
+def _blocks(review: Review) -> dict[str, Any]:
+    """The review blocks, as review.yaml writes them (what is not set left out), for the
+    layouts' verdict box, scores, specifications, where to buy and update log."""
+    data: dict[str, Any] = {}
+    for name in ("verdict", "best_for", "skip_if", "disclosure"):
+        if value := getattr(review, name):
+            data[name] = value if isinstance(value, str) else list(value)
+    if review.scores:
+        data["scores"] = [
+            {"name": score.name, "value": score.value}
+            | ({"weight": _plain(score.weight)} if score.weight != 1 else {})
+            for score in review.scores
+        ]
+    for name in ("specs", "offers", "updates"):
+        if items := getattr(review, name):
+            data[name] = [item.model_dump(exclude_defaults=True) for item in items]
     return data
 
 
 def _rating(rating: Rating) -> dict[str, float | int]:
     # Whole bounds as integers, so templates print "/ 5" and not "/ 5.0".
-    def plain(number: float) -> float | int:
-        return int(number) if number.is_integer() else number
+    return {"value": rating.value, "best": _plain(rating.best), "worst": _plain(rating.worst)}
 
-    return {"value": rating.value, "best": plain(rating.best), "worst": plain(rating.worst)}
+
+def _plain(number: float) -> float | int:
+    """A whole number as an integer: templates print 2, not 2.0."""
+    return int(number) if number.is_integer() else number
 
 
 def layout_options(options: ExportOptions) -> dict[str, Any]:
