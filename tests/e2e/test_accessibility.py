@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from reviewdesk.core import bundle, exports
+from reviewdesk.core.layout import BLOCK_FIELDS
 from reviewdesk.core.resources import resource
+from tests.review_blocks import with_blocks
 
 from .axe import SCHEMES, WIDTHS, AxeReport, format_violations, run_axe
 
@@ -85,7 +87,7 @@ Worth it[^1].
 [^1]: For most people.
 """
 
-PAGES = ("sample-files", "sample-embed", "minimal", "everything")
+PAGES = ("sample-files", "sample-embed", "minimal", "everything", "blocks")
 
 
 @pytest.fixture(scope="module")
@@ -102,11 +104,15 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for image in ("hero.png", "chart.png"):
         shutil.copyfile(sample / "assets" / image, everything / "assets" / image)
     bundle.create(root / "minimal", "Only a title")
+    blocks = root / "blocks"  # the sample with every review block, rated by its scores
+    shutil.copytree(resource("sample"), blocks)
+    bundle.save(with_blocks(bundle.load(blocks), rating=None), blocks)
     made = {
         "sample-files": (sample, exports.ExportOptions()),
         "sample-embed": (sample, exports.ExportOptions(embed_images=True)),
         "minimal": (root / "minimal", exports.ExportOptions()),
         "everything": (everything, exports.ExportOptions(show_footer=True)),
+        "blocks": (blocks, exports.ExportOptions()),
     }
     files = {}
     for name, (folder, options) in made.items():
@@ -137,6 +143,13 @@ def test_page_has_no_accessibility_violations(
     # Contrast must be decided, not only "not failed": nothing left for a person to review.
     undecided = [(run.width, run.scheme) for run in runs if "color-contrast" in run.incomplete]
     assert undecided == []
+
+
+def test_blocks_page_shows_every_block(pages: dict[str, Path]) -> None:
+    page = pages["blocks"].read_text(encoding="utf-8")
+    for field in BLOCK_FIELDS:
+        assert f'data-field="{field}"' in page
+    assert "from the scores" in page
 
 
 def test_everything_page_shows_what_it_should(pages: dict[str, Path]) -> None:

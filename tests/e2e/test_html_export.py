@@ -4,7 +4,9 @@ import re
 from pathlib import Path
 
 from reviewdesk.core import bundle, exports
+from reviewdesk.core.layout import SECTION_IDS
 from reviewdesk.core.model import Review
+from tests.review_blocks import with_blocks
 
 from .vnu import VnuChecker, format_messages
 
@@ -30,6 +32,24 @@ def test_sample_page_shows_every_section_in_order(sample_bundle: Path) -> None:
     positions = [page.find(f'data-field="{section}"') for section in ORDER]
     assert all(p > 0 for p in positions), dict(zip(ORDER, positions, strict=True))
     assert positions == sorted(positions)
+
+
+def test_a_page_with_every_review_block_shows_them_in_order(
+    sample_bundle: Path, tmp_path: Path, vnu: VnuChecker
+) -> None:
+    review = with_blocks(bundle.load(sample_bundle))
+    bundle.save(review, sample_bundle)
+    page = exports.export(review, sample_bundle, "html").text
+    order = list(SECTION_IDS)[list(SECTION_IDS).index("category") :]
+    positions = [page.find(f'data-field="{field}"') for field in order]
+    assert all(p > 0 for p in positions), dict(zip(order, positions, strict=True))
+    assert positions == sorted(positions)
+    files = [_page(review, sample_bundle, tmp_path, embed) for embed in (False, True)]
+    files.append(_fragment_page(review, sample_bundle, tmp_path))
+    rated = with_blocks(bundle.load(sample_bundle), rating=None, slug="rated-by-scores")
+    files.append(_page(rated, sample_bundle, tmp_path, False))
+    errors = vnu(files)
+    assert errors == [], format_messages(errors)
 
 
 def test_sample_html_and_fragment_have_no_html_errors(
