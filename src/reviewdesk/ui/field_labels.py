@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-from reviewdesk.core.model import LATER_KEYS, Review
+from reviewdesk.core.model import Review
 
 SEPARATOR = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 FILE = "review.yaml"
-# Kept in the file, edited by no pane (yet: the review blocks' panes are to come).
-FILE_ONLY = ("format", "extra", *LATER_KEYS)
+# Kept in the file, edited by no pane.
+FILE_ONLY = ("format", "extra")
 
 # Each path of the model (a list's items as *) -> its pane, as the tab says, then the labels
 # leading to its input; "{n}" is the item's number as the writer counts (the first is 1).
@@ -19,6 +19,7 @@ FORM_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("Metadata", "Title"),
     "subtitle": ("Metadata", "Deck"),
     "slug": ("Metadata", "Slug"),
+    "language": ("Metadata", "Language"),
     "status": ("Metadata", "Status"),
     "published": ("Metadata", "Published"),
     "updated": ("Metadata", "Updated"),
@@ -46,15 +47,42 @@ FORM_LABELS: dict[str, tuple[str, ...]] = {
     "hero.alt": ("Hero", "Alt text"),
     "hero.caption": ("Hero", "Caption"),
     "summary": ("Summary",),
+    "verdict": ("Summary", "Verdict"),
+    "scores": ("Scores",),
+    "scores.*": ("Scores", "Score {n}"),
+    "scores.*.name": ("Scores", "Score {n}", "Name"),
+    "scores.*.value": ("Scores", "Score {n}", "Value"),
+    "scores.*.weight": ("Scores", "Score {n}", "Weight"),
     "body": ("Body",),
     "pros": ("Pros & cons", "Pros"),
     "pros.*": ("Pros & cons", "Pros", "item {n}"),
     "cons": ("Pros & cons", "Cons"),
     "cons.*": ("Pros & cons", "Cons", "item {n}"),
+    "best_for": ("Pros & cons", "Best for"),
+    "best_for.*": ("Pros & cons", "Best for", "item {n}"),
+    "skip_if": ("Pros & cons", "Skip if"),
+    "skip_if.*": ("Pros & cons", "Skip if", "item {n}"),
     "key_features": ("Key points", "Key features"),
     "key_features.*": ("Key points", "Key features", "item {n}"),
     "key_insights": ("Key points", "Key insights"),
     "key_insights.*": ("Key points", "Key insights", "item {n}"),
+    "specs": ("Specs",),
+    "specs.*": ("Specs", "Spec {n}"),
+    "specs.*.name": ("Specs", "Spec {n}", "Name"),
+    "specs.*.value": ("Specs", "Spec {n}", "Value"),
+    "offers": ("Offers",),
+    "offers.*": ("Offers", "Offer {n}"),
+    "offers.*.seller": ("Offers", "Offer {n}", "Seller"),
+    "offers.*.url": ("Offers", "Offer {n}", "Link"),
+    "offers.*.price": ("Offers", "Offer {n}", "Price"),
+    "offers.*.currency": ("Offers", "Offer {n}", "Currency"),
+    "offers.*.checked": ("Offers", "Offer {n}", "Checked"),
+    "offers.*.sponsored": ("Offers", "Offer {n}", "Sponsored"),
+    "disclosure": ("Offers", "Disclosure"),
+    "updates": ("Updates",),
+    "updates.*": ("Updates", "Update {n}"),
+    "updates.*.date": ("Updates", "Update {n}", "Date"),
+    "updates.*.note": ("Updates", "Update {n}", "Note"),
     "seo": ("SEO",),
     "seo.title": ("SEO", "SEO title"),
     "seo.description": ("SEO", "Description"),

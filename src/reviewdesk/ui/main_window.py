@@ -28,9 +28,14 @@ from reviewdesk.ui.panes.body_pane import BodyPane
 from reviewdesk.ui.panes.hero_pane import HeroPane
 from reviewdesk.ui.panes.lists_pane import ListsPane
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
+from reviewdesk.ui.panes.offers_pane import OffersPane
+from reviewdesk.ui.panes.pros_cons_pane import ProsConsPane
+from reviewdesk.ui.panes.scores_pane import ScoresPane
 from reviewdesk.ui.panes.seo_pane import SeoPane
+from reviewdesk.ui.panes.specs_pane import SpecsPane
 from reviewdesk.ui.panes.summary_pane import SummaryPane
 from reviewdesk.ui.panes.tags_pane import TagsPane
+from reviewdesk.ui.panes.updates_pane import UpdatesPane
 from reviewdesk.ui.preferences import apply_preferences
 from reviewdesk.ui.preview.preview_view import PreviewView
 from reviewdesk.ui.problems_view import ProblemsView, problems_box
@@ -49,13 +54,18 @@ from reviewdesk.ui.undo_router import UndoRouter
 PANE_FIELDS: tuple[tuple[str, ...], ...] = tuple(
     tuple(names.split())
     for names in (
-        "title subtitle slug status published updated category subject rating badges authors",
+        "title subtitle slug language status published updated category subject rating badges "
+        "authors",
         "tags",
         "hero",
-        "summary",
+        "summary verdict",
         "body",
-        "pros cons",
+        "scores",
+        "pros cons best_for skip_if",
         "key_features key_insights",
+        "specs",
+        "offers disclosure",
+        "updates",
         "seo",
     )
 )
@@ -84,9 +94,13 @@ class MainWindow(QMainWindow):
             ("Hero", _scrolling(HeroPane(document))),
             ("Summary", SummaryPane(document)),
             ("Body", self.body),
-            ("Pros && cons", ListsPane(document, [("pros", "Pros"), ("cons", "Cons")])),
+            ("Scores", ScoresPane(document)),
+            ("Pros && cons", ProsConsPane(document)),
             ("Key points", ListsPane(
                 document, [("key_features", "Key features"), ("key_insights", "Key insights")])),
+            ("Specs", SpecsPane(document)),
+            ("Offers", OffersPane(document)),
+            ("Updates", UpdatesPane(document)),
             ("SEO", SeoPane(document)),
         ):  # fmt: skip
             self.panes.addTab(pane, title)
@@ -253,13 +267,16 @@ class MainWindow(QMainWindow):
 
 
 def _input_of(pane: QWidget, field: str) -> QWidget | None:
-    """The input of `pane` for `field`: its own, else that of the list or object holding it,
-    else the first of its parts (`subject` -> its name)."""
+    """The input of `pane` for `field`: its own, else the first of its parts (a row of scores
+    -> its name), else that of the list or object holding it, else the first of the field's
+    parts (`subject` -> its name)."""
     inputs = [(str(w.property(FIELD_PROPERTY)), w) for w in pane.findChildren(QWidget)
               if w.property(FIELD_PROPERTY) is not None]  # fmt: skip
     top = field.partition(".")[0]
     for wanted in (field, field.rpartition(".")[0], top):
         found = next((widget for name, widget in inputs if name == wanted), None)
+        if found is None and wanted == field:
+            found = next((w for name, w in inputs if name.startswith(f"{field}.")), None)
         if found is not None:
             return found
     return next((widget for name, widget in inputs if name.startswith(f"{top}.")), None)

@@ -23,18 +23,35 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle
-from reviewdesk.core.model import Author, Hero, Rating, Review, Seo, Status, Subject
+from reviewdesk.core.model import (
+    Author,
+    Hero,
+    Offer,
+    Rating,
+    Review,
+    Score,
+    Seo,
+    Spec,
+    Status,
+    Subject,
+    Update,
+)
 from reviewdesk.core.yaml_text import parse
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.panes.body_pane import BodyPane
 from reviewdesk.ui.panes.hero_pane import HeroPane
 from reviewdesk.ui.panes.lists_pane import ListsPane
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
+from reviewdesk.ui.panes.offers_pane import OffersPane
+from reviewdesk.ui.panes.scores_pane import ScoresPane
 from reviewdesk.ui.panes.seo_pane import SeoPane
+from reviewdesk.ui.panes.specs_pane import SpecsPane
 from reviewdesk.ui.panes.summary_pane import SummaryPane
 from reviewdesk.ui.panes.tags_pane import TagsPane
+from reviewdesk.ui.panes.updates_pane import UpdatesPane
+from reviewdesk.ui.widgets.row_list_editor import ItemRow, RowListEditor
 from reviewdesk.ui.widgets.tag_chips import TagChip, TagChips
-from tests.strategies import line, ratings, reviews, urls
+from tests.strategies import languages, line, offers, ratings, reviews, scores, specs, updates, urls
 
 # A key this version does not know, nested: a save must carry it as it was.
 UNKNOWN_KEY = {"x_from_a_newer_version": {"kept": [1, "two", {"three": 3.5}]}}
@@ -76,6 +93,12 @@ filled_reviews = st.builds(
             "rating": ratings(),
             "hero": st.builds(Hero, image=st.just("assets/hero.png"), alt=line, caption=line),
             "seo": st.builds(Seo, title=line, description=awkward, canonical_url=urls),
+            "verdict": awkward,
+            "disclosure": awkward,
+            "scores": st.lists(scores, min_size=1, max_size=3),
+            "specs": st.lists(specs, min_size=1, max_size=3),
+            "offers": st.lists(offers(), min_size=1, max_size=3),
+            "updates": st.lists(updates, min_size=1, max_size=3),
         }
     ),
 )
@@ -379,19 +402,23 @@ def edit_summary(form: Form) -> tuple[str, Any]:
     return "summary", old + suffix
 
 
+LISTS = {
+    "pros": "Pros",
+    "cons": "Cons",
+    "best_for": "Best for",
+    "skip_if": "Skip if",
+    "key_features": "Key features",
+    "key_insights": "Key insights",
+}
+
+
 def _lists(document: ReviewDocument) -> ListsPane:
-    names = [
-        ("pros", "Pros"),
-        ("cons", "Cons"),
-        ("key_features", "Key features"),
-        ("key_insights", "Key insights"),
-    ]
-    return ListsPane(document, names)
+    return ListsPane(document, list(LISTS.items()))
 
 
 def edit_list(form: Form) -> tuple[str, Any]:
     pane = form.pane(_lists)
-    name = form.draw(st.sampled_from(["pros", "cons", "key_features", "key_insights"]), "list")
+    name = form.draw(st.sampled_from(list(LISTS)), "list")
     items = list(getattr(form.review, name))
     view = pane.editors[name].list_widget
     view.setFocus()
@@ -452,6 +479,162 @@ def edit_body(form: Form) -> tuple[str, Any]:
     return "body", old + suffix
 
 
+def edit_language(form: Form) -> tuple[str, Any]:
+    pane = form.pane(MetadataPane)
+    tag = form.draw(languages.filter(lambda tag: tag != form.review.language), "language")
+    retype(form.qtbot, pane.language.edit, tag)
+    return "language", tag
+
+
+def edit_verdict(form: Form) -> tuple[str, Any]:
+    pane = form.pane(SummaryPane)
+    suffix = form.draw(typed, "typed")
+    old = form.review.verdict
+    type_at_end(form.qtbot, pane.verdict, suffix)
+    return "verdict", old + suffix
+
+
+def edit_disclosure(form: Form) -> tuple[str, Any]:
+    pane = form.pane(OffersPane)
+    suffix = form.draw(typed, "typed")
+    old = form.review.disclosure
+    type_at_end(form.qtbot, pane.disclosure, suffix)
+    return "disclosure", old + suffix
+
+
+def _line_of(row: ItemRow, key: str) -> QLineEdit:
+    edit = row.inputs()[key]
+    assert isinstance(edit, QLineEdit)
+    return edit
+
+
+Fill = Callable[[Form, ItemRow], Any]
+"""Types a new row's parts; returns the item it makes."""
+Change = Callable[[Form, ItemRow, Any], Any]
+"""Edits a part of a row; returns the item it now makes."""
+
+
+def _edit_rows(
+    form: Form, editor: RowListEditor, field_: str, fill: Fill, change: Change
+) -> tuple[str, Any]:
+    """Add a row, remove one, move one with Alt+Up/Down or edit a part of one."""
+    items = list(getattr(form.review, field_))
+    qtbot = form.qtbot
+    actions = ["add", "edit", "remove", "move"] if len(items) > 1 else ["add", "edit", "remove"]
+    action = form.draw(st.sampled_from(actions if items else ["add"]), "action")
+    if action == "add":
+        editor.add.setFocus()
+        qtbot.keyClick(editor.add, Qt.Key.Key_Space)
+        at_top = editor.rows()[0].item is None
+        row = editor.rows()[0 if at_top else -1]
+        item = fill(form, row)
+        return field_, [item, *items] if at_top else [*items, item]
+    index = form.draw(st.integers(0, len(items) - 1), "row")
+    row = editor.rows()[index]
+    if action == "remove":
+        click(qtbot, row.remove)
+        return field_, items[:index] + items[index + 1 :]
+    if action == "move":
+        step = 1 if index < len(items) - 1 else -1
+        first = row.first_input()
+        first.setFocus()
+        key = Qt.Key.Key_Down if step > 0 else Qt.Key.Key_Up
+        qtbot.keyClick(first, key, Qt.KeyboardModifier.AltModifier)
+        items[index], items[index + step] = items[index + step], items[index]
+        return field_, items
+    items[index] = change(form, row, items[index])
+    return field_, items
+
+
+def _type_new(form: Form, row: ItemRow, key: str, text: str) -> None:
+    edit = _line_of(row, key)
+    edit.setFocus()
+    type_text(form.qtbot, edit, text)
+
+
+def edit_scores(form: Form) -> tuple[str, Any]:
+    pane = form.pane(ScoresPane)
+
+    def fill(form: Form, row: ItemRow) -> Score:
+        name, value = (
+            form.draw(typed.filter(str.strip), "name"),
+            form.draw(st.integers(1, 5), "value"),
+        )
+        _type_new(form, row, "name", name)
+        _type_new(form, row, "value", str(value))
+        return Score(name=name, value=value)
+
+    def change(form: Form, row: ItemRow, score: Score) -> Score:
+        if form.draw(st.booleans(), "value"):
+            value = form.draw(st.integers(1, 5), "new value")
+            retype(form.qtbot, _line_of(row, "value"), str(value))
+            return score.model_copy(update={"value": float(value)})
+        suffix = form.draw(typed, "typed")
+        type_at_end(form.qtbot, _line_of(row, "name"), suffix)
+        return score.model_copy(update={"name": (score.name + suffix).strip()})
+
+    return _edit_rows(form, pane.editor, "scores", fill, change)
+
+
+def edit_specs(form: Form) -> tuple[str, Any]:
+    pane = form.pane(SpecsPane)
+
+    def fill(form: Form, row: ItemRow) -> Spec:
+        name, value = (form.draw(typed.filter(str.strip), part) for part in ("name", "value"))
+        _type_new(form, row, "name", name)
+        _type_new(form, row, "value", value)
+        return Spec(name=name, value=value)
+
+    def change(form: Form, row: ItemRow, spec: Spec) -> Spec:
+        suffix = form.draw(typed, "typed")
+        type_at_end(form.qtbot, _line_of(row, "value"), suffix)
+        return spec.model_copy(update={"value": (spec.value + suffix).strip()})
+
+    return _edit_rows(form, pane.editor, "specs", fill, change)
+
+
+def edit_offers(form: Form) -> tuple[str, Any]:
+    pane = form.pane(OffersPane)
+
+    def fill(form: Form, row: ItemRow) -> Offer:
+        seller, url = form.draw(typed.filter(str.strip), "seller"), form.draw(urls, "url")
+        _type_new(form, row, "seller", seller)
+        _type_new(form, row, "url", url)
+        return Offer(seller=seller, url=url)
+
+    def change(form: Form, row: ItemRow, offer: Offer) -> Offer:
+        parts = ["sponsored", "seller"] + (["price"] if offer.currency else [])
+        part = form.draw(st.sampled_from(parts), "part")
+        if part == "sponsored":
+            click(form.qtbot, row.inputs()["sponsored"])
+            return offer.model_copy(update={"sponsored": not offer.sponsored})
+        if part == "price":
+            price = form.draw(st.integers(0, 100_000), "price")
+            retype(form.qtbot, _line_of(row, "price"), str(price))
+            return offer.model_copy(update={"price": float(price)})
+        suffix = form.draw(typed, "typed")
+        type_at_end(form.qtbot, _line_of(row, "seller"), suffix)
+        return offer.model_copy(update={"seller": (offer.seller + suffix).strip()})
+
+    return _edit_rows(form, pane.editor, "offers", fill, change)
+
+
+def edit_updates(form: Form) -> tuple[str, Any]:
+    pane = form.pane(UpdatesPane)
+
+    def fill(form: Form, row: ItemRow) -> Update:
+        note = form.draw(typed.filter(str.strip), "note")
+        type_text(form.qtbot, _line_of(row, "note"), note)  # the note has the focus
+        return Update(date=date.today(), note=note)
+
+    def change(form: Form, row: ItemRow, update: Update) -> Update:
+        suffix = form.draw(typed, "typed")
+        type_at_end(form.qtbot, _line_of(row, "note"), suffix)
+        return update.model_copy(update={"note": (update.note + suffix).strip()})
+
+    return _edit_rows(form, pane.editor, "updates", fill, change)
+
+
 EDITS: dict[str, Edit] = {
     edit.__name__.removeprefix("edit_"): edit
     for edit in (
@@ -474,6 +657,13 @@ EDITS: dict[str, Edit] = {
         edit_list,
         edit_seo,
         edit_body,
+        edit_language,
+        edit_verdict,
+        edit_disclosure,
+        edit_scores,
+        edit_specs,
+        edit_offers,
+        edit_updates,
     )
 }
 
@@ -501,6 +691,13 @@ def yaml_data(folder: Path) -> dict[str, Any]:
     return data
 
 
+# The offscreen platform's stubs for what the language's completion popup asks of a real
+# window system.
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support raise\\(\\)",
+    "This plugin does not support grabbing the keyboard",
+    extend=True,
+)
 @pytest.mark.parametrize("name", list(EDITS))
 @settings(
     max_examples=12,
@@ -539,6 +736,10 @@ EVERY_PANE: tuple[Callable[[ReviewDocument], QWidget], ...] = (
     BodyPane,
     _lists,
     SeoPane,
+    ScoresPane,
+    SpecsPane,
+    OffersPane,
+    UpdatesPane,
 )
 
 

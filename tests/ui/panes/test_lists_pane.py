@@ -3,6 +3,7 @@ from pytestqt.qtbot import QtBot
 
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.panes.lists_pane import ListsPane
+from reviewdesk.ui.panes.pros_cons_pane import ProsConsPane
 
 
 def test_reordering_pros_by_keyboard_edits_the_model_and_undoes(
@@ -28,3 +29,21 @@ def test_cons_edits_do_not_touch_pros(qtbot: QtBot, document: ReviewDocument) ->
     qtbot.keyClick(cons, Qt.Key.Key_Delete)
     assert len(document.review.cons) == 3
     assert document.review.pros == pros
+
+
+def test_best_for_and_skip_if_are_edited_beside_pros_and_cons(
+    qtbot: QtBot, document: ReviewDocument
+) -> None:
+    pane = ProsConsPane(document)
+    qtbot.addWidget(pane)
+    pane.show()
+    best_for = pane.editors["best_for"].list_widget
+    best_for.setFocus()
+    for char in "Writers who work offline":  # the first key opens the item's editor
+        qtbot.keyClicks(best_for.focusWidget() or best_for, char)
+    qtbot.keyClick(best_for.focusWidget() or best_for, Qt.Key.Key_Return)
+    qtbot.keyClick(best_for.focusWidget() or best_for, Qt.Key.Key_Escape)
+    assert document.review.best_for == ["Writers who work offline"]
+    assert document.review.skip_if == []
+    document.undo_stack.undo()
+    assert pane.editors["best_for"].items() == []

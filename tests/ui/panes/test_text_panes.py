@@ -45,3 +45,16 @@ def test_canonical_url_is_checked_and_may_be_emptied(
     qtbot.keyClick(pane.canonical, Qt.Key.Key_Delete)
     assert document.value("seo.canonical_url") is None
     assert pane.canonical.property("invalid") is False
+
+
+def test_verdict_typing_undoes_by_the_word_and_leaves_the_summary(
+    qtbot: QtBot, document: ReviewDocument
+) -> None:
+    pane = SummaryPane(document)
+    qtbot.addWidget(pane)
+    summary = document.review.summary
+    qtbot.keyClicks(pane.verdict, "Worth it for writers.")
+    assert document.review.verdict == "Worth it for writers."
+    document.undo_stack.undo()
+    assert pane.verdict.toPlainText() == "Worth it for "
+    assert document.review.summary == summary

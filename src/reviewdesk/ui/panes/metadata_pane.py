@@ -1,4 +1,5 @@
-"""Metadata: title, deck, slug, status, dates, category, badges, authors, subject and rating."""
+"""Metadata: title, deck, slug, language, status, dates, category, badges, authors, subject
+and rating."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from reviewdesk.ui.field_binding import (
     hint_label,
 )
 from reviewdesk.ui.panes.authors_field import AuthorsField
+from reviewdesk.ui.panes.language_field import LanguageField
 from reviewdesk.ui.panes.rating_field import RatingField
 from reviewdesk.ui.panes.subject_fields import SubjectFields
 from reviewdesk.ui.widgets.tag_chips import TagChips
@@ -73,6 +75,8 @@ class MetadataPane(QWidget):
         form.addRow(_label("&Deck", self.subtitle), self._column(self.subtitle, hint))
         self.slug = line("derived from the title when empty")
         self._add_slug(form)
+        self.language = LanguageField(document)
+        form.addRow(_label("Lan&guage", self.language.edit), self.language)
 
         self.status = QComboBox()
         self.status.addItems([status.value for status in Status])

@@ -22,6 +22,7 @@ from reviewdesk.core.edits import EditError
 from reviewdesk.core.model import Rating
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY, hint_label
+from reviewdesk.ui.widgets.locale_number import format_number
 
 BEST_CHOICES = (5.0, 10.0, 100.0)
 WORST_CHOICES = (0.0, 1.0)
@@ -146,6 +147,9 @@ class RatingField(QWidget):
         self.best = _scale_box("Best rating")
         self.worst = _scale_box("Worst rating")
         self.hint = hint_label()
+        # Unrated, the page shows the scores' weighted mean as the rating: said here too.
+        self.from_scores = QLabel()
+        self.from_scores.setAccessibleName("Rating from the scores")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._lay_out()
         self.enabled.toggled.connect(self._ticked)
@@ -168,6 +172,8 @@ class RatingField(QWidget):
                 row.addSpacing(label.fontMetrics().horizontalAdvance("  "))  # apart from "/ 5"
             row.addWidget(label)
             row.addWidget(box)
+        row.addSpacing(self.fontMetrics().horizontalAdvance("  "))
+        row.addWidget(self.from_scores)
         row.addStretch()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -210,6 +216,8 @@ class RatingField(QWidget):
         return edits.replaced(self._document.review, "rating", rating).rating
 
     def _refresh(self, field: str) -> None:
+        if field in ("", "rating", "scores"):
+            self._show_from_scores()
         if field not in ("", "rating"):
             return
         rating = self._document.review.rating
@@ -235,6 +243,16 @@ class RatingField(QWidget):
             if self.value.singleStep() != step:
                 self.value.setSingleStep(step)
         self.value.set_placeholder(f"{worst:g}\N{EN DASH}{best:g}")
+
+    def _show_from_scores(self) -> None:
+        review = self._document.review
+        computed = review.overall_rating if review.rating_from_scores else None
+        text = ""
+        if computed is not None:
+            value, best = format_number(computed.value), format_number(computed.best)
+            text = f"{value} / {best} from the scores"
+        self.from_scores.setText(text)
+        self.from_scores.setVisible(bool(text))
 
     def _enable(self, rated: bool) -> None:
         for widget in (self.value, self.best, self.worst):

@@ -1,26 +1,40 @@
-"""The summary shown in the highlighted box."""
+"""The summary shown in the highlighted box, and the verdict: the bottom line beside the
+rating. Both are the short paragraphs a reader meets first."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.field_binding import bind_text_edit, hint_label
+from reviewdesk.ui.field_binding import FieldBinding, bind_text_edit, hint_label
+from reviewdesk.ui.widgets.growing_text_edit import GrowingTextEdit
 
 
 class SummaryPane(QWidget):
     def __init__(self, document: ReviewDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QPlainTextEdit()
+        # Each as tall as its paragraph: the verdict follows the summary, not the pane's foot.
+        self.summary = GrowingTextEdit(min_lines=4, max_lines=16)
         self.summary.setPlaceholderText(
             "The review in one paragraph: what it is, the verdict, for whom"
         )
         self.summary.setAccessibleName("Summary")
-        hint = hint_label()
-        self._binding = bind_text_edit(document, "summary", self.summary, hint)
+        self.verdict = GrowingTextEdit(min_lines=3, max_lines=10)
+        self.verdict.setPlaceholderText(
+            "The bottom line in a short paragraph: is it worth it, and for whom?"
+        )
+        self.verdict.setAccessibleName("Verdict")
         box = QVBoxLayout(self)
-        label = QLabel("&Summary, shown highlighted above the article")
-        label.setBuddy(self.summary)
-        box.addWidget(label)
-        box.addWidget(self.summary)
-        box.addWidget(hint)
+        self._bindings: list[FieldBinding] = []
+        for text, path, edit in (
+            ("&Summary, shown highlighted above the article", "summary", self.summary),
+            ("&Verdict, the bottom line shown beside the rating", "verdict", self.verdict),
+        ):
+            hint = hint_label()
+            self._bindings.append(bind_text_edit(document, path, edit, hint))
+            label = QLabel(text)
+            label.setBuddy(edit)
+            box.addWidget(label)
+            box.addWidget(edit)
+            box.addWidget(hint)
+        box.addStretch()
