@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from bench.images import write_png
 from reviewdesk.core import bundle
 from reviewdesk.core.publish.sites import Site, make
 from reviewdesk.core.resources import resource
+from tests.review_blocks import BLOCKS
 from tests.wordpress_server import WordPressAccount, WordPressServer
 
 ROLES = ["administrator", "author"]
@@ -73,6 +75,24 @@ def add_sample_category(wordpress: WordPressServer) -> None:
 def edit_review(folder: Path, **changes: Any) -> None:
     review = bundle.load(folder)
     bundle.save(review.model_copy(update=changes), folder)
+
+
+def blocks_bundle(sample_bundle: Path) -> Path:
+    """The sample under a slug of its own with every review block, rated by its scores; its
+    hero an image of its own (a theme's list of other posts shows the sample's)."""
+    folder = sample_bundle.with_name("blocks")
+    shutil.copytree(sample_bundle, folder)
+    write_png(folder / "assets" / "cover.png", 1200, 630)
+    hero = bundle.load(folder).hero
+    assert hero is not None
+    edit_review(
+        folder,
+        **BLOCKS,
+        slug="wrenfall-3-mini-with-blocks",
+        rating=None,
+        hero=hero.model_copy(update={"image": "assets/cover.png"}),
+    )
+    return folder
 
 
 def body_images_bundle(make_bundle: Callable[..., Path], sample_bundle: Path) -> Path:

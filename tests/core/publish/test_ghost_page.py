@@ -13,15 +13,19 @@ from urllib.parse import urlsplit
 import pytest
 
 from reviewdesk.core import assets, bundle
+from reviewdesk.core.layout import shown_blocks
 from reviewdesk.core.publish.publish import publish
 from reviewdesk.core.publish.sites import make
-from tests.core.publish.published import body_images_bundle, edit_review
+from tests.core.publish.published import blocks_bundle, body_images_bundle, edit_review
 from tests.core.publish.wordpress_browser import browser, visible
 from tests.e2e import jsonld_rules
 from tests.ghost_server import GhostServer
 
 pytestmark = pytest.mark.slow
 LISTS = ("pros", "cons", "key_features", "key_insights")
+BLOCK_SECTIONS = (
+    "review-bottom-line", "review-scores", "review-specs", "review-where-to-buy", "review-updates"
+)  # fmt: skip
 CONTENT = ".gh-content"
 TRANSPARENT = "rgba(0, 0, 0, 0)"
 OK = (200, 304)
@@ -68,11 +72,12 @@ def test_the_public_page_shows_each_part_once_styled_and_passes_axe(
     hero = bundle.load(sample_bundle).hero
     assert hero is not None
     edit_review(sample_bundle, hero=hero.model_copy(update={"caption": "Drawn for us & <you>"}))
-    folders = [sample_bundle, body_images_bundle(make_bundle, sample_bundle)]
+    pictures = body_images_bundle(make_bundle, sample_bundle)
+    folders = [sample_bundle, pictures, blocks_bundle(sample_bundle)]
     results = [publish(folder, site, "publish") for folder in folders]
     assert [(r.action, r.status, r.differences) for r in results] == [
         ("created", "published", [])
-    ] * 2
+    ] * 3
     pages = browser().pages([r.link for r in results], content=CONTENT)
     for folder, result, page in zip(folders, results, pages, strict=True):
         review = bundle.load(folder)
@@ -109,6 +114,13 @@ def test_the_public_page_shows_each_part_once_styled_and_passes_axe(
             (summary,) = run["sections"]["review-summary"]
             assert TRANSPARENT not in (pros["background"], summary["background"]), where
             assert " ".join(review.summary.split()) in " ".join(summary["text"].split())
+            for name in BLOCK_SECTIONS:  # present with the blocks, and styled
+                shown = run["sections"][name]
+                assert len(shown) == (1 if shown_blocks(review) else 0), (where, name)
+                assert all(s["inContent"] and visible(s) for s in shown), (where, name)
+            if shown_blocks(review):
+                (bottom_line,) = run["sections"]["review-bottom-line"]
+                assert bottom_line["background"] != TRANSPARENT, where
             assert run["violations"] == [], (where, run["violations"])
             problems = jsonld_rules.check(
                 run["jsonld"], run["text"], rated=review.overall_rating is not None

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from reviewdesk.core import assets, bundle
+from reviewdesk.core.layout import shown_blocks
 from reviewdesk.core.model import Review
 from reviewdesk.core.publish.publish import PublishResult, publish
 from tests.core.publish import wordpress_blocks as wp
@@ -21,6 +22,7 @@ from tests.core.publish.published import (
     ROLES,
     account,
     add_sample_category,
+    blocks_bundle,
     body_images_bundle,
     plugin_active,
     site_for,
@@ -32,6 +34,10 @@ from tests.wordpress_server import WordPressServer
 
 pytestmark = pytest.mark.slow
 LISTS = ("pros", "cons", "key_features", "key_insights")
+# The review blocks' sections: all in a review with every block, none in one without.
+BLOCK_SECTIONS = (
+    "review-bottom-line", "review-scores", "review-specs", "review-where-to-buy", "review-updates"
+)  # fmt: skip
 INVALID = "This block contains unexpected or invalid content."
 
 
@@ -54,14 +60,16 @@ def published(
     sample_bundle: Path,
     make_bundle: Callable[..., Path],
 ) -> Iterator[Published]:
-    """The sample (hero and a body image) and a review with two body images, published by
-    the role the test is parametrized with, on a site with ReviewDesk's plugin."""
+    """The sample (hero and a body image), a review with two body images and the sample with
+    every review block, published by the role the test is parametrized with, on a site with
+    ReviewDesk's plugin."""
     wordpress.reset()
     add_sample_category(wordpress)
     site = site_for(wordpress, request.param, monkeypatch)
     with plugin_active(wordpress):
         posts = []
-        for folder in (sample_bundle, body_images_bundle(make_bundle, sample_bundle)):
+        pictures = body_images_bundle(make_bundle, sample_bundle)
+        for folder in (sample_bundle, pictures, blocks_bundle(sample_bundle)):
             result = publish(folder, site, "publish")
             assert (result.action, result.status) == ("created", "publish")
             assert result.differences == []
@@ -108,6 +116,10 @@ def assert_reads_right(
     (summary,) = run["sections"]["review-summary"]
     assert visible(summary), where
     assert " ".join(review.summary.split()) in " ".join(summary["text"].split()), where
+    for name in BLOCK_SECTIONS:
+        shown = run["sections"][name]
+        assert len(shown) == (1 if shown_blocks(review) else 0), (where, name)
+        assert all(section["inContent"] and visible(section) for section in shown), (where, name)
     # Tags: the theme's links, each once; none from the article.
     tags = [link for link in run["tagLinks"] if "/tag/" in link["href"]]
     assert sorted(link["text"] for link in tags) == sorted(review.tags), where

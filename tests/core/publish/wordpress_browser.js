@@ -31,7 +31,8 @@ const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"
 // The post's content in a block theme (post-content block) or a classic one.
 const CONTENT = ".wp-block-post-content, .entry-content";
 const SECTIONS = ["review-summary", "review-list--pros", "review-list--cons",
-  "review-list--key-features", "review-list--key-insights"];
+  "review-list--key-features", "review-list--key-insights", "review-bottom-line",
+  "review-scores", "review-specs", "review-where-to-buy", "review-updates"];
 // What the theme prints (title, deck, hero, tags, byline) as the article would write it.
 const THEME_PARTS = [".review-title", ".review-deck", ".review-hero", ".review-tags",
   ".review-category", ".review-byline", ".review-dates"];
