@@ -12,7 +12,7 @@ import sys
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -23,6 +23,8 @@ from reviewdesk.core.model import Author, Review, Score, Status
 from reviewdesk.core.resources import resource
 from tests.core.test_exports_static_sites import FORBIDDEN, HOSTILE
 from tests.core.test_hostile_exports import dangers
+from tests.e2e.axe import SCHEMES, WIDTHS, format_violations, run_axe
+from tests.e2e.vnu import VnuChecker, format_messages
 from tests.review_blocks import with_blocks
 
 SLUG = "wrenfall-3-mini-review"
@@ -626,3 +628,56 @@ def test_a_page_without_blocks_links_no_stylesheet_of_theirs(
         assert jekyll_build(tool, site).returncode == 0
         page = site / JEKYLL_PAGE
     assert len(outline(page.read_text(encoding="utf-8")).stylesheets) == 1
+
+
+def as_local_file(page: Path, public: Path) -> Path:
+    """The built page beside it, its site-absolute links (stylesheets, images) made file URLs
+    into the built site: the checkers open it without a server."""
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'\b(href|src)="/(?!/)', lambda m: f'{m[1]}="{public.as_uri()}/', text)
+    local = page.with_name(f"local-{page.name}")
+    local.write_text(text, encoding="utf-8")
+    return local
+
+
+@pytest.mark.slow
+def test_built_pages_with_every_block_pass_the_html_checker_and_axe(
+    *,
+    hugo: Path,
+    jekyll: Path,
+    chromium: Path,
+    vnu: VnuChecker,
+    sample_bundle: Path,
+    tmp_path: Path,
+) -> None:
+    reviews = blocks_bundles(sample_bundle, tmp_path)
+    hugo_root, jekyll_root = tmp_path / "h", tmp_path / "j"
+    hugo_root.mkdir()
+    jekyll_root.mkdir()
+    hugo_at, jekyll_at = hugo_site(hugo_root), jekyll_site(jekyll_root)
+    for folder, _ in reviews:
+        export(folder, "hugo", hugo_at / "content" / "reviews")
+        export(folder, "jekyll", jekyll_at)
+    assert_hugo_built(hugo_build(hugo, hugo_at))
+    assert jekyll_build(jekyll, jekyll_at).returncode == 0
+    pages = [
+        as_local_file(hugo_at / HUGO_PAGE.parent.with_name(slug) / "index.html", hugo_at / "public")
+        for slug in ("every-block", "rated-by-scores")
+    ] + [
+        as_local_file(jekyll_at / JEKYLL_PAGE.with_name(f"{slug}.html"), jekyll_at / "_site")
+        for slug in ("every-block", "rated-by-scores")
+    ]
+    for page in pages:  # styled and illustrated: every link resolves in the built site
+        links = re.findall(r'(?:href|src)="(file:[^"]*)"', page.read_text(encoding="utf-8"))
+        assert len([link for link in links if ".css" in link]) == len(STYLESHEETS), links
+        for link in links:
+            assert Path(unquote(urlsplit(link).path)).is_file(), link
+    errors = vnu(pages)
+    assert errors == [], format_messages(errors)
+    report = run_axe(pages, chromium=chromium)
+    assert len(report.runs) == len(pages) * len(WIDTHS) * len(SCHEMES)
+    assert report.violations == [], format_violations(report)
+    undecided = [
+        (r.file.name, r.width, r.scheme) for r in report.runs if "color-contrast" in r.incomplete
+    ]
+    assert undecided == []
