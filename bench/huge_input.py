@@ -101,6 +101,24 @@ CASES: dict[str, Case] = {
         "A body.\n",
         "title",
     ),
+    "blocks-at-limit": Case(
+        "1,000 of each review block's rows (scores, specs, offers, updates)",
+        _yaml(
+            title="Every block at its limit",
+            scores=_flow([f"{{name: Criterion {i}, value: 3.5}}" for i in range(LIST_ITEMS)]),
+            specs=_flow([f"{{name: Spec {i}, value: {i} GB}}" for i in range(LIST_ITEMS)]),
+            offers=_flow(
+                [
+                    f"{{seller: Shop {i}, url: 'https://example.org/{i}', price: {i}.5, "
+                    "currency: EUR, checked: 2026-04-01}"
+                    for i in range(LIST_ITEMS)
+                ]
+            ),
+            updates=_flow([f"{{date: 2026-04-01, note: Note {i}}}" for i in range(LIST_ITEMS)]),
+        ),
+        "A body.\n",
+        "title",
+    ),
     "divs": Case(
         "50,000 nested <div>, one line",
         _yaml(title="Nested divs"),

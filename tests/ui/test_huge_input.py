@@ -22,6 +22,7 @@ from bench.huge_input import CASES, Heartbeat, typed_field, write_case
 from reviewdesk.core import limits
 from reviewdesk.ui import app
 from reviewdesk.ui.main_window import MainWindow
+from reviewdesk.ui.panes.scores_pane import ScoresPane
 from reviewdesk.ui.panes.tags_pane import TagsPane
 from reviewdesk.ui.settings import Settings
 
@@ -150,3 +151,19 @@ def test_a_body_of_50000_nested_divs_is_parsed_off_the_ui_thread_and_the_window_
     assert opened.longest_stall_ms() < STALL_MS
     assert markdown_threads and set(markdown_threads) == {"preview-render"}
     assert said == []
+
+
+def test_a_review_with_every_block_at_its_limit_opens_at_once(
+    qtbot: QtBot, tmp_path: Path, said: list[str]
+) -> None:
+    """The rows of a block's pane are made when it is first shown, not when the window opens."""
+    opened = Opened(qtbot, tmp_path, "blocks-at-limit", said)
+    opened.type_for(qtbot, 12)
+    assert said == []
+    assert len(opened.window.document.review.offers) == limits.LIST_ITEMS
+    assert opened.usable_ms < USABLE_MS
+    assert opened.longest_stall_ms() < STALL_MS
+    scores = opened.window.findChild(ScoresPane)
+    assert scores is not None and scores.editor.rows() == []
+    opened.window.show_field("scores")
+    assert len(scores.editor.rows()) == limits.LIST_ITEMS

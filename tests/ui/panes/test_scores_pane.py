@@ -149,3 +149,19 @@ def test_saving_writes_the_scores_as_typed(
     qtbot.keyClicks(line(row, "weight"), "2")
     document.save()
     assert saved(sample_bundle)["scores"] == [{"name": "Speed", "value": 4.0, "weight": 2.0}]
+
+
+def test_a_list_changed_while_the_pane_is_hidden_shows_when_it_comes_back(
+    qtbot: QtBot, blocks: ReviewDocument
+) -> None:
+    scores = ScoresPane(blocks)
+    qtbot.addWidget(scores)
+    assert scores.editor.rows() == []  # made when first shown
+    scores.show()
+    assert len(scores.editor.rows()) == 3
+    scores.hide()
+    blocks.set("scores", [Score(name="Speed", value=2)], merge=False)
+    assert len(scores.editor.rows()) == 3  # hidden: not yet remade
+    scores.show()
+    assert shown(scores.editor) == [{"name": "Speed", "value": "2", "weight": ""}]
+    assert scores.bars()[0].fraction() == 0.25

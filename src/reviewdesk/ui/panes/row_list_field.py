@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 
 from reviewdesk.core.edits import EditError
 from reviewdesk.ui.document import ReviewDocument
@@ -52,7 +52,10 @@ def _named(field: str, message: str, place: str, row: ItemRow) -> str:
 
 class RowListField(QObject):
     """Binds `editor` to the list at `path` of the document, of items of `model`. `needed`
-    says what a row lacks to join the review ("A score needs a name and a value")."""
+    says what a row lacks to join the review ("A score needs a name and a value").
+    `refreshed` once the rows show the list anew (an undo, the editor first shown)."""
+
+    refreshed = Signal()
 
     def __init__(
         self,
@@ -70,14 +73,31 @@ class RowListField(QObject):
         self._refused: dict[ItemRow, dict[str, str]] = {}  # by row, what the model refuses
         self._over = ""  # why the list as a whole was refused
         editor.add.setProperty(FIELD_PROPERTY, path)  # "no offer given" leads here
-        editor.row_edited.connect(lambda _row, merge: self._push(merge=merge))
+        editor.row_edited.connect(lambda row, merge: self._push(merge=merge, edited=row))
         editor.rows_changed.connect(lambda: self._push(merge=False))
+        # Rows are made when the editor is first shown, and remade then if the list changed
+        # while it was hidden: a window opens without making a thousand rows of each list.
+        self._stale = False
+        editor.installEventFilter(self)
         document.changed.connect(self._refresh)
         document.checks.checked.connect(self._show)
         self._refresh("")
 
-    def _push(self, *, merge: bool) -> None:
-        typed = [(row, *self._typed(row)) for row in self._editor.rows()]
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._editor and event.type() == QEvent.Type.Show and self._stale:
+            self._stale = False
+            self._refresh("")
+        return super().eventFilter(watched, event)
+
+    def _push(self, *, merge: bool, edited: ItemRow | None = None) -> None:
+        # Only the row edited, and rows new to the field (pasted), are read again: a keystroke
+        # in a list of a thousand offers reads one.
+        typed = [
+            (row, *self._typed(row))
+            if row is edited or row not in self._refused
+            else (row, row.item, self._refused[row])
+            for row in self._editor.rows()
+        ]
         items = [item for _row, item, _said in typed if item is not None]
         self._pushing = True
         try:
@@ -125,6 +145,9 @@ class RowListField(QObject):
     def _refresh(self, field: str) -> None:
         if self._pushing or field not in ("", self._path):
             return
+        if not self._editor.isVisible():
+            self._stale = True
+            return
         items: list[BaseModel] = list(self._document.value(self._path))
         shown = [row.item for row in self._editor.rows() if row.item is not None]
         if field == self._path and shown == items:
@@ -132,8 +155,9 @@ class RowListField(QObject):
         rows = self._editor.show_items([item.model_dump() for item in items])
         for row, item in zip(rows, items, strict=True):
             row.item = item
-        self._refused, self._over = {}, ""
+        self._refused, self._over = {row: {} for row in rows}, ""
         self._show()
+        self.refreshed.emit()
 
     def _show(self) -> None:
         """Name the rows' places in the list for the window, and say under each what is

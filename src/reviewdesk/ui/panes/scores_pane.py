@@ -97,6 +97,7 @@ class ScoresPane(QWidget):
         box.addWidget(self.overall)
         box.addWidget(self.editor, 1)
         self.editor.row_edited.connect(lambda row, _merge: self._show_bar(row))
+        self.field.refreshed.connect(lambda: self._refresh("scores"))
         document.changed.connect(self._refresh)
         self._refresh("")
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
 # Named in the list, in this order after the writer's own: the currencies most shops price in.
 COMMON: dict[str, str] = {
@@ -29,8 +30,7 @@ COMMON: dict[str, str] = {
     "NZD": "New Zealand dollar",
 }
 NO_CURRENCY = "\N{EM DASH}"
-_NAME = Qt.ItemDataRole.UserRole + 1
-_Index = QModelIndex | QPersistentModelIndex
+_CODES = "currencyCodes"  # the application's list of codes, by its object name
 
 
 def own_currency() -> str:
@@ -57,32 +57,53 @@ def offered_codes() -> tuple[list[str], list[str]]:
     return first, [code for code in known_codes() if code not in first]
 
 
-class _NamedDelegate(QStyledItemDelegate):
-    """The open list says each common code's name ("EUR  Euro"); the closed box, the code."""
+def _codes() -> QStandardItemModel:
+    """The codes, with a line after the common ones: one list for every box, owned by the
+    application (a list of its own for each made a page of a thousand offers slow to open)."""
+    app = QCoreApplication.instance()
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    found = app.findChild(QStandardItemModel, _CODES, direct) if app is not None else None
+    if found is not None:
+        return found
+    codes = QStandardItemModel(app)
+    codes.setObjectName(_CODES)
+    codes.appendRow(QStandardItem(NO_CURRENCY))  # no data: no currency
+    first, rest = offered_codes()
+    for code in first:
+        codes.appendRow(_item(code))
+    line = QStandardItem()
+    line.setData("separator", Qt.ItemDataRole.AccessibleDescriptionRole)  # as Qt draws one
+    line.setFlags(Qt.ItemFlag.NoItemFlags)
+    codes.appendRow(line)
+    for code in rest:
+        codes.appendRow(_item(code))
+    return codes
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:  # noqa: N802 (Qt's name)
-        super().initStyleOption(option, index)
-        name = index.data(_NAME)
-        if name:
-            option.text = f"{option.text}  {name}"
+
+def _item(code: str) -> QStandardItem:
+    """A code, named when it is a common one: "EUR  Euro" (typing EUR still finds it)."""
+    name = COMMON.get(code)
+    item = QStandardItem(f"{code}  {name}" if name else code)
+    item.setData(code, Qt.ItemDataRole.UserRole)
+    return item
 
 
 class CurrencyBox(QComboBox):
-    """`picked` when the writer chooses a currency (never when the owner shows one)."""
+    """The open list names the common codes; the closed box shows the code alone. `picked`
+    when the writer chooses a currency (never when the owner shows one)."""
 
     picked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setToolTip("The price's currency, by its ISO 4217 code")
-        self.setItemDelegate(_NamedDelegate(self))
-        self.addItem(NO_CURRENCY, None)
-        first, rest = offered_codes()
-        for code in first + rest:
-            self.addItem(code, code)
-            self.setItemData(self.count() - 1, COMMON.get(code, ""), _NAME)
-        self.insertSeparator(1 + len(first))
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setModel(_codes())
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(4)
+        widest = max((f"{code}  {name}" for code, name in COMMON.items()), key=len)
+        view = self.view()
+        if view is not None:  # the open list is wide enough for the names
+            view.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) * 5 // 4)
         self.setMaxVisibleItems(20)
         self.activated.connect(lambda _index: self.picked.emit())
 
@@ -95,6 +116,14 @@ class CurrencyBox(QComboBox):
         with QSignalBlocker(self):
             index = self.findData(code) if code else 0
             if index < 0 and code:
-                self.addItem(code, code)
+                _codes().appendRow(_item(code))
                 index = self.count() - 1
             self.setCurrentIndex(max(index, 0))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.currentText = self.currency() or NO_CURRENCY  # the code, not its name
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

@@ -34,6 +34,7 @@ MOVE_KEYS = "Alt+Up and Alt+Down move the row; Enter goes to the next"
 _LINES_PER_ROW = 3  # the row's inputs, its second line, what is said of it
 _HEADER_ROWS = 1
 _DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
+_MANY = 20  # rows made at once in a table hidden meanwhile
 
 
 @dataclass(frozen=True)
@@ -308,6 +309,11 @@ class RowListEditor(QWidget):
         """Show `items`, one a row, in the rows there are (rows are added or removed at the
         end); the rows, for their owner to set what they hold."""
         changed = len(self._rows) != len(items)
+        # Rows made in a table on screen are shown and laid out one by one, a thousand in 17 s:
+        # the table is hidden meanwhile and shows them all at once.
+        hidden = self.table.isVisible() and abs(len(items) - len(self._rows)) > _MANY
+        if hidden:
+            self.table.hide()
         while len(self._rows) > len(items):
             self._drop(self._rows[-1])
         while len(self._rows) < len(items):
@@ -316,6 +322,8 @@ class RowListEditor(QWidget):
             row.show(item)
         if changed:
             self._lay_out()
+        if hidden:
+            self.table.show()
         return self.rows()
 
     def say(self, message: str) -> None:
