@@ -1,8 +1,10 @@
 """A review written before the review blocks (verdict, scores, specs, offers, updates,
 language) exports byte for byte as it did then, in every format: the new keys cost nothing to
 a bundle that does not use them. The expected files are the outputs of that time
-(tests/core/golden/before-blocks/expected), the bundle the sample review as it was. One
-documented fix changed them since: the JSON-LD's item with pros and cons is also a Product."""
+(tests/core/golden/before-blocks/expected), the bundle the sample review as it was. Documented
+fixes changed them since: the JSON-LD's item with pros and cons is also a Product; the page's
+dates are in the review's language, "Mar 18, 2026" in English (core/dates.py), and only the
+text of those dates changed (the html, fragment, JSON, Ghost and WordPress outputs)."""
 
 from __future__ import annotations
 

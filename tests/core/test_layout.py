@@ -185,8 +185,8 @@ def test_text_that_looks_like_an_img_tag_is_not_rewritten(full_review: Review) -
 
 def test_header_shows_dates_byline_and_rating(full_review: Review) -> None:
     article = article_of(full_review)
-    assert 'datetime="2026-04-11">11 April 2026</time>' in article
-    assert 'Updated <time datetime="2026-04-12T09:30:00+02:00">12 April 2026</time>' in article
+    assert 'datetime="2026-04-11">Apr 11, 2026</time>' in article
+    assert 'Updated <time datetime="2026-04-12T09:30:00+02:00">Apr 12, 2026</time>' in article
     assert '<a href="https://example.org/jane" rel="author">Jane Doe</a> and <span>Sam Roe' in (
         article
     )

@@ -175,7 +175,7 @@ def test_offers_show_seller_price_day_checked_and_their_rel(everything: Review) 
     offers = section(page_of(everything), "review-offers")
     items = re.findall(r"<li>(.*?)</li>", offers, re.DOTALL)
     assert [text(item) for item in items] == [
-        "Example Store Sponsored EUR 19.90 checked 1 April 2026",
+        "Example Store Sponsored EUR 19.90 checked Apr 1, 2026",
         "Other Shop",
     ]
     links = re.findall(r'<a class="review-offer-link" href="([^"]*)" rel="([^"]*)">', offers)
@@ -183,7 +183,7 @@ def test_offers_show_seller_price_day_checked_and_their_rel(everything: Review) 
         ("https://shop.example.com/gadget?ref=rd", "sponsored noopener"),
         ("https://other.example.net/gadget", "noopener"),
     ]
-    assert '<time datetime="2026-04-01">1 April 2026</time>' in offers
+    assert '<time datetime="2026-04-01">Apr 1, 2026</time>' in offers
 
 
 def test_a_disclosure_without_offers_is_shown_under_its_own_name(everything: Review) -> None:
@@ -203,8 +203,8 @@ def test_offers_without_a_disclosure_show_no_empty_one(everything: Review) -> No
 def test_the_update_log_is_latest_first(everything: Review) -> None:
     log = section(page_of(everything), "review-updates")
     assert [text(item) for item in re.findall(r"<li>(.*?)</li>", log)] == [
-        "Updated 3 May 2026: Added the new colour.",
-        "Updated 20 April 2026: Retested the battery after a software update.",
+        "Updated May 3, 2026: Added the new colour.",
+        "Updated Apr 20, 2026: Retested the battery after a software update.",
     ]
     assert '<time datetime="2026-05-03T09:30:00+02:00">' in log
 
@@ -216,8 +216,8 @@ def test_updates_of_one_day_show_the_one_written_later_first(everything: Review)
     )
     log = section(article_of(review), "review-updates")
     assert [text(item) for item in re.findall(r"<li>(.*?)</li>", log)] == [
-        "Updated 1 June 2026: Second",
-        "Updated 1 June 2026: First",
+        "Updated Jun 1, 2026: Second",
+        "Updated Jun 1, 2026: First",
     ]
 
 

@@ -20,6 +20,7 @@ import pytest
 from bench.images import write_png
 from reviewdesk.core import bundle, exports, front_matter
 from reviewdesk.core.model import Author, Review, Score, Status
+from reviewdesk.core.publish.text import plain
 from reviewdesk.core.resources import resource
 from tests.core.test_exports_static_sites import FORBIDDEN, HOSTILE
 from tests.core.test_hostile_exports import dangers
@@ -147,7 +148,11 @@ def jekyll_build(
 
 class Outline(HTMLParser):
     """The article of a page: each element's (tag, class, id, data-field), and its text,
-    without the inside of the body, where Markdown renderers may differ and the layout not."""
+    without the inside of the body, where Markdown renderers may differ and the layout not.
+    A date is the one word "<date>" and punctuation is plain (text.plain): the Hugo and Jekyll
+    layouts print the fields as typed and dates in English ("11 April 2026"), the html export
+    in the review's language with typographic punctuation (core/dates.py, core/typography.py).
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -157,9 +162,13 @@ class Outline(HTMLParser):
         self.stylesheets: list[str] = []
         self._state = "before"  # before | article | body | after
         self._body_divs = 0
+        self._in_time = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
+        if tag == "time" and self._state == "article":
+            self._in_time = True
+            self.words.append("<date>")
         if tag == "img" and found.get("src"):
             self.images.append(str(found["src"]))
         if tag == "link" and found.get("rel") == "stylesheet":
@@ -176,6 +185,8 @@ class Outline(HTMLParser):
                 self._state, self._body_divs = "body", 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "time":
+            self._in_time = False
         if self._state == "body" and tag == "div":
             self._body_divs -= 1
             self._state = "article" if self._body_divs == 0 else "body"
@@ -183,8 +194,8 @@ class Outline(HTMLParser):
             self._state = "after"
 
     def handle_data(self, data: str) -> None:
-        if self._state == "article":
-            self.words += data.split()
+        if self._state == "article" and not self._in_time:
+            self.words += plain(data).split()
 
 
 def outline(page: str) -> Outline:

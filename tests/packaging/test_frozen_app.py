@@ -134,6 +134,32 @@ def test_export_is_byte_for_byte_the_source_runs(frozen_app: Path, tmp_path: Pat
         assert frozen[3][file] == source[3][file], f"{to}: {file} differs"
 
 
+@pytest.mark.parametrize(
+    ("language", "published"),
+    [("de", "18. März 2026"), ("fr", "18 mars 2026"), ("xx", "Mar 18, 2026")],
+)
+def test_the_frozen_app_dates_a_page_in_the_reviews_language(
+    frozen_app: Path, tmp_path: Path, language: str, published: str
+) -> None:
+    """Babel's CLDR data (a data file per language) is in the build: a review in German or
+    French shows its dates in its language, one in a language nobody has in English."""
+    bundle = tmp_path / "review"
+    shutil.copytree(SAMPLE, bundle)
+    yaml_file = bundle / "review.yaml"
+    yaml_file.write_text(
+        yaml_file.read_text(encoding="utf-8").replace(
+            "\nstatus:", f"\nlanguage: {language}\nstatus:", 1
+        ),
+        encoding="utf-8",
+    )
+    done = run(
+        [str(frozen_app), "export", str(bundle), "--to", "html", "-o", "page.html"], tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert f'datetime="2026-03-18">{published}</time>' in page
+
+
 def test_smoke_test_shows_the_preview(
     first_start: tuple[subprocess.CompletedProcess[str], Path],
 ) -> None:

@@ -19,6 +19,7 @@ from urllib.parse import quote, unquote, urljoin
 import jinja2
 from markupsafe import Markup
 
+from reviewdesk.core.dates import human_date
 from reviewdesk.core.jsonld import jsonld_script
 from reviewdesk.core.model import Review, Update
 from reviewdesk.core.resources import resource
@@ -88,11 +89,6 @@ _FIRST_IDS = LAYOUT_IDS - {SECTION_IDS[name] for name in BLOCK_FIELDS}
 """The ids of the layout before the review blocks, which a body always gives up: a block's
 id only on a page that shows the block, so an old body's anchors stay as they were."""
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
 
 @dataclass(frozen=True)
 class LayoutOptions:
@@ -120,7 +116,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["human_date"] = _human_date
+    env.filters["human_date"] = human_date
     env.filters["iso_date"] = _iso_date
     env.filters["score"] = _score
     env.filters["number"] = _number
@@ -299,11 +295,6 @@ def _share_links(review: Review) -> list[tuple[str, str]]:
 
 def _iso_date(when: date) -> str:
     return when.isoformat()
-
-
-def _human_date(when: date) -> str:
-    """ "11 April 2026", whatever the machine's locale."""
-    return f"{when.day} {_MONTHS[when.month - 1]} {when.year}"
 
 
 def _shows_update(review: Review) -> bool:

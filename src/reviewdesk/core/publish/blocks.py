@@ -56,6 +56,7 @@ import nh3
 from markupsafe import escape
 
 from reviewdesk.core import assets
+from reviewdesk.core.dates import human_date
 from reviewdesk.core.layout import environment, format_price, updates_newest_first
 from reviewdesk.core.markdown_body import render_markdown
 from reviewdesk.core.model import Author, Offer, Rating, Review
@@ -445,12 +446,12 @@ def _where_to_buy(review: Review) -> _Block | None:
     if disclosure:
         parts.append(_group("review-disclosure", [_paragraph(_text(text)) for text in disclosure]))
     if review.offers:
-        offers = [_list_item(_offer(offer)) for offer in review.offers]
+        offers = [_list_item(_offer(offer, review.language)) for offer in review.offers]
         parts.append(_list(offers, class_name="review-offers"))
     return _group("review-where-to-buy", parts, "section")
 
 
-def _offer(offer: Offer) -> str:
+def _offer(offer: Offer, language: str) -> str:
     rel = "sponsored noopener" if offer.sponsored else "noopener"
     link = _open("a", [("class", "review-offer-link"), ("href", offer.url), ("rel", rel)])
     parts = [f"{link}{_text(offer.seller)}</a>"]
@@ -460,17 +461,17 @@ def _offer(offer: Offer) -> str:
         price = _text(format_price(offer.price, offer.currency))
         parts.append(f'<span class="review-offer-price">{price}</span>')
     if offer.checked is not None:
-        day = _text(environment().filters["human_date"](offer.checked))
+        day = _text(human_date(offer.checked, language))
         parts.append(f'<span class="review-offer-checked">checked {day}</span>')
     return " ".join(parts)
 
 
 def _updates(review: Review) -> _Block | None:
     """The update log, latest first; plain text dates, as the header's."""
-    human_date = environment().filters["human_date"]
     items = [
         _list_item(
-            f"<strong>Updated {_text(human_date(update.date))}:</strong> {_text(update.note)}"
+            f"<strong>Updated {_text(human_date(update.date, review.language))}:</strong> "
+            f"{_text(update.note)}"
         )
         for update in updates_newest_first(review)
     ]
@@ -512,14 +513,13 @@ def _rating(rating: Rating, from_scores: bool) -> str:
 
 
 def _dates(review: Review) -> str:
-    """ "11 April 2026", with "Updated 12 April 2026" when that is a later day; plain text, as
-    WordPress keeps no `<time>` in the posts of authors."""
-    human_date = environment().filters["human_date"]
-    parts = [_text(human_date(review.published))] if review.published else []
+    """ "Apr 11, 2026", with "Updated Apr 12, 2026" when that is a later day, in the review's
+    language; plain text, as WordPress keeps no `<time>` in the posts of authors."""
+    language = review.language
+    parts = [_text(human_date(review.published, language))] if review.published else []
     if review.updated and (not review.published or _day(review.updated) > _day(review.published)):
-        parts.append(
-            f'<span class="review-updated">Updated {_text(human_date(review.updated))}</span>'
-        )
+        updated = _text(human_date(review.updated, language))
+        parts.append(f'<span class="review-updated">Updated {updated}</span>')
     return " ".join(parts)
 
 
