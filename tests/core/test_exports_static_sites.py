@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 
 from reviewdesk.core import bundle, exports, front_matter, importer
 from reviewdesk.core.markdown_body import render_markdown
@@ -323,33 +324,19 @@ def test_summary_label_is_written_only_when_not_the_default(sample_bundle: Path,
 
 
 @pytest.mark.parametrize("raw_html", [False, True])
-@pytest.mark.parametrize(("to", "extra"), [("hugo", {"type": "review"}), ("jekyll", None)])
+@pytest.mark.parametrize("status", list(Status))
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
 def test_reimport_gives_back_the_review(
-    sample_bundle: Path, tmp_path: Path, to: str, extra: dict[str, Any] | None, raw_html: bool
+    sample_bundle: Path, tmp_path: Path, to: str, status: Status, raw_html: bool
 ) -> None:
-    folder = with_status(sample_bundle, Status.PUBLISHED)
+    """Every key (tests/core/test_import_site_export.py draws any review); the body as it
+    was published."""
+    folder = with_status(sample_bundle, status)
     review, result = exported(folder, to, raw_html=raw_html)
     back, warnings = importer.read_markdown(write_into(result, tmp_path))
-    same = (
-        "title", "subtitle", "slug", "status", "published", "updated", "category", "badges",
-        "subject", "rating", "tags", "hero", "summary", "pros", "cons", "key_features",
-        "key_insights",
-    )  # fmt: skip
-    assert {name: getattr(back, name) for name in same} == {
-        name: getattr(review, name) for name in same
-    }
-    assert back.seo is not None and review.seo is not None
-    assert back.seo.description == review.seo.description  # SEO title and canonical URL: lost
-    assert [a.name for a in back.authors] == [a.name for a in review.authors]  # URLs: lost
-    expected_extra = extra or {
-        "layout": "review",
-        "render_with_liquid": False,
-        "image": f"/assets/{SLUG}/hero.png",  # a site URL, not a bundle path
-    }
-    assert back.extra == expected_extra
-    # Said, not silent: the keys kept, and the images linked by site paths (no _config.yml here).
-    assert warnings[-1] == importer.KEPT + ", ".join(expected_extra)
-    assert all("is a path on the site" in warning for warning in warnings[:-1])
+    assert back.model_copy(update={"body": ""}) == review.model_copy(update={"body": ""})
+    # Said, not silent: the images linked by site paths (no _config.yml here).
+    assert all("is a path on the site" in warning for warning in warnings)
     if not raw_html:  # the body as published: HTML, which renders as the same text
         assert back.body == body_of(result)
         assert text_of(render_markdown(back.body)) == text_of(render_markdown(review.body))
@@ -360,10 +347,59 @@ def test_reimport_gives_back_the_review(
 
 
 @pytest.mark.parametrize("to", ["hugo", "jekyll"])
-def test_reimport_of_a_draft_is_a_draft(sample_bundle: Path, tmp_path: Path, to: str) -> None:
-    _, result = exported(sample_bundle, to)  # the sample is `ready`: not live on the site
-    back, _ = importer.read_markdown(write_into(result, tmp_path))
-    assert back.status is Status.DRAFT
+def test_the_head_is_the_html_exports(sample_bundle: Path, to: str) -> None:
+    """What the layouts print in the page's head (ReviewDesk's own key): the html export's
+    title, description, canonical URL, times and JSON-LD, as text (Hugo and Jekyll builds of
+    it: tests/e2e/test_static_site_builds.py)."""
+    review, result = exported(sample_bundle, to)
+    html = exports.export(review, sample_bundle, "html").text
+    own = front_of(result)["reviewdesk"]
+    assert (own["format"], own["export"]) == ("reviewdesk/1", to)
+    assert "unset" not in own  # the sample has its slug and date
+    head = own["head"]
+    assert re.findall(r'<script type="application/ld\+json">(.*?)</script>', html) == [
+        head["jsonld"].replace(f"/assets/{SLUG}/hero.png", "assets/hero.png")
+    ]
+    assert f"<title>{html_text(head['title'])}</title>" in html
+    assert f'<meta name="description" content="{html_text(head["description"])}">' in html
+    assert f'<link rel="canonical" href="{head["canonical"]}">' in html
+    assert f'"article:published_time" content="{head["published_time"]}"' in html
+    assert head["modified_time"] == "2026-03-20T14:05:00+01:00"  # the review's `updated`
+
+
+def html_text(text: str) -> str:
+    return str(escape(text))  # as the html export's templates escape it
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_the_keys_import_needs_are_written(make_bundle: MakeBundle, to: str) -> None:
+    """The status a site's flag cannot say, the authors' links, the SEO keys, and the keys
+    the review leaves unset that the site's keys fill in."""
+    folder = make_bundle(
+        "format: reviewdesk/1\ntitle: T\nstatus: ready\nlanguage: de\n"
+        "authors: [A, {name: B, url: 'https://example.org/b'}]\nseo: {}\n"
+    )
+    front = front_of(exported(folder, to)[1])
+    assert (front["status"], front["language"], front["seo"]) == ("ready", "de", {})
+    assert (front["authors"], front["author_urls"]) == (["A", "B"], ["", "https://example.org/b"])
+    assert front["reviewdesk"]["unset"] == ["slug", "published"]
+    assert front["reviewdesk"]["head"]["title"] == "T"
+    plain = front_of(exported(make_bundle("format: reviewdesk/1\ntitle: T\n", name="p"), to)[1])
+    assert not {"status", "language", "seo", "author_urls"} & plain.keys()
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_extra_keys_named_as_the_exports_own_are_left_out(make_bundle: MakeBundle, to: str) -> None:
+    """They would replace the export's key (Hugo reads keys whatever their case), or come back
+    as a field of the review."""
+    folder = make_bundle(
+        "format: reviewdesk/1\ntitle: T\n"
+        "extra: {Title: X, verdict: V, Author_URLs: [u], reviewdesk: 1, weight: 3}\n"
+    )
+    front = front_of(exported(folder, to)[1])
+    assert front["weight"] == 3
+    assert not {"Title", "verdict", "Author_URLs"} & front.keys()
+    assert front["reviewdesk"] != 1
 
 
 # --- the command line --------------------------------------------------------------------------

@@ -4,7 +4,10 @@ a bundle that does not use them. The expected files are the outputs of that time
 (tests/core/golden/before-blocks/expected), the bundle the sample review as it was. Documented
 fixes changed them since: the JSON-LD's item with pros and cons is also a Product; the page's
 dates are in the review's language, "Mar 18, 2026" in English (core/dates.py), and only the
-text of those dates changed (the html, fragment, JSON, Ghost and WordPress outputs)."""
+text of those dates changed (the html, fragment, JSON, Ghost and WordPress outputs); the Hugo
+and Jekyll pages' front matter gained the keys their layouts print the html export's head
+from and import reads the review back from (`status` of a `ready` review, `author_urls`,
+`seo`, `reviewdesk`), keys added and nothing else changed (hugo.html, jekyll.html)."""
 
 from __future__ import annotations
 

@@ -100,6 +100,7 @@ class _Mapper:
         self.take(("summary",), ["summary", "excerpt"], values.text)
         for list_name in _LISTS:
             self.take((list_name,), [list_name], values.text_list)
+        self._blocks()
         self._seo()
         return self._with_extra()
 
@@ -257,6 +258,16 @@ class _Mapper:
                 return str(self.front[key])
         return ""
 
+    def _blocks(self) -> None:
+        """The review blocks, as review.yaml (and the Hugo and Jekyll exports) write them."""
+        self.take(("language",), ["language", "lang"], values.text)
+        for name in ("verdict", "disclosure"):
+            self.take((name,), [name], values.text)
+        for name in ("best_for", "skip_if"):
+            self.take((name,), [name], values.text_list)
+        for name in ("scores", "specs", "offers", "updates"):
+            self.take((name,), [name], _mappings)
+
     def _seo(self) -> None:
         key = self.present("seo")
         if key is not None:
@@ -320,6 +331,13 @@ def _status(value: Any) -> Read:
 def _mapping(value: Any) -> Read:
     if not isinstance(value, dict):
         raise UnreadableError(f"{values.shown(value)} is not a mapping")
+    return Read(value)
+
+
+def _mappings(value: Any) -> Read:
+    """A list of mappings (scores, specs, offers, updates), which the review then reads."""
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise UnreadableError(f"{values.shown(value)} is not a list of mappings")
     return Read(value)
 
 

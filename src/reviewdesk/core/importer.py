@@ -22,6 +22,7 @@ from reviewdesk.core import (
     destination,
     front_matter,
     import_fields,
+    import_site_export,
     safe_files,
     site_folder,
     template_links,
@@ -108,7 +109,11 @@ def _from_post(file: Path, matter: front_matter.FrontMatter) -> Imported:
             [Problem(file, lines.get(str(key)), str(key), "keys must be text") for key in textless]
         )
     places = site_folder.ImagePlaces.of(file, matter.data)
-    mapped = import_fields.from_front_matter(matter.data, file, places)
+    mapped = import_site_export.from_front_matter(matter.data)
+    if mapped is None:
+        mapped = import_fields.from_front_matter(matter.data, file, places)
+    else:
+        _hero_from_site(mapped, matter.data, places)
     liquid = not _liquid_off(matter.data)
     body, body_notes = template_links.resolve(matter.body, liquid=liquid)
     body, image_notes = site_folder.rewrite_site_images(body, places)
@@ -120,6 +125,14 @@ def _from_post(file: Path, matter: front_matter.FrontMatter) -> Imported:
         warnings.append(KEPT + ", ".join(mapped.kept))
     site = places.site.root if places.site else None
     return Imported(review, warnings, places.copies, site)
+
+
+def _hero_from_site(mapped: Mapped, front: dict[str, Any], places: site_folder.ImagePlaces) -> None:
+    """A Jekyll post of ours names its hero by its path on the site too (`image`): the file
+    the hero's bundle path names is copied from there when the site's folder holds it."""
+    hero, image = mapped.data.get("hero"), front.get("image")
+    if isinstance(hero, dict) and isinstance(hero.get("image"), str) and isinstance(image, str):
+        places.copy_from_site(image, hero["image"])
 
 
 def _line(note: tuple[int, str, str]) -> int:

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from reviewdesk.core.model import Offer, Review, Spec
 
-__all__ = ["jsonld_script", "review_jsonld"]
+__all__ = ["jsonld_script", "jsonld_text", "review_jsonld"]
 
 # schema.org CreativeWork types: they have no `brand`, their maker is the `publisher`.
 _CREATIVE_WORK_TYPES = frozenset(
@@ -196,7 +196,13 @@ def _item_list(texts: Sequence[str]) -> dict[str, Any]:
 _SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
+def jsonld_text(data: dict[str, Any]) -> str:
+    """`data` as the text of a `<script type="application/ld+json">` element: JSON with no
+    `<`, `>` or `&`, which any page (or a static site's layout) can print as it is."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False, allow_nan=False)
+    return text.translate(_SCRIPT_ESCAPES)
+
+
 def jsonld_script(data: dict[str, Any]) -> Markup:
     """`data` as a `<script type="application/ld+json">` element, safe to put in any page."""
-    text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False, allow_nan=False)
-    return Markup(f'<script type="application/ld+json">{text.translate(_SCRIPT_ESCAPES)}</script>')
+    return Markup(f'<script type="application/ld+json">{jsonld_text(data)}</script>')

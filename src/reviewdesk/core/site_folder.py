@@ -91,6 +91,12 @@ class ImagePlaces:
             return None, f"image {src!r} is not a file in the site's folder ({self.site.root})"
         return bundle, ""
 
+    def copy_from_site(self, site_path: str, bundle: str) -> None:
+        """Copy the file at `site_path` on the site (`/assets/x.png`) to `bundle`, when the
+        site's folder holds it and no file beside the post has that bundle path."""
+        if self.site is not None and site_path.startswith("/") and not is_web_address(site_path):
+            self._from_site(site_path.lstrip("/"), bundle)
+
     def _beside(self, src: str) -> bool:
         try:
             return os.path.lexists(self.file.parent / assets.relative(src))

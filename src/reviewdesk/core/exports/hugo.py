@@ -29,7 +29,7 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     data: dict[str, Any] = {"title": review.title}
     data |= static_site.dates(review, published="date", updated="lastmod")
     data["draft"] = not goes_live(review)
-    data |= static_site.site_fields(review)
+    data |= static_site.status(review) | static_site.site_fields(review)
     data["type"] = static_site.LAYOUT
     data |= static_site.review_params(review) | static_site.layout_options(options)
     # Inside the bundle the images keep their bundle paths, the names of the page's
@@ -38,7 +38,15 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     # same (with uglyURLs, the page is `/reviews/SLUG.html`).
     paths = {file.target: file.path for file in files}  # as written -> path in the bundle
     page = static_site.content(
-        data, review, options, markdown=literal_shortcodes(review.body), image_sources=paths
+        data,
+        review,
+        options,
+        export="hugo",
+        # As the html export's JSON-LD names it: the page bundle's path, which the page's URL
+        # resolves.
+        hero_url=review.hero.image if review.hero else None,
+        markdown=literal_shortcodes(review.body),
+        image_sources=paths,
     )
     warnings += static_site.future_warning(review, "hugo --buildFuture")
     location = f"{stem}/index{page.suffix}"

@@ -37,7 +37,13 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     urls = {file.target: "/" + quote(site_paths[file.path]) for file in files}
     data = _front_matter(review, urls) | static_site.layout_options(options)
     post = static_site.content(
-        data, review, options, markdown=image_links.rewrite(review.body, urls), image_sources=urls
+        data,
+        review,
+        options,
+        export="jekyll",
+        hero_url=data.get("image"),
+        markdown=image_links.rewrite(review.body, urls),
+        image_sources=urls,
     )
     # Asset targets are relative to the post's folder, `_posts/`: `../` is the site's root.
     copies = tuple(Asset(file.source, "../" + site_paths[file.path]) for file in files)
@@ -65,7 +71,7 @@ def _front_matter(review: Review, urls: dict[str, str]) -> dict[str, Any]:
     data: dict[str, Any] = {"title": review.title}
     data |= static_site.dates(review, published="date", updated="last_modified_at")
     data["published"] = goes_live(review)
-    data |= static_site.site_fields(review)
+    data |= static_site.status(review) | static_site.site_fields(review)
     data["layout"] = static_site.LAYOUT
     data["render_with_liquid"] = False
     hero_url = urls.get(review.hero.image) if review.hero else None

@@ -15,10 +15,12 @@ from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 from reviewdesk.core import front_matter
+from reviewdesk.core.exports import site_keys
 from reviewdesk.core.exports.base import ExportOptions
+from reviewdesk.core.exports.site_keys import SiteKeys
 from reviewdesk.core.layout import LayoutOptions, layout_ids, page_body
 from reviewdesk.core.markdown_body import render_markdown
-from reviewdesk.core.model import Rating, Review
+from reviewdesk.core.model import Rating, Review, Status
 
 LAYOUT = "review"  # Hugo's `type`, Jekyll's `layout`: the name of the shipped layout
 
@@ -35,13 +37,18 @@ def content(
     review: Review,
     options: ExportOptions,
     *,
+    export: str,
+    hero_url: str | None,
     markdown: str,
     image_sources: Mapping[str, str],
 ) -> Content:
-    """The content file of the page with front matter `data`: the sanitized body HTML, its
-    images at `image_sources` (bundle path as written -> URL); with `options.raw_html`, the
-    site's own `markdown` of the body instead, HTML as written."""
-    head = with_extra(data, review)
+    """The content file of the page with front matter `data` for the site `export`: the
+    sanitized body HTML, its images at `image_sources` (bundle path as written -> URL); with
+    `options.raw_html`, the site's own `markdown` of the body instead, HTML as written. The
+    front matter ends with the review's `extra` keys and ReviewDesk's own (site_keys.py), whose
+    JSON-LD names the hero by `hero_url`, as the page links it."""
+    own = site_keys.own_mapping(review, export, image_url=hero_url)
+    head = with_extra(data, review, site_keys.SITES[export]) | {site_keys.OWN_KEY: own}
     if options.raw_html:
         return Content(front_matter.join(head, markdown), ".md")
     # The layout looks an image up without its `./`.
@@ -97,10 +104,15 @@ def review_params(review: Review) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if review.subtitle:
         data["subtitle"] = review.subtitle
+    if review.language != Review.model_fields["language"].default:  # as review.yaml: if set
+        data["language"] = review.language
     if review.badges:
         data["badges"] = list(review.badges)
     if review.authors:
+        # Names, as themes (and a Hugo `authors` taxonomy) read them; their links beside.
         data["authors"] = [author.name for author in review.authors]
+        if any(author.url for author in review.authors):
+            data["author_urls"] = [author.url or "" for author in review.authors]
     if review.subject:
         subject = review.subject.model_dump()
         data["subject"] = {key: value for key, value in subject.items() if value not in ("", None)}
@@ -111,7 +123,10 @@ def review_params(review: Review) -> dict[str, Any]:
             data[name] = list(items)
     if review.hero:
         data["hero"] = review.hero.model_dump()
-    return data | _blocks(review)
+    data |= _blocks(review)
+    if review.seo is not None:  # as review.yaml has it: the layouts' head is made of it
+        data["seo"] = review.seo.model_dump(exclude_defaults=True)
+    return data
 
 
 def _blocks(review: Review) -> dict[str, Any]:
@@ -151,10 +166,18 @@ def layout_options(options: ExportOptions) -> dict[str, Any]:
     return {"summary_label": options.summary_label}
 
 
-def with_extra(data: dict[str, Any], review: Review) -> dict[str, Any]:
+def status(review: Review) -> dict[str, Any]:
+    """The review's status when the site's flag of a draft does not say it: `ready`."""
+    return {"status": review.status.value} if review.status is Status.READY else {}
+
+
+def with_extra(data: dict[str, Any], review: Review, site: SiteKeys) -> dict[str, Any]:
     """`data` plus the review's `extra` keys (site keys such as `weight` or `aliases`, often
-    from an import), which never replace a key the export writes itself."""
-    return data | {key: value for key, value in review.extra.items() if key not in data}
+    from an import). One named as a key the export may write, in any case (Hugo reads keys
+    whatever their case), is left out: it would replace the export's, or be read back as a
+    field of the review."""
+    kept = {key: value for key, value in review.extra.items() if key.lower() not in site.own}
+    return data | {key: value for key, value in kept.items() if key not in data}
 
 
 def future_warning(review: Review, flag: str) -> list[str]:
