@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from reviewdesk.core import bundle, exports
+from reviewdesk.core import bundle, exports, front_matter
 from reviewdesk.core.exports.publication import as_exported
 from reviewdesk.core.model import Author, Offer, Review, Score, Spec, Update
 from reviewdesk.core.resources import resource
@@ -60,13 +60,23 @@ def _wordpress_post(text: str) -> Page:
     return Page(parse_page(post["content"]).text, (post["meta"]["reviewdesk_jsonld"],))
 
 
-# Each output that carries JSON-LD (Hugo's and Jekyll's pages print none yet): what a reader
-# of it sees, with its JSON-LD.
+def _site_page(text: str) -> Page:
+    """A Hugo page's or Jekyll post's: the JSON-LD its layout prints from the front matter as
+    it is, and the pros and cons it shows as written, one a line (the real builds of both:
+    tests/e2e/test_static_site_builds.py)."""
+    data = front_matter.split(text).data
+    shown = [*data.get("pros", []), *data.get("cons", [])]
+    return Page("\n".join(shown), (data["reviewdesk"]["head"]["jsonld"],))
+
+
+# Each output that carries JSON-LD: what a reader of it sees, with its JSON-LD.
 OUTPUTS: dict[str, Callable[[str], Page]] = {
     "html": parse_page,
     "json": _json_payload,
     "ghost": _ghost_post,
     "wordpress": _wordpress_post,
+    "hugo": _site_page,
+    "jekyll": _site_page,
 }
 
 

@@ -4,27 +4,30 @@ layout of our own HTML export: the default export (sanitized HTML content files)
 `--raw-html` one (the Markdown as written), and a hostile body, of which nothing runs."""
 
 import html
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bench.images import write_png
 from reviewdesk.core import bundle, exports, front_matter
-from reviewdesk.core.model import Author, Review, Score, Status
+from reviewdesk.core.jsonld import jsonld_text, review_jsonld
+from reviewdesk.core.model import Review, Score, Seo, Status
 from reviewdesk.core.publish.text import plain
 from reviewdesk.core.resources import resource
 from tests.core.test_exports_static_sites import FORBIDDEN, HOSTILE
 from tests.core.test_hostile_exports import dangers
 from tests.e2e.axe import SCHEMES, WIDTHS, format_violations, run_axe
+from tests.e2e.jsonld_rules import check, format_problems, parse_page
 from tests.e2e.vnu import VnuChecker, format_messages
 from tests.review_blocks import with_blocks
 
@@ -215,11 +218,6 @@ def items(page: str, field_name: str) -> list[str]:
     return [text_of(item) for item in re.findall(r"<li>(.*?)</li>", section[1])]
 
 
-def as_exported(review: Review) -> Review:
-    """The review as the static sites have it: authors are names only."""
-    return review.model_copy(update={"authors": [Author(name=a.name) for a in review.authors]})
-
-
 def minimal(root: Path) -> tuple[Path, Review]:
     folder = root / "minimal"
     folder.mkdir()
@@ -233,7 +231,7 @@ def minimal(root: Path) -> tuple[Path, Review]:
 def assert_same_outline(page_file: Path, review: Review, folder: Path) -> Outline:
     """The page's article has the markup and text of our own, outside the body."""
     built = outline(page_file.read_text(encoding="utf-8"))
-    expected = outline(exports.export(as_exported(review), folder, "fragment").text)
+    expected = outline(exports.export(review, folder, "fragment").text)
     assert built.elements == expected.elements
     assert " ".join(built.words) == " ".join(expected.words)
     return built
@@ -430,8 +428,12 @@ def test_jekyll_prefixes_the_site_baseurl_to_images(
         config.write('baseurl: "/blog"\n')
     export(sample_bundle, "jekyll", site)
     assert jekyll_build(jekyll, site).returncode == 0
-    images = outline((site / JEKYLL_PAGE).read_text()).images
+    page = (site / JEKYLL_PAGE).read_text()
+    images = outline(page).images
     assert images == [f"/blog/assets/{SLUG}/hero.png", f"/blog/assets/{SLUG}/chart.png"]
+    (jsonld,) = head_of(page).jsonld  # the JSON-LD's hero too
+    assert json.loads(jsonld)["review"]["image"] == f"/blog/assets/{SLUG}/hero.png"
+    assert head_of(page).meta["og:image"] == f"https://example.org/blog/assets/{SLUG}/hero.png"
 
 
 def test_jekyll_leaves_unpublished_posts_out_unless_asked(
@@ -639,6 +641,176 @@ def test_a_page_without_blocks_links_no_stylesheet_of_theirs(
         assert jekyll_build(tool, site).returncode == 0
         page = site / JEKYLL_PAGE
     assert len(outline(page.read_text(encoding="utf-8")).stylesheets) == 1
+
+
+# --- the page's head ---------------------------------------------------------------------------
+
+
+class Head(HTMLParser):
+    """What a page's <head> says: its language, title, meta tags (by property or name), other
+    links (by rel) and the text of its JSON-LD scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang: str | None = None
+        self.title = ""
+        self.meta: dict[str, str | None] = {}
+        self.links: dict[str, str | None] = {}
+        self.jsonld: list[str] = []
+        self._in: str | None = None
+        self._done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if self._done:
+            return
+        if tag == "html":
+            self.lang = found.get("lang")
+        elif tag == "meta" and (key := found.get("property") or found.get("name")):
+            assert key not in self.meta, f"two {key}"
+            self.meta[key] = found.get("content")
+        elif tag == "link" and found.get("rel") != "stylesheet":
+            self.links[str(found.get("rel"))] = found.get("href")
+        elif tag in ("title", "script"):
+            self._in = tag
+            if tag == "script":
+                assert found.get("type") == "application/ld+json", found
+                self.jsonld.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._done = self._done or tag == "head"
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "title":
+            self.title += data
+        elif self._in == "script":
+            self.jsonld[-1] += data
+
+
+def plain_texts(data: object) -> object:
+    """JSON data with every text plain (text.plain): straight quotes, plain dashes."""
+    if isinstance(data, dict):
+        return {key: plain_texts(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [plain_texts(value) for value in data]
+    return plain(data) if isinstance(data, str) else data
+
+
+def head_of(page: str) -> Head:
+    found = Head()
+    found.feed(page)
+    found.close()
+    return found
+
+
+# The sample with every block, in British English, a summary that would end a script and a
+# date-time with an offset (Go's templates write its `+` as a reference); and with no hero and
+# no canonical URL, whose address is the site's.
+OFFSET = timezone(timedelta(hours=2))
+HEAD_CASES: dict[str, dict[str, object]] = {
+    "every-block": {
+        "language": "en-GB",
+        "summary": 'Ends a script: </script><!-- "quoted" & it\'s fine.',
+        "published": datetime(2026, 3, 18, 9, 5, tzinfo=OFFSET),
+    },
+    "no-canonical": {
+        "hero": None,
+        "seo": Seo(title="Its own title"),
+        "published": datetime(2026, 3, 18, 9, 5, tzinfo=OFFSET),
+    },
+}
+
+
+def head_bundles(sample: Path, root: Path) -> list[tuple[Path, Review]]:
+    made = []
+    for slug, changes in HEAD_CASES.items():
+        folder = root / slug
+        shutil.copytree(sample, folder)
+        review = with_blocks(bundle.load(folder), slug=slug, status=Status.PUBLISHED, **changes)
+        bundle.save(review, folder)
+        made.append((folder, review))
+    return made
+
+
+def assert_head_of_html_export(page_file: Path, public: Path, review: Review, folder: Path) -> None:
+    """The built page's head says what the html export's says: the same title, description,
+    canonical URL, Open Graph and JSON-LD (naming the hero where the site publishes it), and
+    the page's language; the site's own address for a review without a canonical URL, and
+    the modification time and the Twitter card besides. Its JSON-LD passes Google's rules."""
+    page = page_file.read_text(encoding="utf-8")
+    built, ours = head_of(page), head_of(exports.export(review, folder, "html").text)
+    address = "https://example.org/" + quote(page_file.relative_to(public).as_posix())
+    address = address.removesuffix("index.html")
+    canonical = review.seo.canonical_url if review.seo and review.seo.canonical_url else address
+    expected = ours.meta | {"og:url": canonical, "twitter:card": "summary"}
+    if review.last_update:
+        expected["article:modified_time"] = review.last_update.isoformat()
+    if review.hero:  # where the site publishes it: the same file as the bundle's
+        image = str(built.meta["og:image"])
+        assert image.startswith("https://example.org/")
+        published = public / unquote(urlsplit(image).path).lstrip("/")
+        assert published.read_bytes() == (folder / review.hero.image).read_bytes()
+        expected |= {"og:image": image, "twitter:card": "summary_large_image"}
+    assert built.meta == expected
+    assert (built.title, built.links, built.lang) == (
+        ours.title,
+        {"canonical": canonical},
+        review.language,
+    )
+    # The JSON-LD jsonld.py gives, byte for byte, with the texts as typed as the page shows
+    # them, and the hero by the path the page links it (Jekyll: the site's); the html export's
+    # but for that and its typographic punctuation.
+    (text,) = built.jsonld
+    hero = review.hero.image if review.hero else None
+    if hero and "_site" in page_file.parts:
+        hero = urlsplit(str(built.meta["og:image"])).path
+    page_url = review.seo.canonical_url if review.seo else None
+    assert text == jsonld_text(review_jsonld(review, page_url=page_url, image_url=hero))
+    data, theirs = json.loads(text), json.loads(ours.jsonld[0])
+    if hero:
+        theirs["review"]["image"] = hero
+    assert plain_texts(data) == plain_texts(theirs)
+    shown = parse_page(page)
+    problems = check(shown.jsonld, shown.text, rated=review.overall_rating is not None)
+    assert problems == [], format_problems(problems)
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_the_built_head_is_the_html_exports(
+    request: pytest.FixtureRequest, sample_bundle: Path, tmp_path: Path, to: str
+) -> None:
+    tool: Path = request.getfixturevalue(to)
+    reviews = head_bundles(sample_bundle, tmp_path)
+    if to == "hugo":
+        site = hugo_site(tmp_path)
+        for folder, _ in reviews:
+            export(folder, "hugo", site / "content" / "reviews")
+        assert_hugo_built(hugo_build(tool, site))
+        pages = [HUGO_PAGE.parent.with_name(slug) / "index.html" for slug in HEAD_CASES]
+    else:
+        site = jekyll_site(tmp_path)
+        for folder, _ in reviews:
+            export(folder, "jekyll", site)
+        done = jekyll_build(tool, site)
+        assert done.returncode == 0 and "Warning" not in done.stderr, done.stderr
+        pages = [JEKYLL_PAGE.with_name(f"{slug}.html") for slug in HEAD_CASES]
+    public = site / pages[0].parts[0]
+    for (folder, review), page in zip(reviews, pages, strict=True):
+        assert_head_of_html_export(site / page, public, review, folder)
+        # and the byline links the authors as the html export's does
+        links = re.findall(r'<a href="([^"]*)" rel="author">', (site / page).read_text())
+        assert links == [author.url for author in review.authors] and len(links) == 2
+    # and the check sees a head that lost a meta tag, or JSON-LD changed by the site
+    every = site / pages[0]
+    text = every.read_text(encoding="utf-8")
+    every.write_text(text.replace('<meta property="og:description"', '<meta name="x"'))
+    with pytest.raises(AssertionError):
+        assert_head_of_html_export(every, public, reviews[0][1], reviews[0][0])
+    every.write_text(text.replace('"ratingValue": 4', '"ratingValue": 4.5'))
+    with pytest.raises(AssertionError):
+        assert_head_of_html_export(every, public, reviews[0][1], reviews[0][0])
 
 
 def as_local_file(page: Path, public: Path) -> Path:
