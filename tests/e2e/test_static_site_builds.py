@@ -813,6 +813,50 @@ def test_the_built_head_is_the_html_exports(
         assert_head_of_html_export(every, public, reviews[0][1], reviews[0][0])
 
 
+# A theme's own page around the article, as the READMEs say to make one: its head prints its
+# own title and meta tags, and ReviewDesk's partial only the JSON-LD.
+THEMED = {
+    "hugo": (
+        Path("layouts", "review", "single.html"),
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>{{ .Title }}</title>\n'
+        '{{ partial "reviewdesk/meta.html" (dict "page" . "jsonld_only" true) }}\n'
+        '{{ partial "reviewdesk/head.html" . }}\n</head>\n'
+        '<body>{{ partial "reviewdesk/review.html" . }}</body>\n</html>\n',
+    ),
+    "jekyll": (
+        Path("_layouts", "review.html"),
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>{{ page.title }}</title>\n'
+        "{% include reviewdesk/meta.html jsonld_only=true %}\n</head>\n"
+        "<body>{% include reviewdesk/review.html %}</body>\n</html>\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_a_theme_with_its_own_head_gets_the_jsonld_alone(
+    request: pytest.FixtureRequest, sample_bundle: Path, tmp_path: Path, to: str
+) -> None:
+    tool: Path = request.getfixturevalue(to)
+    review = published(sample_bundle, template_text=False)
+    if to == "hugo":
+        site = hugo_site(tmp_path)
+        export(sample_bundle, "hugo", site / "content" / "reviews")
+    else:
+        site = jekyll_site(tmp_path)
+        export(sample_bundle, "jekyll", site)
+    layout, text = THEMED[to]
+    (site / layout).write_text(text)
+    if to == "hugo":
+        assert_hugo_built(hugo_build(tool, site))
+    else:
+        assert jekyll_build(tool, site).returncode == 0
+    page = (site / (HUGO_PAGE if to == "hugo" else JEKYLL_PAGE)).read_text(encoding="utf-8")
+    head = head_of(page)
+    assert (head.title, head.meta, head.links) == (review.title, {}, {})
+    (jsonld,) = head.jsonld
+    assert json.loads(jsonld)["review"]["name"] == review.title
+
+
 def as_local_file(page: Path, public: Path) -> Path:
     """The built page beside it, its site-absolute links (stylesheets, images) made file URLs
     into the built site: the checkers open it without a server."""
