@@ -95,6 +95,15 @@ def test_a_value_edited_past_reading_is_kept_under_extra(tmp_path: Path) -> None
     assert [w.split(": ", 2)[1] for w in warnings] == ["rating", "author_urls"]
 
 
+def test_its_own_key_edited_past_reading_is_never_a_crash(tmp_path: Path) -> None:
+    page = exported(Review(title="T"), tmp_path, "jekyll", tmp_path / "s")
+    text = page.read_text(encoding="utf-8")
+    assert "  unset:\n    - slug\n" in text
+    page.write_text(text.replace("  unset:\n    - slug", "  unset:\n    - {a: 1}\n    - [slug]"))
+    back, _ = importer.read_markdown(page)
+    assert back.slug == "t"  # the site's slug, as nothing says it is unset
+
+
 def test_a_post_of_another_site_gives_its_review_blocks(tmp_path: Path) -> None:
     """Without ReviewDesk's own key (a page exported before it, a post of one's own), the
     blocks' keys are read as review.yaml writes them."""

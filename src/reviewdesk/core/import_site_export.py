@@ -44,7 +44,9 @@ class _Reader:
         self.front = front
         self.site = site
         unset = front[OWN_KEY].get("unset")
-        self.unset = set(unset) if isinstance(unset, list) else set()
+        self.unset = (
+            {name for name in unset if isinstance(name, str)} if isinstance(unset, list) else set()
+        )
         self.data: dict[str, Any] = {"format": FORMAT}
         self.origins: dict[FieldPath, str] = {}
         self.notes: list[tuple[str, str]] = []
