@@ -2,7 +2,7 @@
 import pytest
 
 from reviewdesk.core.markdown_body import render_markdown
-from reviewdesk.core.typography import smarten
+from reviewdesk.core.typography import smarten, typeset
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,46 @@ def test_context_at_the_edges() -> None:
     assert smarten('"', before="", after="x") == "“"
     assert smarten('"', before="x", after="") == "”"
     assert smarten("'s", before="d") == "’s"
+
+
+# --- plain text fields (`typeset`) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ('It\'s "quoted" -- and --- done...', "It’s “quoted” – and — done…"),
+        ("Jones' car, the '90s", "Jones’ car, the ’90s"),
+        ("'single' and (\"paren\")", "‘single’ and (“paren”)"),
+        # A URL keeps its characters; the quotes around it are the text's.
+        ("See https://example.org/a--b's/...", "See https://example.org/a--b's/…"),
+        ('"https://example.org/a--b"', "“https://example.org/a--b”"),
+        ("(www.example.org/x--y) -- it's", "(www.example.org/x--y) – it’s"),
+        ("ftp://h/it's then 'y'", "ftp://h/it's then ‘y’"),
+        # What is between backticks is code: kept as typed, quotes around it curled.
+        ('Run `tool --flag "x"` -- it\'s quick', 'Run `tool --flag "x"` – it’s quick'),
+        ('"`a--b`"', "“`a--b`”"),
+        ("`it's`'s", "`it's`’s"),
+        ("an unclosed ` it's", "an unclosed ` it’s"),
+        ("", ""),
+        ("nothing to do", "nothing to do"),
+    ],
+)
+def test_a_text_field_is_typeset_but_for_urls_and_code(typed: str, shown: str) -> None:
+    assert typeset(typed) == shown
+
+
+def test_typeset_is_the_body_s_punctuation() -> None:
+    text = "It's \"quoted\" -- and --- done... rock 'n' roll, the '90s"
+    assert render_markdown(text) == f"<p>{typeset(text)}</p>"
+
+
+def test_a_url_in_the_body_s_text_keeps_its_characters() -> None:
+    assert render_markdown('See https://example.org/a--b\'s -- "ok"') == (
+        "<p>See https://example.org/a--b's – “ok”</p>"
+    )
+
+
+def test_typesetting_twice_changes_nothing() -> None:
+    once = typeset('It\'s "quoted" -- and --- done... `x--y` https://e.org/a--b')
+    assert typeset(once) == once

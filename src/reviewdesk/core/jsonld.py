@@ -20,6 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from reviewdesk.core import typography
 from reviewdesk.core.model import Offer, Review, Spec
 
 __all__ = ["jsonld_script", "jsonld_text", "review_jsonld"]
@@ -44,15 +45,35 @@ _PRODUCT_TYPES = frozenset(
 
 
 def review_jsonld(
-    review: Review, *, page_url: str | None = None, image_url: str | None = None
+    review: Review,
+    *,
+    page_url: str | None = None,
+    image_url: str | None = None,
+    typeset: bool = False,
 ) -> dict[str, Any]:
     """The JSON-LD object for `review`: its subject with the review nested in it.
 
     `page_url` is the address of the published page (default: the SEO canonical URL);
-    `image_url` the address the hero image is published at."""
+    `image_url` the address the hero image is published at. `typeset` is for a page that
+    shows the text fields with typographic punctuation (core/typography.py: the html layout,
+    the WordPress and Ghost article): the pros and cons are then written as the page shows
+    them, since Google wants the notes to be the page's visible words. Without it they are as
+    typed, as a page that shows them so (Hugo's and Jekyll's) needs. Every other text is the
+    review's data as typed, as in the meta tags: names, descriptions and values that machines
+    read, not words of the page."""
+    if typeset:
+        review = _as_shown(review)
     item = _item(review)
     item["review"] = _review(review, page_url=page_url, image_url=image_url)
     return {"@context": "https://schema.org", **item}
+
+
+def _as_shown(review: Review) -> Review:
+    """`review` with its pros and cons as the page shows them."""
+    shown = typography.typeset
+    return review.model_copy(
+        update={"pros": list(map(shown, review.pros)), "cons": list(map(shown, review.cons))}
+    )
 
 
 def _item(review: Review) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from reviewdesk.core.dates import human_date
 from reviewdesk.core.jsonld import jsonld_script
 from reviewdesk.core.model import Review, Update
 from reviewdesk.core.resources import resource
+from reviewdesk.core.typography import typeset
 
 __all__ = [
     "BLOCKS_CSS_FILENAME",
@@ -123,6 +124,7 @@ def environment() -> jinja2.Environment:
     env.filters["paragraphs"] = _paragraphs
     env.filters["percent_of_best"] = _percent_of_best
     env.filters["price"] = format_price
+    env.filters["typeset"] = typeset
     return env
 
 

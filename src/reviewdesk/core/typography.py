@@ -1,19 +1,27 @@
-"""Typographic punctuation for the body: curly quotes and apostrophes, dashes, ellipses.
+"""Typographic punctuation: curly quotes and apostrophes, dashes, ellipses, by one set of
+rules for the body and for every text field the page shows (`typeset`).
 
 Python-Markdown's `smarty` extension does this with some fifteen inline patterns, each tried
 against every run of text, and so doubles the cost of a conversion. This tree processor makes
 one regular-expression pass over the finished text instead, and it sees the character before
-each quote even across inline elements (`"*word*"`), where `smarty` cannot."""
+each quote even across inline elements (`"*word*"`), where `smarty` cannot.
+
+A URL in the text (`https://...`, `www....`) keeps its characters: `--` or `'` in it is part
+of the address. A text field, plain text, also keeps what is between backticks as typed: the
+writer's way of saying "code" there."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
+
+__all__ = ["TypographyExtension", "smarten", "typeset"]
 
 _PUNCTUATION = re.compile(r"---|--|\.\.\.|['\"]")
 _DASHES = {"---": "\u2014", "--": "\u2013", "...": "\u2026"}
@@ -28,10 +36,52 @@ _BLOCKS = frozenset(
      "div", "figcaption", "caption", "summary", "details", "ol", "ul", "dl", "table", "tr"}
 )  # fmt: skip
 
+# A URL written out in the text: a scheme (at most 32 characters, so that no run of letters is
+# read again from each of its letters) or "www.", to the next space, quote or angle bracket,
+# without the punctuation that ends a sentence or a parenthesis.
+_URL = re.compile(
+    r"(?:\b[A-Za-z][A-Za-z0-9+.-]{0,31}://|\bwww\.)[^\s\"<>]*[^\s\"<>.,;:!?')\]\u2019\u201d]"
+)
+# `code` in a plain text field, on one line.
+_CODE = re.compile(r"`[^`\n]*`")
+_URL_MARKS = ("://", "www.")
+_Change = Callable[[str, str, str], str]
+
+
+def typeset(text: str) -> str:
+    """A plain text field (a title, a list item, a caption...) as the page shows it: with the
+    body's typographic punctuation, but for its URLs and what is between backticks."""
+    if "`" not in text:
+        return smarten(text)
+    return _around(_CODE, text, "", "", smarten)
+
 
 def smarten(text: str, before: str = "", after: str = "") -> str:
-    """`text` with typographic punctuation. `before` and `after` are the characters around
-    it ("" at the edge of a block): a quote at an edge is read in their context."""
+    """`text` with typographic punctuation, but for the URLs in it. `before` and `after` are
+    the characters around it ("" at the edge of a block): a quote at an edge is read in their
+    context."""
+    if not any(mark in text for mark in _URL_MARKS):  # cheap test first: a URL is rare
+        return _punctuate(text, before, after)
+    return _around(_URL, text, before, after, _punctuate)
+
+
+def _around(kept: re.Pattern[str], text: str, before: str, after: str, change: _Change) -> str:
+    """`change` applied to the parts of `text` that `kept` does not match, each read in the
+    context of the characters around it."""
+    out: list[str] = []
+    last = 0
+    for match in kept.finditer(text):
+        start, end = match.span()
+        if start > last:
+            out.append(change(text[last:start], text[last - 1] if last else before, text[start]))
+        out.append(match.group())
+        last = end
+    if last < len(text):
+        out.append(change(text[last:], text[last - 1] if last else before, after))
+    return "".join(out)
+
+
+def _punctuate(text: str, before: str = "", after: str = "") -> str:
     out: list[str] = []
     last = 0
     for match in _PUNCTUATION.finditer(text):

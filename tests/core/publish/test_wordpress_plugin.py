@@ -26,6 +26,7 @@ from reviewdesk.core.publish import post
 from reviewdesk.core.publish.diagnose import diagnose
 from reviewdesk.core.publish.publish import PublishResult, publish
 from reviewdesk.core.publish.sites import Site, make
+from reviewdesk.core.typography import typeset
 from tests.e2e.jsonld_rules import check, format_problems, parse_page
 from tests.missing_tools import SETUP_TOOLS, require, skip_or_fail
 from tests.review_blocks import BLOCKS
@@ -178,8 +179,12 @@ def test_a_hostile_review_keeps_its_fields_and_cannot_break_out_of_its_jsonld(
     assert not set("<>&") & set(jsonld[0])  # written as \u escapes
     data = json.loads(jsonld[0])
     notes = data["review"]
-    assert [n["name"] for n in notes["positiveNotes"]["itemListElement"]] == list(review.pros)
-    assert [n["name"] for n in notes["negativeNotes"]["itemListElement"]] == list(review.cons)
+    # The notes as the post shows the pros: with typographic punctuation.
+    shown = [typeset(pro) for pro in review.pros]
+    assert [n["name"] for n in notes["positiveNotes"]["itemListElement"]] == shown
+    assert [n["name"] for n in notes["negativeNotes"]["itemListElement"]] == [
+        typeset(con) for con in review.cons
+    ]
     assert data["review"]["description"] == review.summary
     assert data["review"]["reviewRating"]["ratingValue"] == 4.5
     assert data["review"]["author"] == [{"@type": "Person", "name": 'Mara "M" </script> Ellison'}]

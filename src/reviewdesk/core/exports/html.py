@@ -41,6 +41,6 @@ def render(
     apart, block by block)."""
     canonical = review.seo.canonical_url if review.seo else None
     hero = shared.absolute_url(asset_base_url, review.hero.image) if review.hero else None
-    jsonld = review_jsonld(review, page_url=canonical, image_url=hero)
+    jsonld = review_jsonld(review, page_url=canonical, image_url=hero, typeset=True)
     body = render_markdown(review.body) if body_html is None else body_html
     return render_page(review, body, layout, jsonld=jsonld)

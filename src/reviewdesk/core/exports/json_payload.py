@@ -59,7 +59,7 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
         body_html=body_html,
         article_html=render_article(review, body_html, layout),
         images=[render.absolute_url(base, f.target) for f in files],
-        jsonld=review_jsonld(review, page_url=canonical, image_url=hero),
+        jsonld=review_jsonld(review, page_url=canonical, image_url=hero, typeset=True),
     )
     data = payload.model_dump(mode="json")
     data["review"] = {

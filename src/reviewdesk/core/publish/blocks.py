@@ -62,6 +62,7 @@ from reviewdesk.core.markdown_body import render_markdown
 from reviewdesk.core.model import Author, Offer, Rating, Review
 from reviewdesk.core.publish.state import UploadedImage
 from reviewdesk.core.publish.theme import ThemeParts
+from reviewdesk.core.typography import typeset
 
 __all__ = ["PostContent", "post_content"]
 
@@ -256,6 +257,14 @@ def _text(value: str) -> str:
     return _URL_SLASHES.sub(r"\1&#47;&#47;", str(escape(value)).replace("[", "&#91;"))
 
 
+def _field(value: str) -> str:
+    """A text field of the review (plain text: a title, a list item, a caption...) as the page
+    shows it: with typographic punctuation, as the layout's `typeset` filter writes it, then
+    escaped. Not for the body's text, whose punctuation its rendering made and whose code
+    stays as written."""
+    return _text(typeset(value))
+
+
 def _attr(value: str) -> str:
     return str(escape(value)).replace("[", "&#91;")
 
@@ -291,7 +300,7 @@ def _header(review: Review, theme: ThemeParts) -> _Block | None:
         parts.append(_group("review-topbar", [_paragraph(dates, "review-dates")]))
     kicker = []
     if review.category and not theme.tags:
-        kicker.append(_paragraph(_text(review.category), "review-category"))
+        kicker.append(_paragraph(_field(review.category), "review-category"))
     if review.badges:
         kicker.append(
             _paragraph(_chips(review.badges, "chip chip--badge", ""), "review-badges chips")
@@ -299,9 +308,9 @@ def _header(review: Review, theme: ThemeParts) -> _Block | None:
     if kicker:
         parts.append(_group("review-kicker", kicker))
     if not theme.title:
-        parts.append(_heading(_text(review.title), 1, "review-title"))
+        parts.append(_heading(_field(review.title), 1, "review-title"))
     if review.subtitle and not theme.excerpt:
-        parts.append(_paragraph(_text(review.subtitle), "review-deck"))
+        parts.append(_paragraph(_field(review.subtitle), "review-deck"))
     if review.tags and not theme.tags:
         parts.append(_paragraph(_chips(review.tags, "chip chip--tag", "#"), "review-tags chips"))
     meta = []
@@ -321,11 +330,11 @@ def _main(
     if review.hero is not None and not theme.featured_image:
         hero = review.hero
         image = _Image(hero.image, hero.alt, writer.upload_of(hero.image), class_name="review-hero")
-        parts.append(_image_block(_with_caption(image, _text(hero.caption))))
+        parts.append(_image_block(_with_caption(image, _field(hero.caption))))
     summary = _paragraphs(review.summary)
     if summary:
         label = _heading(_text(summary_label), class_name="review-summary-label")
-        paragraphs = [_paragraph(_text(text)) for text in summary]
+        paragraphs = [_paragraph(_field(text)) for text in summary]
         parts.append(_group("review-summary", [label, *paragraphs], "section"))
     parts += _shown(_bottom_line(review))
     if body:
@@ -356,7 +365,7 @@ def _aside(review: Review) -> _Block | None:
 def _list_section(
     name: str, heading: str, items: Sequence[str], *, ordered: bool = False
 ) -> _Block:
-    entries = [_list_item(_text(item)) for item in items]
+    entries = [_list_item(_field(item)) for item in items]
     return _group(
         f"review-list review-list--{name}",
         [_heading(heading, class_name="review-list-heading"), _list(entries, ordered=ordered)],
@@ -379,7 +388,7 @@ def _bottom_line(review: Review) -> _Block | None:
     """The verdict box: the verdict, then who the item suits and who should skip it."""
     parts = []
     if verdict := _paragraphs(review.verdict):
-        paragraphs = [_paragraph(_text(text)) for text in verdict]
+        paragraphs = [_paragraph(_field(text)) for text in verdict]
         parts.append(
             _group("review-verdict-box", [_section_heading("Verdict"), *paragraphs], "section")
         )
@@ -411,7 +420,7 @@ def _scores(review: Review) -> _Block | None:
         bar = f'<span class="review-score-bar" style="--fill: {fill}" aria-hidden="true"></span>'
         value = f"{bar} <strong>{filters['score'](score.value)}</strong> / {best}"
         weight = [f"\N{MULTIPLICATION SIGN}{filters['number'](score.weight)}"] if weighted else []
-        rows.append((_text(score.name), [value, *weight]))
+        rows.append((_field(score.name), [value, *weight]))
     table = _table("review-score-table", head, rows)
     return _group("review-scores", [_section_heading("Scores"), table], "section")
 
@@ -419,7 +428,7 @@ def _scores(review: Review) -> _Block | None:
 def _specs(review: Review) -> _Block | None:
     if not review.specs:
         return None
-    rows = [(_text(spec.name), [_text(spec.value)]) for spec in review.specs]
+    rows = [(_field(spec.name), [_field(spec.value)]) for spec in review.specs]
     table = _table("review-spec-table", [], rows)
     return _group("review-specs", [_section_heading("Specifications"), table], "section")
 
@@ -444,7 +453,8 @@ def _where_to_buy(review: Review) -> _Block | None:
         return None
     parts = [_section_heading("Where to buy" if review.offers else "Disclosure")]
     if disclosure:
-        parts.append(_group("review-disclosure", [_paragraph(_text(text)) for text in disclosure]))
+        paragraphs = [_paragraph(_field(text)) for text in disclosure]
+        parts.append(_group("review-disclosure", paragraphs))
     if review.offers:
         offers = [_list_item(_offer(offer, review.language)) for offer in review.offers]
         parts.append(_list(offers, class_name="review-offers"))
@@ -454,7 +464,7 @@ def _where_to_buy(review: Review) -> _Block | None:
 def _offer(offer: Offer, language: str) -> str:
     rel = "sponsored noopener" if offer.sponsored else "noopener"
     link = _open("a", [("class", "review-offer-link"), ("href", offer.url), ("rel", rel)])
-    parts = [f"{link}{_text(offer.seller)}</a>"]
+    parts = [f"{link}{_field(offer.seller)}</a>"]
     if offer.sponsored:
         parts.append('<span class="review-offer-sponsored">Sponsored</span>')
     if offer.price is not None:
@@ -471,7 +481,7 @@ def _updates(review: Review) -> _Block | None:
     items = [
         _list_item(
             f"<strong>Updated {_text(human_date(update.date, review.language))}:</strong> "
-            f"{_text(update.note)}"
+            f"{_field(update.note)}"
         )
         for update in updates_newest_first(review)
     ]
@@ -488,13 +498,13 @@ def _chips(names: Sequence[str], classes: str, mark: str) -> str:
     """Names as the layout's chips, in a paragraph: read as "#A #B" where no stylesheet
     makes chips of them."""
     hidden = f'<span aria-hidden="true">{mark}</span>' if mark else ""
-    return " ".join(f'<span class="{classes}">{hidden}{_text(name)}</span>' for name in names)
+    return " ".join(f'<span class="{classes}">{hidden}{_field(name)}</span>' for name in names)
 
 
 def _byline(authors: Sequence[Author]) -> str:
     """ "A", "A and B", "A, B and C", each linked when the author has a URL."""
     names = [
-        f'<a href="{_attr(a.url)}" rel="author">{_text(a.name)}</a>' if a.url else _text(a.name)
+        f'<a href="{_attr(a.url)}" rel="author">{_field(a.name)}</a>' if a.url else _field(a.name)
         for a in authors
     ]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -40,7 +40,9 @@ def code_injection(review: Review, image_url: str | None, warnings: list[str]) -
     (search engines want one: a relative hero is left out of the JSON-LD)."""
     style = f"<style>{stylesheet(bool(shown_blocks(review)))}</style>"
     canonical = str(review.seo.canonical_url) if review.seo and review.seo.canonical_url else None
-    script = jsonld_script(review_jsonld(review, page_url=canonical, image_url=image_url))
+    # Typographic as the article shows the pros and cons (blocks.py).
+    jsonld = review_jsonld(review, page_url=canonical, image_url=image_url, typeset=True)
+    script = jsonld_script(jsonld)
     head = f"{style}\n{script}"
     if len(head) > HEAD_LIMIT:
         warnings.append("the JSON-LD is too long for Ghost's code injection; left out")

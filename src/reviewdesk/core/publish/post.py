@@ -72,7 +72,11 @@ def meta_fields(review: Review, *, page_url: str | None, image_url: str | None) 
         "reviewdesk_canonical_url": str(seo.canonical_url or "") if seo else "",
     }
     canonical = str(seo.canonical_url) if seo and seo.canonical_url else None
-    jsonld = review_jsonld(review, page_url=canonical or page_url, image_url=image_url)
+    # Typographic as the article shows the pros and cons (blocks.py); the meta above stay as
+    # typed, the review's own data.
+    jsonld = review_jsonld(
+        review, page_url=canonical or page_url, image_url=image_url, typeset=True
+    )
     values["reviewdesk_jsonld"] = json.dumps(jsonld, ensure_ascii=False, allow_nan=False)
     return values
 
