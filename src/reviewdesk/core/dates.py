@@ -9,7 +9,7 @@ abbreviated month is a word in every language."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
@@ -30,14 +30,17 @@ def human_date(when: date, language: str) -> str:
     return format_skeleton(_SKELETON, day, locale=locale_of(language))
 
 
-@cache
+@lru_cache(maxsize=256)
 def locale_of(language: str) -> Locale:
     """The CLDR locale of a BCP 47 tag: the whole tag, or the longest start of it that CLDR has
-    (`de-XX` is `de`, `en-US-x-house` is `en-US`), else English."""
+    (`de-XX` is `de`, `en-US-x-house` is `en-US`), else English. CLDR's `root`, the data every
+    language inherits from, is no language of its own: English too."""
     parts = language.split("-")
     for end in range(len(parts), 0, -1):
         try:
-            return Locale.parse("-".join(parts[:end]), sep="-")
+            found = Locale.parse("-".join(parts[:end]), sep="-")
         except (UnknownLocaleError, ValueError, TypeError):
             continue
+        if found.language != "root":
+            return found
     return Locale.parse(FALLBACK_LANGUAGE)
