@@ -4,9 +4,10 @@ a bundle that does not use them. The expected files are the outputs of that time
 (tests/core/golden/before-blocks/expected), the bundle the sample review as it was. Documented
 fixes changed them since: the JSON-LD's item with pros and cons is also a Product; the page's
 dates are in the review's language, "Mar 18, 2026" in English (core/dates.py), and its text
-fields have the body's typographic punctuation (core/typography.py: the deck's "Labs'" reads
-"Labs’"), only the text of those dates and those characters changed, never markup, attributes,
-URLs or code (the html, fragment, JSON, Ghost and WordPress outputs); the Hugo
+fields have the body's typographic punctuation (core/typography.py: the deck's straight
+apostrophe in "Labs'" is a curly one), only the text of those dates and those characters
+changed, never markup, attributes, URLs or code (the html, fragment, JSON, Ghost and WordPress
+outputs); the Hugo
 and Jekyll pages' front matter gained the keys their layouts print the html export's head
 from and import reads the review back from (`status` of a `ready` review, `author_urls`,
 `seo`, `reviewdesk`), keys added and nothing else changed (hugo.html, jekyll.html)."""

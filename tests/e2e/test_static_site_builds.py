@@ -21,7 +21,8 @@ import pytest
 from bench.images import write_png
 from reviewdesk.core import bundle, exports, front_matter
 from reviewdesk.core.jsonld import jsonld_text, review_jsonld
-from reviewdesk.core.model import Review, Score, Seo, Status
+from reviewdesk.core.layout import shown_blocks
+from reviewdesk.core.model import LATER_KEYS, Review, Score, Seo, Status
 from reviewdesk.core.publish.text import plain
 from reviewdesk.core.resources import resource
 from tests.core.test_exports_static_sites import FORBIDDEN, HOSTILE
@@ -261,7 +262,9 @@ def assert_shows_review(
     for src in [*built.images, *built.stylesheets]:
         if src not in missing:
             assert (root / unquote(urljoin(url, src)).lstrip("/")).is_file(), src
-    assert len(built.images) == 2 + len(missing) and len(built.stylesheets) == 1
+    # The review blocks' stylesheet too when the review shows a block (the sample does).
+    sheets = 2 if shown_blocks(review) else 1
+    assert len(built.images) == 2 + len(missing) and len(built.stylesheets) == sheets
     body = body_of(page)
     assert '<h2 id="what-wrenfall-3-mini-is">' in body and "<li>" in body and "<table>" in body
 
@@ -628,7 +631,9 @@ def test_a_page_without_blocks_links_no_stylesheet_of_theirs(
     request: pytest.FixtureRequest, sample_bundle: Path, tmp_path: Path, to: str
 ) -> None:
     tool: Path = request.getfixturevalue(to)
-    published(sample_bundle, template_text=False)
+    review = published(sample_bundle, template_text=False)
+    blockless = {key: Review.model_fields[key].default for key in LATER_KEYS}
+    bundle.save(review.model_copy(update=blockless), sample_bundle)  # the sample shows blocks
     if to == "hugo":
         site = hugo_site(tmp_path)
         (site / "assets" / "reviewdesk" / "review-blocks.css").unlink()  # an older site

@@ -236,7 +236,7 @@ def test_a_rating_cleared_in_the_review_is_deleted_on_the_site(
     site = _site(wordpress, "author", monkeypatch)
     wordpress.rest("POST", "/wp/v2/categories", json={"name": "Small Language Models"})
     first = _publish(sample_bundle, site)
-    _edit(sample_bundle, rating=None)
+    _edit(sample_bundle, rating=None, scores=[])  # no rating given, none from scores
     again = _publish(sample_bundle, site)
     assert (again.action, again.post_id, again.differences) == ("updated", first.post_id, [])
     held = wordpress.php(

@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from reviewdesk.core import bundle
-from reviewdesk.core.model import Offer, Score, Spec, Update
+from reviewdesk.core.model import LATER_KEYS, Offer, Review, Score, Spec, Update
 from reviewdesk.ui.document import ReviewDocument
 
 SCORES = [
@@ -29,6 +29,7 @@ UPDATES = [
     Update(date=date(2026, 4, 20), note="Retested after the April update."),
     Update(date=date(2026, 3, 25), note="Added tool-calling results."),
 ]
+NO_BLOCKS: dict[str, Any] = {key: Review.model_fields[key].default for key in LATER_KEYS}
 BLOCKS: dict[str, Any] = {
     "scores": SCORES,
     "specs": SPECS,
@@ -41,6 +42,9 @@ BLOCKS: dict[str, Any] = {
 
 @pytest.fixture
 def document(sample_bundle: Path) -> ReviewDocument:
+    """The sample without its review blocks (a pane's test adds those it needs)."""
+    review = bundle.load(sample_bundle)
+    bundle.save(review.model_copy(update=NO_BLOCKS), sample_bundle)
     return ReviewDocument.open(sample_bundle)
 
 

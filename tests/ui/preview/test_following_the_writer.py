@@ -132,7 +132,7 @@ def test_entering_the_summary_pane_of_an_empty_summary_shows_where_it_will_appea
 def test_entering_pros_and_cons_with_none_shows_where_they_will_appear(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    empty(window, qtbot, "pros", "cons")
+    empty(window, qtbot, "pros", "cons", "scores")  # the scores come between body and pros
     scroll_to(qtbot, window, "0")  # reading the title
     click_tab(window, "Pros && cons")
     assert PANE_FIELDS[window.panes.currentIndex()][0] == "pros"

@@ -219,7 +219,10 @@ def test_the_reader_keeps_their_place_when_the_page_above_changes(
     assert view.run_js("document.querySelector('#review-summary p').textContent") == (
         "A shorter summary."
     )
-    assert view.run_js(READ_PLACE) == place  # the same words at the same height
+    # The same words at the same height, to the pixel: Chromium anchors in fractions of one,
+    # and the box read (the verdict's, in the sample) may round either way.
+    words, top = view.run_js(READ_PLACE)
+    assert words == place[0] and abs(top - place[1]) <= 1
 
 
 # --- modes and widths --------------------------------------------------------------------------
