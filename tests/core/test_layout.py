@@ -270,3 +270,10 @@ def test_css_is_self_contained() -> None:
     css = page_css()
     assert "prefers-color-scheme: dark" in css
     assert not re.search(r"url\(|@import|https?://", css)
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "en"), ("de", "de"), ("en-GB", "en-GB")])
+def test_the_page_says_the_reviews_language(language: str, expected: str) -> None:
+    review = Review(title="T", language=language)
+    page = render_page(review, "", LayoutOptions(), jsonld=None)
+    assert f'<html lang="{expected}">' in page
