@@ -62,6 +62,7 @@ def test_a_problem_in_a_row_focuses_that_rows_input(
             Offer(seller="Shop", url="https://example.org/a"),
             Offer(seller="Store", url="https://example.org/b", checked=long_ago, sponsored=True),
         ],
+        "disclosure": "",  # the sample has one: a sponsored offer without it is a problem
     }
     bundle.save(review.model_copy(update=blocks), sample_bundle)
     main = MainWindow(ReviewDocument.open(sample_bundle), Settings(str(tmp_path / "s.ini")))

@@ -20,7 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from reviewdesk.core import markdown_html_parser  # noqa: F401 (applies its fix to Markdown)
-from reviewdesk.core.typography import TypographyExtension
+from reviewdesk.core.typography_markdown import TypographyExtension
 
 __all__ = ["ALLOWED_TAGS", "BODY_TOP_LEVEL", "new_markdown", "render_markdown", "sanitize"]
 

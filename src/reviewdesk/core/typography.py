@@ -1,10 +1,9 @@
 """Typographic punctuation: curly quotes and apostrophes, dashes, ellipses, by one set of
 rules for the body and for every text field the page shows (`typeset`).
 
-Python-Markdown's `smarty` extension does this with some fifteen inline patterns, each tried
-against every run of text, and so doubles the cost of a conversion. This tree processor makes
-one regular-expression pass over the finished text instead, and it sees the character before
-each quote even across inline elements (`"*word*"`), where `smarty` cannot.
+The body gets it from a tree processor of Python-Markdown (typography_markdown.py); this module
+does not import Markdown, so that the window's first paint, which shows text fields, does not
+load it.
 
 A URL in the text (`https://...`, `www....`) keeps its characters: `--` or `'` in it is part
 of the address. A text field, plain text, also keeps what is between backticks as typed: the
@@ -14,14 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from xml.etree.ElementTree import Element
 
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
-
-__all__ = ["TypographyExtension", "smarten", "typeset"]
+__all__ = ["BLOCKS", "VERBATIM", "smarten", "typeset"]
 
 _PUNCTUATION = re.compile(r"---|--|\.\.\.|['\"]")
 _DASHES = {"---": "\u2014", "--": "\u2013", "...": "\u2026"}
@@ -30,8 +23,8 @@ _DASHES = {"---": "\u2014", "--": "\u2013", "...": "\u2026"}
 _OPENERS = set(" \t\n\r\u00a0([{\u2013\u2014\u201c\u2018-/\x03")
 _DECADE = re.compile(r"\d\ds\b")
 # Their text is code or kept as written.
-_VERBATIM = frozenset({"code", "pre", "kbd", "samp", "var", "script", "style", "math"})
-_BLOCKS = frozenset(
+VERBATIM = frozenset({"code", "pre", "kbd", "samp", "var", "script", "style", "math"})
+BLOCKS = frozenset(
     {"p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
      "div", "figcaption", "caption", "summary", "details", "ol", "ul", "dl", "table", "tr"}
 )  # fmt: skip
@@ -102,44 +95,3 @@ def _quote(mark: str, previous: str, following: str, text: str, end: int) -> str
             return "\u2019"  # an apostrophe: it's, Jones', '90s
         return "\u2018" if opening and following.strip() else "\u2019"
     return "\u201c" if opening and following.strip() else "\u201d"
-
-
-class _Typography(Treeprocessor):
-    """Walks the tree in reading order, carrying the last character seen, so that a quote
-    next to an inline element (`"*word*"`) is read in context."""
-
-    def run(self, root: Element) -> None:
-        self._before = ""
-        for child in root:
-            self._walk(child, followed=False)
-
-    def _walk(self, element: Element, followed: bool) -> None:
-        block = element.tag in _BLOCKS
-        if block:
-            self._before = ""
-        if element.tag in _VERBATIM:
-            text = "".join(element.itertext())
-            self._before = text[-1] if text else self._before
-        else:
-            element.text = self._smarten(element.text, followed=len(element) > 0)
-            for index, child in enumerate(element):
-                self._walk(child, followed=index + 1 < len(element))
-        if block:
-            self._before = ""
-        element.tail = self._smarten(element.tail, followed=followed)
-
-    def _smarten(self, text: str | None, followed: bool) -> str | None:
-        if not text:
-            return text
-        if not isinstance(text, AtomicString):  # AtomicString: escaped, keep as written
-            # Followed by an inline element: a quote at the end opens it.
-            text = smarten(text, self._before, "x" if followed else "")
-        self._before = text[-1]
-        return text
-
-
-class TypographyExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
-        md.ESCAPED_CHARS.extend(["'", '"'])  # so that \" stays a straight quote
-        # After inline parsing (20), so code spans are elements; before toc (5) makes ids.
-        md.treeprocessors.register(_Typography(md), "reviewdesk_typography", 15)
