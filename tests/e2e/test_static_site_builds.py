@@ -147,6 +147,24 @@ def jekyll_build(
     return build(jekyll, "build", "--strict_front_matter", *flags, site=site, zone=zone)
 
 
+def build_site(tool: Path, to: str, root: Path, folders: list[Path]) -> tuple[Path, list[Path]]:
+    """A Hugo or Jekyll fixture site with the reviews in `folders` exported into it and built
+    cleanly; its folder, and each review's built page (relative to it), in order."""
+    slugs = [bundle.load(folder).effective_slug for folder in folders]
+    if to == "hugo":
+        site = hugo_site(root)
+        for folder in folders:
+            export(folder, "hugo", site / "content" / "reviews")
+        assert_hugo_built(hugo_build(tool, site))
+        return site, [HUGO_PAGE.parent.with_name(slug) / "index.html" for slug in slugs]
+    site = jekyll_site(root)
+    for folder in folders:
+        export(folder, "jekyll", site)
+    done = jekyll_build(tool, site)
+    assert done.returncode == 0 and "Warning" not in done.stderr, done.stderr
+    return site, [JEKYLL_PAGE.with_name(f"{slug}.html") for slug in slugs]
+
+
 # --- what a built page shows ------------------------------------------------------------------
 
 
@@ -538,18 +556,7 @@ def test_two_reviews_with_the_same_image_names_each_show_their_own(
     tool: Path = request.getfixturevalue(to)
     published(sample_bundle)
     second, _ = second_review(tmp_path)
-    if to == "hugo":
-        site = hugo_site(tmp_path)
-        for folder in (sample_bundle, second):
-            export(folder, "hugo", site / "content" / "reviews")
-        assert_hugo_built(hugo_build(tool, site))
-        pages = [HUGO_PAGE, HUGO_PAGE.parent.with_name("second-look") / "index.html"]
-    else:
-        site = jekyll_site(tmp_path)
-        for folder in (sample_bundle, second):
-            export(folder, "jekyll", site)
-        assert jekyll_build(tool, site).returncode == 0
-        pages = [JEKYLL_PAGE, JEKYLL_PAGE.with_name("second-look.html")]
+    site, pages = build_site(tool, to, tmp_path, [sample_bundle, second])
     public = site / pages[0].parts[0]
     for folder, page in zip((sample_bundle, second), pages, strict=True):
         url = "/" + (site / page).relative_to(public).as_posix()
@@ -594,19 +601,7 @@ def test_the_review_blocks_build_as_the_html_export_shows_them(
 ) -> None:
     tool: Path = request.getfixturevalue(to)
     reviews = blocks_bundles(sample_bundle, tmp_path)
-    if to == "hugo":
-        site = hugo_site(tmp_path)
-        for folder, _ in reviews:
-            export(folder, "hugo", site / "content" / "reviews")
-        assert_hugo_built(hugo_build(tool, site))
-        pages = [HUGO_PAGE.parent.with_name(slug) / "index.html" for slug in BLOCK_CASES]
-    else:
-        site = jekyll_site(tmp_path)
-        for folder, _ in reviews:
-            export(folder, "jekyll", site)
-        done = jekyll_build(tool, site)
-        assert done.returncode == 0 and "Warning" not in done.stderr, done.stderr
-        pages = [JEKYLL_PAGE.with_name(f"{slug}.html") for slug in BLOCK_CASES]
+    site, pages = build_site(tool, to, tmp_path, [folder for folder, _ in reviews])
     public = site / pages[0].parts[0]
     for (folder, review), page in zip(reviews, pages, strict=True):
         built = assert_same_outline(site / page, review, folder)
@@ -788,19 +783,7 @@ def test_the_built_head_is_the_html_exports(
 ) -> None:
     tool: Path = request.getfixturevalue(to)
     reviews = head_bundles(sample_bundle, tmp_path)
-    if to == "hugo":
-        site = hugo_site(tmp_path)
-        for folder, _ in reviews:
-            export(folder, "hugo", site / "content" / "reviews")
-        assert_hugo_built(hugo_build(tool, site))
-        pages = [HUGO_PAGE.parent.with_name(slug) / "index.html" for slug in HEAD_CASES]
-    else:
-        site = jekyll_site(tmp_path)
-        for folder, _ in reviews:
-            export(folder, "jekyll", site)
-        done = jekyll_build(tool, site)
-        assert done.returncode == 0 and "Warning" not in done.stderr, done.stderr
-        pages = [JEKYLL_PAGE.with_name(f"{slug}.html") for slug in HEAD_CASES]
+    site, pages = build_site(tool, to, tmp_path, [folder for folder, _ in reviews])
     public = site / pages[0].parts[0]
     for (folder, review), page in zip(reviews, pages, strict=True):
         assert_head_of_html_export(site / page, public, review, folder)
