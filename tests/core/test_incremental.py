@@ -129,6 +129,19 @@ def test_an_unchanged_body_renders_nothing() -> None:
     assert body.renders == renders
 
 
+def test_a_change_of_language_renders_the_body_anew_in_its_quotation_marks() -> None:
+    text = '"One" paragraph.\n\n"Two" paragraphs.\n\n`"code"`'
+    body = IncrementalBody()
+    assert body.update(text).html == render_markdown(text)
+    german = body.update(text, "de")
+    assert german.full
+    assert german.html == render_markdown(text, language="de")
+    assert "<p>„One“ paragraph.</p>" in german.html
+    assert '<code>"code"</code>' in german.html
+    assert not body.update(text, "de-AT").full  # the same marks: nothing to render again
+    assert body.update(text, "en").html == render_markdown(text)
+
+
 def test_reference_definitions_apply_to_the_whole_body() -> None:
     text = "See [the site][x] and [x].\n\nA paragraph.\n\n[x]: https://a.example/\n"
     body = IncrementalBody()

@@ -130,3 +130,24 @@ def test_the_json_ld_notes_are_as_typed_unless_the_page_is_typeset(typed: Review
     assert shown["review"]["negativeNotes"]["itemListElement"][0]["name"] == SHOWN
     assert shown == review_jsonld(typed) | {"review": shown["review"]}
     assert shown["review"]["name"] == TYPED
+
+
+GERMAN = "It’s „new“ – and — done…"
+
+
+def test_every_output_quotes_in_the_review_s_language(typed: Review, tmp_path: Path) -> None:
+    german = typed.model_copy(update={"language": "de"})
+    article = render_article(german, render_markdown(german.body, language="de"), LayoutOptions())
+    for field in FIELDS:
+        text = re.sub(r"<[^>]*>", "", section(article, field))
+        assert GERMAN in text and SHOWN not in text, field
+    assert f"<p>{GERMAN}</p>" in section(article, "body")
+    nothing_printed = ThemeParts(
+        title=False, excerpt=False, featured_image=False, tags=False, byline=False
+    )
+    post = html.unescape(post_content(german, {}, nothing_printed, delimiters=False).markup)
+    assert post.count(GERMAN) == 24 and SHOWN not in post
+    page = exports.export(german, tmp_path, "html").text
+    assert f"<p>{GERMAN}</p>" in page and SHOWN not in page
+    notes = review_jsonld(german, typeset=True)["review"]["positiveNotes"]["itemListElement"]
+    assert notes[0]["name"] == GERMAN

@@ -2,7 +2,7 @@
 import pytest
 
 from reviewdesk.core.markdown_body import render_markdown
-from reviewdesk.core.typography import smarten, typeset
+from reviewdesk.core.typography import ENGLISH, quotes_for, smarten, typeset
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,37 @@ def test_a_url_in_the_body_s_text_keeps_its_characters() -> None:
 def test_typesetting_twice_changes_nothing() -> None:
     once = typeset('It\'s "quoted" -- and --- done... `x--y` https://e.org/a--b')
     assert typeset(once) == once
+
+
+QUOTED = "He said \"it's 'fine' -- in the '90s\", Jones' car"
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("en", "He said “it’s ‘fine’ – in the ’90s”, Jones’ car"),
+        ("en-GB", "He said “it’s ‘fine’ – in the ’90s”, Jones’ car"),
+        ("de", "He said „it’s ‚fine‘ – in the ’90s“, Jones’ car"),
+        ("de-AT", "He said „it’s ‚fine‘ – in the ’90s“, Jones’ car"),
+        ("de-CH", "He said «it’s ‹fine› – in the ’90s», Jones’ car"),
+        ("fr", "He said «\u202fit’s ‹\u202ffine\u202f› – in the ’90s\u202f», Jones’ car"),
+        ("fr-CH", "He said «it’s ‹fine› – in the ’90s», Jones’ car"),
+        ("pl", "He said „it’s «fine» – in the ’90s”, Jones’ car"),
+        ("ja", "He said 「it’s 『fine』 – in the ’90s」, Jones’ car"),
+        ("xx-unknown", "He said “it’s ‘fine’ – in the ’90s”, Jones’ car"),
+    ],
+)
+def test_quotation_marks_are_the_language_s(language: str, shown: str) -> None:
+    assert typeset(QUOTED, language) == shown
+    assert render_markdown(QUOTED, language=language) == f"<p>{shown}</p>"
+    assert typeset(shown, language) == shown  # typeset twice: the same
+
+
+def test_a_language_tag_is_read_as_bcp_47_whatever_its_case() -> None:
+    assert quotes_for("DE_ch") == quotes_for("de-CH") != quotes_for("de")
+    assert quotes_for("") == quotes_for("en-US-x-house") == ENGLISH
+
+
+def test_code_and_urls_keep_straight_quotes_in_any_language() -> None:
+    text = '`say "hi"` at https://example.org/it\'s "ok"'
+    assert typeset(text, "de") == '`say "hi"` at https://example.org/it\'s „ok“'

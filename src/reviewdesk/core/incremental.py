@@ -63,6 +63,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from reviewdesk.core.markdown_body import BODY_TOP_LEVEL, new_markdown, render_markdown, sanitize
+from reviewdesk.core.typography import quotes_for
 
 __all__ = ["BodyUpdate", "IncrementalBody"]
 
@@ -182,8 +183,8 @@ class _Renderer:
     """A converter set up as `render_markdown`'s, with hooks that give a block the context of
     the whole body: references, abbreviations, heading shift and the heading ids taken."""
 
-    def __init__(self) -> None:
-        md = self.md = new_markdown()
+    def __init__(self, language: str) -> None:
+        md = self.md = new_markdown(language)
         self.references: dict[str, tuple[str, str]] = {}
         self.abbreviations: dict[str, str] = {}
         self.shift = 0
@@ -659,7 +660,13 @@ class IncrementalBody:
     Not thread-safe: one instance per document, used from one thread."""
 
     def __init__(self) -> None:
-        self._renderer = _Renderer()
+        self.renders = 0  # block renders so far (whole-body renders included): for tests
+        self._start("en")
+
+    def _start(self, language: str) -> None:
+        """Forget every block rendered: the next update renders the body whole, anew."""
+        self._quotes = quotes_for(language)
+        self._renderer = _Renderer(language)
         self._splitter = _Splitter()
         self._meta = _Generations()  # source -> _Meta
         self._slugs = _Generations()  # (source, references) -> the headings' slugs
@@ -668,7 +675,6 @@ class IncrementalBody:
         self._lines: tuple[int, ...] = ()
         self._context: Hashable = None
         self._started = False
-        self.renders = 0  # block renders so far (whole-body renders included): for tests
 
     def block_at(self, line: int) -> int:
         """The index of the block holding source line `line` (0-based; a blank line belongs to
@@ -677,8 +683,11 @@ class IncrementalBody:
             return -1
         return max(0, bisect.bisect_right(self._lines, line) - 1)
 
-    def update(self, text: str) -> BodyUpdate:
-        """Render `text`, reusing the blocks rendered before."""
+    def update(self, text: str, language: str = "en") -> BodyUpdate:
+        """Render `text` with `language`'s quotation marks (a BCP 47 tag), reusing the blocks
+        rendered before in the same marks."""
+        if quotes_for(language) != self._quotes:
+            self._start(language)
         for cache in (self._meta, self._slugs, self._html):
             cache.turn()
         normalized = _normalize(text)
@@ -692,7 +701,7 @@ class IncrementalBody:
             blocks, lines, context = (), (), None
         elif split is None or rendered is None:
             self.renders += 1
-            html = render_markdown(text)
+            html = render_markdown(text, language=language)
             blocks, lines = ((html,), (0,)) if html else ((), ())
             context = ("whole", html)
         else:

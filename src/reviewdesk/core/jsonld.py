@@ -70,7 +70,10 @@ def review_jsonld(
 
 def _as_shown(review: Review) -> Review:
     """`review` with its pros and cons as the page shows them."""
-    shown = typography.typeset
+
+    def shown(text: str) -> str:
+        return typography.typeset(text, review.language)
+
     return review.model_copy(
         update={"pros": list(map(shown, review.pros)), "cons": list(map(shown, review.cons))}
     )

@@ -124,8 +124,15 @@ def environment() -> jinja2.Environment:
     env.filters["paragraphs"] = _paragraphs
     env.filters["percent_of_best"] = _percent_of_best
     env.filters["price"] = format_price
-    env.filters["typeset"] = typeset
+    env.filters["typeset"] = _typeset
     return env
+
+
+@jinja2.pass_context
+def _typeset(context: jinja2.runtime.Context, text: str) -> str:
+    """The `typeset` filter: `text` with the typographic punctuation of the review's language
+    (every template that shows text has the `review`; macros are imported with context)."""
+    return typeset(text, context["review"].language)
 
 
 @cache

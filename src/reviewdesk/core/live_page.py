@@ -87,7 +87,7 @@ class LivePage:
     def update(self, review: Review) -> PagePatch:
         """Bring the page to `review`; the first update gives the whole page (`skeleton`
         and every group)."""
-        body = self._body.update(review.body)
+        body = self._body.update(review.body, review.language)
         groups = self._page_groups(body.blocks, layout_ids(review))
         self._lines = body.lines
         start, removed, inserted = _splice(self._groups, groups)

@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from reviewdesk.core import markdown_html_parser  # noqa: F401 (applies its fix to Markdown)
+from reviewdesk.core.typography import quotes_for
 from reviewdesk.core.typography_markdown import TypographyExtension
 
 __all__ = ["ALLOWED_TAGS", "BODY_TOP_LEVEL", "new_markdown", "render_markdown", "sanitize"]
@@ -221,13 +222,13 @@ class _PathologicalExtension(Extension):
         md.inlinePatterns.register(_LiteralWhenCrowded(), "reviewdesk_literal_when_crowded", 200)
 
 
-def _new_markdown() -> markdown.Markdown:
+def _new_markdown(language: str) -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[
             "extra",
             "toc",
             "sane_lists",
-            TypographyExtension(),
+            TypographyExtension(quotes_for(language)),
             _HeadingLevelsExtension(),
             _PathologicalExtension(),
         ],
@@ -239,28 +240,33 @@ def _new_markdown() -> markdown.Markdown:
 _local = threading.local()
 
 
-def _markdown() -> markdown.Markdown:
+def _markdown(language: str) -> markdown.Markdown:
     # Building a Markdown instance costs about as much as converting a short body, and an
-    # instance is not thread-safe: one per thread, reset before each use.
-    md: markdown.Markdown | None = getattr(_local, "md", None)
+    # instance is not thread-safe: one per thread and quotation marks, reset before each use.
+    quotes = quotes_for(language)
+    made: dict[object, markdown.Markdown] | None = getattr(_local, "made", None)
+    if made is None:
+        made = _local.made = {}
+    md = made.get(quotes)
     if md is None:
-        md = _local.md = _new_markdown()
+        md = made[quotes] = _new_markdown(language)
     return md
 
 
-def render_markdown(text: str, *, raw_html: bool = False) -> str:
-    """Convert the Markdown `text` of a review body into sanitized HTML5; with `raw_html`, the
-    HTML written in it is kept as written (scripts and frames too: for bodies of one's own)."""
-    md = _markdown()
+def render_markdown(text: str, *, raw_html: bool = False, language: str = "en") -> str:
+    """Convert the Markdown `text` of a review body into sanitized HTML5, its quotation marks
+    `language`'s (a BCP 47 tag); with `raw_html`, the HTML written in it is kept as written
+    (scripts and frames too: for bodies of one's own)."""
+    md = _markdown(language)
     md.reset()  # footnotes, abbreviations and used ids must not leak between documents
     converted = md.convert(text)
     return converted if raw_html else _CLEANER.clean(converted)
 
 
-def new_markdown() -> markdown.Markdown:
+def new_markdown(language: str = "en") -> markdown.Markdown:
     """A fresh converter set up as `render_markdown`'s, for callers that hook their own
     processors into it (core.incremental renders the body block by block with one)."""
-    return _new_markdown()
+    return _new_markdown(language)
 
 
 def sanitize(html: str) -> str:

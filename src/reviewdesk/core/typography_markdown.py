@@ -13,12 +13,16 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from reviewdesk.core.typography import BLOCKS, VERBATIM, smarten
+from reviewdesk.core.typography import BLOCKS, ENGLISH, VERBATIM, Quotes, smarten
 
 
 class _Typography(Treeprocessor):
     """Walks the tree in reading order, carrying the last character seen, so that a quote
     next to an inline element (`"*word*"`) is read in context."""
+
+    def __init__(self, md: markdown.Markdown, quotes: Quotes) -> None:
+        super().__init__(md)
+        self._quotes = quotes
 
     def run(self, root: Element) -> None:
         self._before = ""
@@ -45,13 +49,19 @@ class _Typography(Treeprocessor):
             return text
         if not isinstance(text, AtomicString):  # AtomicString: escaped, keep as written
             # Followed by an inline element: a quote at the end opens it.
-            text = smarten(text, self._before, "x" if followed else "")
+            text = smarten(text, self._before, "x" if followed else "", self._quotes)
         self._before = text[-1]
         return text
 
 
 class TypographyExtension(Extension):
+    """Typographic punctuation with the quotation marks `quotes` (a language's)."""
+
+    def __init__(self, quotes: Quotes = ENGLISH) -> None:
+        super().__init__()
+        self._quotes = quotes
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.ESCAPED_CHARS.extend(["'", '"'])  # so that \" stays a straight quote
         # After inline parsing (20), so code spans are elements; before toc (5) makes ids.
-        md.treeprocessors.register(_Typography(md), "reviewdesk_typography", 15)
+        md.treeprocessors.register(_Typography(md, self._quotes), "reviewdesk_typography", 15)

@@ -724,7 +724,7 @@ def test_random_reviews_parse_into_known_blocks_holding_every_item(
         ("skip-if", review.skip_if),
     ):
         sections = with_class(found, f"review-list--{name}")
-        as_shown = [typeset(item) for item in items]
+        as_shown = [typeset(item, review.language) for item in items]
         assert list_texts(sections[0]) == as_shown if items else sections == []
     for name, shown in (
         ("review-scores", review.scores),

@@ -180,10 +180,10 @@ def test_a_hostile_review_keeps_its_fields_and_cannot_break_out_of_its_jsonld(
     data = json.loads(jsonld[0])
     notes = data["review"]
     # The notes as the post shows the pros: with typographic punctuation.
-    shown = [typeset(pro) for pro in review.pros]
+    shown = [typeset(pro, review.language) for pro in review.pros]
     assert [n["name"] for n in notes["positiveNotes"]["itemListElement"]] == shown
     assert [n["name"] for n in notes["negativeNotes"]["itemListElement"]] == [
-        typeset(con) for con in review.cons
+        typeset(con, review.language) for con in review.cons
     ]
     assert data["review"]["description"] == review.summary
     assert data["review"]["reviewRating"]["ratingValue"] == 4.5

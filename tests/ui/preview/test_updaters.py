@@ -35,7 +35,8 @@ SAME_AS_EXPORT = """((exported) => {
   const parsed = new DOMParser().parseFromString(exported, 'text/html');
   return [parsed.querySelector('main').innerHTML === document.querySelector('main').innerHTML,
           parsed.title === document.title,
-          parsed.head.innerHTML === document.head.innerHTML];
+          parsed.head.innerHTML === document.head.innerHTML,
+          parsed.documentElement.lang === document.documentElement.lang];
 })"""
 
 
@@ -83,7 +84,7 @@ def test_typing_in_the_middle_changes_one_block_and_keeps_the_place(
     assert view.run_js(typed_in) == 1
     assert view.run_js("window.scrollY") == 20000
     assert view.run_js("window.notReloaded") is True  # the same page: never reloaded
-    assert _same_as_export(view, long_review) == [True, True, True]
+    assert _same_as_export(view, long_review) == [True] * 4
 
 
 def test_edits_anywhere_leave_the_page_equal_to_the_export(
@@ -110,7 +111,7 @@ def test_edits_anywhere_leave_the_page_equal_to_the_export(
     for field, value in edits:
         with qtbot.waitSignal(view.rendered, timeout=10_000):
             long_review.set(field, value, merge=False)
-        assert _same_as_export(view, long_review) == [True, True, True], field
+        assert _same_as_export(view, long_review) == [True] * 4, field
 
 
 def test_another_review_gets_a_fresh_page_from_the_top(
@@ -121,7 +122,7 @@ def test_another_review_gets_a_fresh_page_from_the_top(
         long_review.reopen(sample_bundle)
     assert view.run_js("window.scrollY") == 0
     assert view.run_js("document.querySelector('h1').textContent") == long_review.review.title
-    assert _same_as_export(view, long_review) == [True, True, True]
+    assert _same_as_export(view, long_review) == [True] * 4
 
 
 def test_review_blocks_appear_change_and_go_as_the_export_shows_them(
@@ -140,6 +141,22 @@ def test_review_blocks_appear_change_and_go_as_the_export_shows_them(
     for field, value in edits:
         with qtbot.waitSignal(view.rendered, timeout=10_000):
             long_review.set(field, value, merge=False)
-        assert _same_as_export(view, long_review) == [True, True, True], field
+        assert _same_as_export(view, long_review) == [True] * 4, field
     shown = "[...document.querySelectorAll('[data-field]')].map((e) => e.dataset.field)"
     assert "skip_if" in view.run_js(shown) and "scores" not in view.run_js(shown)
+
+
+def test_a_change_of_language_requotes_the_page_and_sets_its_lang_without_a_reload(
+    qtbot: QtBot, view: PreviewView, long_review: ReviewDocument
+) -> None:
+    with qtbot.waitSignal(view.rendered, timeout=10_000):
+        long_review.set("body", '"Quoted" words.\n\nMore.', merge=False)
+    view.run_js("window.notReloaded = true")
+    first = "document.querySelector('[data-field=body] p').textContent"
+    assert view.run_js(first) == "\u201cQuoted\u201d words."
+    with qtbot.waitSignal(view.rendered, timeout=10_000):
+        long_review.set("language", "de", merge=False)
+    assert view.run_js("document.documentElement.lang") == "de"
+    assert view.run_js(first) == "\u201eQuoted\u201c words."
+    assert view.run_js("window.notReloaded") is True
+    assert _same_as_export(view, long_review) == [True] * 4

@@ -60,7 +60,11 @@ def article_html(review: Review, options: ExportOptions) -> str:
         show_footer=options.show_footer,
         asset_base=base.rstrip("/") + "/" if base else "",
     )
-    return render_article(review, render_markdown(review.body, raw_html=options.raw_html), layout)
+    return render_article(
+        review,
+        render_markdown(review.body, raw_html=options.raw_html, language=review.language),
+        layout,
+    )
 
 
 def image_warnings(review: Review, folder: Path, options: ExportOptions) -> list[str]:

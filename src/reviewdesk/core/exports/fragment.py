@@ -24,6 +24,6 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
         warnings.append(
             "images keep their relative paths; pass --asset-base-url to make them absolute"
         )
-    body = render_markdown(review.body, raw_html=options.raw_html)
+    body = render_markdown(review.body, raw_html=options.raw_html, language=review.language)
     article = render_article(review, body, layout)
     return ExportResult(article, ".html", (), tuple(warnings))

@@ -23,7 +23,7 @@ def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> E
     else:
         layout = replace(layout, asset_base=f"{stem}_files/")
         copies = tuple(Asset(f.source, f"{stem}_files/{f.path}") for f in files)
-    body = render_markdown(review.body, raw_html=options.raw_html)
+    body = render_markdown(review.body, raw_html=options.raw_html, language=review.language)
     page = render(review, layout, asset_base_url=options.asset_base_url, body_html=body)
     return ExportResult(page, ".html", copies, tuple(warnings))
 
@@ -42,5 +42,7 @@ def render(
     canonical = review.seo.canonical_url if review.seo else None
     hero = shared.absolute_url(asset_base_url, review.hero.image) if review.hero else None
     jsonld = review_jsonld(review, page_url=canonical, image_url=hero, typeset=True)
-    body = render_markdown(review.body) if body_html is None else body_html
+    body = (
+        render_markdown(review.body, language=review.language) if body_html is None else body_html
+    )
     return render_page(review, body, layout, jsonld=jsonld)

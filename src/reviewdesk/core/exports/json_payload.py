@@ -44,7 +44,7 @@ def payload_schema() -> dict[str, Any]:
 def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> ExportResult:
     files, warnings = render.local_assets(review, folder)
     base = options.asset_base_url
-    body_html = render_markdown(review.body, raw_html=options.raw_html)
+    body_html = render_markdown(review.body, raw_html=options.raw_html, language=review.language)
     layout = LayoutOptions(
         summary_label=options.summary_label, asset_base=base.rstrip("/") + "/" if base else ""
     )

@@ -54,7 +54,11 @@ def content(
     # The layout looks an image up without its `./`.
     sources = {src.removeprefix("./"): url for src, url in image_sources.items()}
     layout = LayoutOptions(image_sources=sources)
-    body = literal_braces(page_body(render_markdown(review.body), layout, layout_ids(review)))
+    body = literal_braces(
+        page_body(
+            render_markdown(review.body, language=review.language), layout, layout_ids(review)
+        )
+    )
     # Nothing at all for an empty body: the layouts leave out the body of a page without one.
     return Content(front_matter.join(head, f"{body}\n" if body else ""), ".html")
 

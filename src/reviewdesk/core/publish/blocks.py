@@ -62,7 +62,7 @@ from reviewdesk.core.markdown_body import render_markdown
 from reviewdesk.core.model import Author, Offer, Rating, Review
 from reviewdesk.core.publish.state import UploadedImage
 from reviewdesk.core.publish.theme import ThemeParts
-from reviewdesk.core.typography import typeset
+from reviewdesk.core.shown_text import as_shown
 
 __all__ = ["PostContent", "post_content"]
 
@@ -98,11 +98,16 @@ def post_content(
     `delimiters` it is the same HTML without the block comments: the article for a CMS that
     takes HTML (Ghost's HTML card), styled by the same stylesheet."""
     writer = _Writer(images)
-    body = render_markdown(review.body, raw_html=raw_html) if review.body.strip() else ""
+    body = (
+        render_markdown(review.body, raw_html=raw_html, language=review.language)
+        if review.body.strip()
+        else ""
+    )
     if raw_html:
         body = _as_browsers_read(body)
     body_blocks = writer.body(body)
-    article = _article(review, theme, writer, body_blocks, summary_label or "Summary")
+    shown = as_shown(review)  # its text fields typeset, as the layout's templates show them
+    article = _article(shown, theme, writer, body_blocks, summary_label or "Summary")
     markup = _CONTROLS.sub("", _serialize(article, delimiters=delimiters))
     return PostContent(markup + "\n", writer.warnings())
 
@@ -258,11 +263,9 @@ def _text(value: str) -> str:
 
 
 def _field(value: str) -> str:
-    """A text field of the review (plain text: a title, a list item, a caption...) as the page
-    shows it: with typographic punctuation, as the layout's `typeset` filter writes it, then
-    escaped. Not for the body's text, whose punctuation its rendering made and whose code
-    stays as written."""
-    return _text(typeset(value))
+    """A text field of the review (plain text: a title, a list item, a caption...), typeset
+    already (`as_shown`), escaped."""
+    return _text(value)
 
 
 def _attr(value: str) -> str:

@@ -21,6 +21,7 @@ from reviewdesk.core.publish.text import (
     same_markup,
 )
 from reviewdesk.core.publish.wordpress import WordPress, WordPressError
+from reviewdesk.core.typography import typeset
 
 # Each script element, then whether its tag says JSON-LD. One pattern for both,
 # `<script[^>]*type=...[^>]*>(.*?)</script>`, tried every `type=` of a tag left open from
@@ -110,8 +111,9 @@ def _same_meta(kept: Any, sent: Any) -> bool:
 
 
 def review_items(review: Review) -> list[str]:
-    """What the page must show word for word: the pros and the cons."""
-    return [*review.pros, *review.cons]
+    """What the page must show word for word: the pros and the cons, as it shows them (typeset
+    in the review's language)."""
+    return [typeset(item, review.language) for item in (*review.pros, *review.cons)]
 
 
 def page_shows(page: str, review: Review, featured_url: str) -> list[str]:
@@ -123,7 +125,7 @@ def page_shows(page: str, review: Review, featured_url: str) -> list[str]:
         for item in review_items(review)
         if not contains(text, item)
     ]
-    if not contains(text, review.title):
+    if not contains(text, typeset(review.title, review.language)):
         found.append(f"the public page does not show the title {review.title!r}")
     name = PurePosixPath(urlsplit(featured_url).path).stem if featured_url else ""
     if name and name not in page:

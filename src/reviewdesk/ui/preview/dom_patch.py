@@ -59,6 +59,8 @@ INSTALL = (
   // The frame of the page changed: a new page around the same body nodes.
   const rebuild = (html) => {
     const fresh = new DOMParser().parseFromString(html, 'text/html');
+    // The page's language (hyphenation, screen readers) is an attribute of <html>.
+    document.documentElement.lang = fresh.documentElement.lang;
     syncHead(fresh.head.innerHTML);
     const main = document.adoptNode(fresh.body.firstElementChild);
     const moving = state.groups.flat();
