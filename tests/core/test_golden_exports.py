@@ -10,7 +10,9 @@ changed, never markup, attributes, URLs or code (the html, fragment, JSON, Ghost
 outputs); the Hugo
 and Jekyll pages' front matter gained the keys their layouts print the html export's head
 from and import reads the review back from (`status` of a `ready` review, `author_urls`,
-`seo`, `reviewdesk`), keys added and nothing else changed (hugo.html, jekyll.html)."""
+`seo`, `reviewdesk`), keys added and nothing else changed (hugo.html, jekyll.html); the html
+page's head gained `article:modified_time` and a Twitter card, which the Hugo and Jekyll pages
+print too, two meta tags added and nothing else changed (page.html)."""
 
 from __future__ import annotations
 
