@@ -1,0 +1,335 @@
+"""Many bundles exported to one format into one folder: `reviewdesk export FOLDER... -o OUT`,
+and the library's Export selection (which calls `export_bundles` from a worker thread).
+
+Each review goes where `reviewdesk export BUNDLE --to FORMAT -o OUT/` puts it: `OUT/SLUG.EXT`
+with its images beside it, or for hugo and jekyll into the site's folder OUT; all its files or
+none (exports.write), and the pages it supersedes retired as for one export. A bundle that
+cannot be read or written is a failure of its own, one line naming the file (and the line and
+field), and the rest go on.
+
+Two bundles with the same slug would write the same files: neither is written, and each one's
+failure names the other. A suffix (SLUG-2) would publish a review at an address that its slug,
+its canonical URL and its JSON-LD do not name, and which of the two got it would depend on the
+order of the paths given; which review owns the address is the writer's to say. So every slug
+is read first (a load per bundle, about a tenth of an export), then the pages are written.
+
+With `jobs` > 1 the bundles are shared out among worker processes, spawned, never forked: the
+app calls this from a thread of a Qt process, and a fork copies whatever lock another thread
+holds at that moment. One bundle per task, at most two tasks per worker waiting, so that
+`cancelled` is asked between any two bundles; those under way when it says yes are finished
+(each is written whole), none is started after."""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from reviewdesk.core import bundle, exports
+from reviewdesk.core.exports import ExportOptions
+from reviewdesk.core.exports.superseded import retire
+from reviewdesk.core.problems import BundleError
+
+Progress = Callable[[int, int, Path], None]  # (done, total, the bundle just done)
+Cancelled = Callable[[], bool]
+_WAITING_PER_WORKER = 2  # tasks queued per worker: enough that none waits for the next
+_IDLE_DEATHS_MAX = 2
+
+
+@dataclass(frozen=True)
+class Exported:
+    bundle: Path
+    written: tuple[Path, ...]  # the main file first, then the images copied beside it
+    # Earlier pages of the review at the same address, now removed (exports/superseded.py).
+    removed: tuple[Path, ...] = ()
+    # Lines as `reviewdesk export` prints them: how an interrupted save was settled, and
+    # the export's own warnings ("BUNDLE: warning: ...").
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Failure:
+    bundle: Path
+    message: str  # one line naming the file (and the line and field) and why; no traceback
+
+    @property
+    def line(self) -> str:
+        """The message, led by the bundle's path when it does not already name it."""
+        named = self.message.startswith(str(self.bundle))
+        return self.message if named else f"{self.bundle}: {self.message}"
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    total: int
+    exported: tuple[Exported, ...]  # in the order of the bundles given
+    failures: tuple[Failure, ...]
+    cancelled: bool = False  # some bundles were neither exported nor failed
+
+    @property
+    def left(self) -> int:
+        """The bundles not exported because the batch was cancelled."""
+        return self.total - len(self.exported) - len(self.failures)
+
+
+def export_bundles(
+    bundles: Sequence[Path],
+    to: str,
+    out: Path,
+    options: ExportOptions | None = None,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> BatchResult:
+    """Export each bundle of `bundles` as format `to` (a key of exports.FORMATS) into the
+    folder `out`, in `jobs` processes (this one when 1). `progress(done, total, bundle)` is
+    called here as each bundle is done with, exported or failed; `cancelled()` is asked
+    before each bundle is started. Raises OSError only when `out` is not a folder."""
+    if to not in exports.FORMATS:
+        raise ValueError(f"unknown format {to!r}")
+    if jobs < 1:
+        raise ValueError("jobs must be at least 1")
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(20, "is not a folder", str(out))
+    settings = options or ExportOptions()
+    paths = list(bundles)
+    outcome: dict[int, Exported | Failure] = {}
+    stopped = _Stop(cancelled)
+
+    def done(index: int, result: Exported | Failure) -> None:
+        outcome[index] = result
+        if progress is not None:
+            progress(len(outcome), len(paths), paths[index])
+
+    with _Workers(jobs) as workers:
+        slugs: dict[int, str] = {}
+        for index, found in workers.run(read_slug, [(path,) for path in paths], stopped):
+            if isinstance(found, Failure):
+                done(index, found)
+            else:
+                slugs[index] = found
+        ready = _settle_clashes(paths, slugs, out, to, done)
+        tasks = [(paths[index], to, out, settings, slugs[index]) for index in ready]
+        for position, result in workers.run(export_one, tasks, stopped):
+            done(ready[position], result)
+    ordered = [outcome[index] for index in sorted(outcome)]
+    return BatchResult(
+        total=len(paths),
+        exported=tuple(item for item in ordered if isinstance(item, Exported)),
+        failures=tuple(item for item in ordered if isinstance(item, Failure)),
+        cancelled=len(outcome) < len(paths),
+    )
+
+
+# --- one bundle, in a worker -------------------------------------------------------------------
+
+
+def read_slug(folder: Path) -> str | Failure:
+    """The slug `folder`'s review is published under, or why it cannot be read."""
+    try:
+        return bundle.read(folder).review.effective_slug
+    except Exception as error:  # one bundle's trouble, whatever it is, is its own
+        return _failure(folder, error)
+
+
+def export_one(
+    folder: Path, to: str, out: Path, options: ExportOptions, slug: str
+) -> Exported | Failure:
+    """Export the bundle `folder` into `out` as `reviewdesk export FOLDER -o OUT/` does.
+    `slug` is the one read before: a review whose slug changed since is not written, as it
+    was not checked against the others'."""
+    try:
+        return _export(folder, to, out, options, slug)
+    except Exception as error:
+        return _failure(folder, error)
+
+
+def _export(
+    folder: Path, to: str, out: Path, options: ExportOptions, slug: str
+) -> Exported | Failure:
+    source = bundle.read(folder)
+    review = source.review
+    if review.effective_slug != slug:
+        return Failure(
+            folder,
+            f"its slug changed during the export ({slug} -> {review.effective_slug}): "
+            "not written; export it again",
+        )
+    warnings = [str(note) for note in source.notes]
+    result = exports.export(review, folder, to, options)
+    warnings += [f"{folder}: warning: {warning}" for warning in result.warnings]
+    place = result.location if exports.FORMATS[to].into_folder else slug + result.suffix
+    written = exports.write(result, out / place, root=out)
+    removed, retired = retire(result, out)
+    warnings += [f"{folder}: warning: {warning}" for warning in retired]
+    return Exported(folder, tuple(written), tuple(removed), tuple(warnings))
+
+
+def _failure(folder: Path, error: Exception) -> Failure:
+    if isinstance(error, BundleError):
+        text = "; ".join(str(problem) for problem in error.problems) or str(error)
+    elif isinstance(error, OSError):
+        reason = error.strerror or str(error)
+        text = f"{error.filename}: {reason}" if error.filename else reason
+    else:  # a fault of ours: its kind and words, never a traceback
+        text = f"could not be exported: {type(error).__name__}: {error}"
+    return Failure(folder, " ".join(text.split()))
+
+
+# --- slugs -------------------------------------------------------------------------------------
+
+
+def _settle_clashes(
+    paths: list[Path],
+    slugs: dict[int, str],
+    out: Path,
+    to: str,
+    done: Callable[[int, Failure], None],
+) -> list[int]:
+    """The indexes of the bundles whose slug no other bundle has; each other one failed
+    (`done`) naming the bundles it shares its slug with."""
+    by_slug: dict[str, list[int]] = {}
+    for index in sorted(slugs):
+        by_slug.setdefault(slugs[index], []).append(index)
+    ready: list[int] = []
+    for slug, indexes in by_slug.items():
+        if len(indexes) == 1:
+            ready += indexes
+            continue
+        where = _place(out, to, slug)
+        for index in indexes:
+            others = ", ".join(str(paths[other]) for other in indexes if other != index)
+            done(
+                index,
+                Failure(
+                    paths[index],
+                    f"{paths[index]}: its slug '{slug}' is also the slug of {others}: neither "
+                    f"is written (both would be {where}); give one of them another slug",
+                ),
+            )
+    return sorted(ready)
+
+
+def _place(out: Path, to: str, slug: str) -> str:
+    if to == "hugo":
+        return str(out / slug) + "/"
+    if to == "jekyll":
+        return f"{out / '_posts'}/DATE-{slug} and {out / 'assets' / slug}/"
+    return str(out / (slug + exports.FORMATS[to].suffix))
+
+
+# --- workers -----------------------------------------------------------------------------------
+
+_Result = TypeVar("_Result")
+
+
+class _Stop:
+    """`cancelled`, asked until it first says yes."""
+
+    def __init__(self, cancelled: Cancelled | None) -> None:
+        self._cancelled = cancelled
+        self.stopped = False
+
+    def __call__(self) -> bool:
+        if not self.stopped and self._cancelled is not None:
+            self.stopped = bool(self._cancelled())
+        return self.stopped
+
+
+def _ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to the process that started it: that one decides whether the
+    batch stops, and a worker killed while waiting for work would break the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _Workers:
+    """Calls run here (`jobs` 1) or in a pool of `jobs` spawned processes. When a worker
+    dies (killed, out of memory), the pool is lost with every task it had, which fail, and a
+    new pool takes the rest; when two pools in a row die before finishing any task, processes
+    cannot run here at all, and the remaining tasks fail without more tries."""
+
+    def __init__(self, jobs: int) -> None:
+        self._jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+        self._pool_worked = False
+        self._idle_deaths = 0  # pools in a row that died before finishing a task
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            # Tasks under way finish (each writes its review whole); none waiting starts.
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self._jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_ignore_interrupts,
+            )
+            self._pool_worked = False
+        return self._pool
+
+    def run(
+        self,
+        call: Callable[..., _Result],
+        tasks: Sequence[tuple[object, ...]],
+        stopped: _Stop,
+    ) -> Iterator[tuple[int, _Result | Failure]]:
+        """(index, call(*tasks[index])) as each finishes, until every task is done or
+        `stopped()`. Each task's first item is its bundle, which a lost task's failure names."""
+        if self._jobs == 1:
+            for index, task in enumerate(tasks):
+                if stopped():
+                    return
+                yield index, call(*task)
+            return
+        waiting: dict[Future[_Result], tuple[int, ProcessPoolExecutor]] = {}
+        upcoming = iter(enumerate(tasks))
+        while True:
+            while len(waiting) < self._jobs * _WAITING_PER_WORKER and not stopped():
+                following = next(upcoming, None)
+                if following is None:
+                    break
+                index, task = following
+                if self._idle_deaths >= _IDLE_DEATHS_MAX:
+                    yield index, _lost(task, "no export process could be started")
+                    continue
+                pool = self._started()
+                waiting[pool.submit(call, *task)] = (index, pool)
+            if not waiting:
+                return
+            finished, _ = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index, pool = waiting.pop(future)
+                result: _Result | Failure = self._result(future, pool, tasks[index])
+                yield index, result
+
+    def _result(
+        self, future: Future[_Result], pool: ProcessPoolExecutor, task: tuple[object, ...]
+    ) -> _Result | Failure:
+        try:
+            found = future.result()
+        except BrokenProcessPool:
+            if pool is self._pool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+                self._idle_deaths = 0 if self._pool_worked else self._idle_deaths + 1
+            return _lost(task, "the process exporting it ended unexpectedly")
+        if pool is self._pool:
+            self._pool_worked = True
+        return found
+
+
+def _lost(task: tuple[object, ...], why: str) -> Failure:
+    folder = Path(str(task[0]))
+    return Failure(folder, f"{folder}: not exported: {why}")
