@@ -389,6 +389,36 @@ def test_the_keys_import_needs_are_written(make_bundle: MakeBundle, to: str) -> 
 
 
 @pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_the_dates_and_typeset_texts_the_page_shows_are_written(
+    make_bundle: MakeBundle, to: str
+) -> None:
+    """`reviewdesk.shown`: each day the page shows in the review's language, and each text
+    that typesetting changes beside the text as typed, the summary's paragraph by paragraph
+    (as the html export typesets them); built pages: tests/e2e/test_static_site_builds.py."""
+    folder = make_bundle(
+        "format: reviewdesk/1\ntitle: It's it\nlanguage: de\npublished: 2026-03-18\n"
+        'summary: "One \'a\'\\n\\nTwo -- b\\n\\nThree"\npros: ["It\'s it", Plain]\n'
+        "updates: [{date: 2026-04-20T23:30:00-05:00, note: Plain}]\n"
+    )
+    review, result = exported(folder, to)
+    shown = front_of(result)["reviewdesk"]["shown"]
+    assert shown == {
+        "language": "de",
+        "dates": {"2026-03-18": "18. März 2026", "2026-04-20": "20. Apr. 2026"},
+        "texts": [  # German: an apostrophe, a low and a high single quote, an en dash
+            {"typed": "It's it", "shown": "It\u2019s it"},
+            {"typed": "One 'a'", "shown": "One \u201aa\u2018"},
+            {"typed": "Two -- b", "shown": "Two \u2013 b"},
+        ],
+    }
+    back, _ = importer.read_markdown(write_into(result, folder.parent / "site"))
+    assert back.model_copy(update={"body": ""}) == review.model_copy(update={"body": ""})
+    # A page with no date and nothing to typeset has none.
+    plain = make_bundle("format: reviewdesk/1\ntitle: T\npros: [Plain]\n", name="p")
+    assert "shown" not in front_of(exported(plain, to)[1])["reviewdesk"]
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
 def test_extra_keys_named_as_the_exports_own_are_left_out(make_bundle: MakeBundle, to: str) -> None:
     """They would replace the export's key (Hugo reads keys whatever their case), or come back
     as a field of the review."""

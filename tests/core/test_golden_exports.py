@@ -12,7 +12,10 @@ and Jekyll pages' front matter gained the keys their layouts print the html expo
 from and import reads the review back from (`status` of a `ready` review, `author_urls`,
 `seo`, `reviewdesk`), keys added and nothing else changed (hugo.html, jekyll.html); the html
 page's head gained `article:modified_time` and a Twitter card, which the Hugo and Jekyll pages
-print too, two meta tags added and nothing else changed (page.html)."""
+print too, two meta tags added and nothing else changed (page.html); the Hugo and Jekyll pages'
+`reviewdesk` key gained `shown`, the page's dates in the review's language and its texts that
+typesetting changes (the deck's), which their layouts print as the html export shows them
+(core/exports/site_shown.py), a key added and nothing else changed (hugo.html, jekyll.html)."""
 
 from __future__ import annotations
 

@@ -37,9 +37,14 @@ FIELDS = (
 
 @pytest.fixture
 def typed(full_review: Review) -> Review:
-    """A review whose every text field holds `TYPED`."""
+    return typed_everywhere(full_review)
+
+
+def typed_everywhere(review: Review) -> Review:
+    """`review` with every text field holding `TYPED` (each list's second item `KEPT`), every
+    block filled in and a hero at `assets/hero.png`."""
     return with_blocks(
-        full_review,
+        review,
         title=TYPED,
         subtitle=TYPED,
         category=TYPED,

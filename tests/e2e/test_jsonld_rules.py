@@ -62,11 +62,14 @@ def _wordpress_post(text: str) -> Page:
 
 def _site_page(text: str) -> Page:
     """A Hugo page's or Jekyll post's: the JSON-LD its layout prints from the front matter as
-    it is, and the pros and cons it shows as written, one a line (the real builds of both:
+    it is, and the pros and cons it shows, one a line: typeset as the front matter's
+    `reviewdesk.shown` pairs each text with its typeset one (the real builds of both:
     tests/e2e/test_static_site_builds.py)."""
     data = front_matter.split(text).data
-    shown = [*data.get("pros", []), *data.get("cons", [])]
-    return Page("\n".join(shown), (data["reviewdesk"]["head"]["jsonld"],))
+    own = data["reviewdesk"]
+    typeset = {pair["typed"]: pair["shown"] for pair in own.get("shown", {}).get("texts", [])}
+    shown = [typeset.get(item, item) for item in [*data.get("pros", []), *data.get("cons", [])]]
+    return Page("\n".join(shown), (own["head"]["jsonld"],))
 
 
 # Each output that carries JSON-LD: what a reader of it sees, with its JSON-LD.

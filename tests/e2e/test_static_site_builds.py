@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -23,10 +24,10 @@ from reviewdesk.core import bundle, exports, front_matter
 from reviewdesk.core.jsonld import jsonld_text, review_jsonld
 from reviewdesk.core.layout import shown_blocks
 from reviewdesk.core.model import LATER_KEYS, Review, Score, Seo, Status
-from reviewdesk.core.publish.text import plain
 from reviewdesk.core.resources import resource
 from tests.core.test_exports_static_sites import FORBIDDEN, HOSTILE
 from tests.core.test_hostile_exports import dangers
+from tests.core.test_layout_typography import GERMAN, SHOWN, TYPED, typed_everywhere
 from tests.e2e.axe import SCHEMES, WIDTHS, format_violations, run_axe
 from tests.e2e.jsonld_rules import check, format_problems, parse_page
 from tests.e2e.vnu import VnuChecker, format_messages
@@ -162,7 +163,13 @@ def build_site(tool: Path, to: str, root: Path, folders: list[Path]) -> tuple[Pa
         export(folder, "jekyll", site)
     done = jekyll_build(tool, site)
     assert done.returncode == 0 and "Warning" not in done.stderr, done.stderr
-    return site, [JEKYLL_PAGE.with_name(f"{slug}.html") for slug in slugs]
+    # Wherever the site's permalink puts a post: under its categories, its day, its slug.
+    return site, [only((site / "_site").rglob(f"{slug}.html")).relative_to(site) for slug in slugs]
+
+
+def only(found: Iterable[Path]) -> Path:
+    (one,) = found
+    return one
 
 
 # --- what a built page shows ------------------------------------------------------------------
@@ -171,10 +178,8 @@ def build_site(tool: Path, to: str, root: Path, folders: list[Path]) -> tuple[Pa
 class Outline(HTMLParser):
     """The article of a page: each element's (tag, class, id, data-field), and its text,
     without the inside of the body, where Markdown renderers may differ and the layout not.
-    A date is the one word "<date>" and punctuation is plain (text.plain): the Hugo and Jekyll
-    layouts print the fields as typed and dates in English ("11 April 2026"), the html export
-    in the review's language with typographic punctuation (core/dates.py, core/typography.py).
-    """
+    Dates and punctuation count too: the Hugo and Jekyll layouts print those the export
+    computed for them (`reviewdesk.shown`), the html export's."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -184,13 +189,9 @@ class Outline(HTMLParser):
         self.stylesheets: list[str] = []
         self._state = "before"  # before | article | body | after
         self._body_divs = 0
-        self._in_time = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
-        if tag == "time" and self._state == "article":
-            self._in_time = True
-            self.words.append("<date>")
         if tag == "img" and found.get("src"):
             self.images.append(str(found["src"]))
         if tag == "link" and found.get("rel") == "stylesheet":
@@ -207,8 +208,6 @@ class Outline(HTMLParser):
                 self._state, self._body_divs = "body", 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "time":
-            self._in_time = False
         if self._state == "body" and tag == "div":
             self._body_divs -= 1
             self._state = "article" if self._body_divs == 0 else "body"
@@ -216,8 +215,8 @@ class Outline(HTMLParser):
             self._state = "after"
 
     def handle_data(self, data: str) -> None:
-        if self._state == "article" and not self._in_time:
-            self.words += plain(data).split()
+        if self._state == "article":
+            self.words += data.split()
 
 
 def outline(page: str) -> Outline:
@@ -616,8 +615,8 @@ def test_the_review_blocks_build_as_the_html_export_shows_them(
     assert 'style="--fill: 72%"' in rated  # the stars: 3.62 of 5
     every = (site / pages[0]).read_text(encoding="utf-8")
     assert 'rel="sponsored noopener">Example Store</a>' in every
-    assert every.index('Updated <time datetime="2026-05-03">3 May 2026') < every.index(
-        "20 April 2026"
+    assert every.index('Updated <time datetime="2026-05-03">May 3, 2026') < every.index(
+        "Apr 20, 2026"
     )
 
 
@@ -641,6 +640,114 @@ def test_a_page_without_blocks_links_no_stylesheet_of_theirs(
         assert jekyll_build(tool, site).returncode == 0
         page = site / JEKYLL_PAGE
     assert len(outline(page.read_text(encoding="utf-8")).stylesheets) == 1
+
+
+# --- the text of the page ----------------------------------------------------------------------
+
+# The sample in two languages of their own dates and quotation marks, and a review whose every
+# text field is typed with straight quotes, dashes and dots (with code and a URL kept as
+# typed), in English and German: by slug.
+TEXT_CASES: dict[str, tuple[str, bool]] = {
+    "sample-de": ("de", False),
+    "sample-en-gb": ("en-GB", False),
+    "typed-en": ("en", True),
+    "typed-de": ("de", True),
+}
+
+
+def text_bundles(sample: Path, root: Path) -> list[tuple[Path, Review]]:
+    """The sample, published, once per case of TEXT_CASES."""
+    made = []
+    for slug, (language, typed) in TEXT_CASES.items():
+        folder = root / slug
+        shutil.copytree(sample, folder)
+        review = bundle.load(folder)
+        review = typed_everywhere(review) if typed else review
+        changes = {"slug": slug, "language": language, "status": Status.PUBLISHED}
+        review = review.model_copy(update=changes)
+        bundle.save(review, folder)
+        made.append((folder, review))
+    return made
+
+
+def sections(page: str) -> dict[str, str]:
+    """The text of each element with a `data-field` (a section of the layout: no such element
+    holds another of its own tag), its white space collapsed."""
+    found = {}
+    for field in re.findall(r'\bdata-field="([^"]+)"', page):
+        match = re.search(rf'<(\w+)\b[^>]*\bdata-field="{field}"[^>]*>(.*?)</\1>', page, re.S)
+        assert match, field
+        found[field] = text_of(match[2])
+    return found
+
+
+def assert_same_sections(page_file: Path, review: Review, folder: Path) -> None:
+    built = sections(page_file.read_text(encoding="utf-8"))
+    assert built == sections(exports.export(review, folder, "html").text)
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_the_built_page_shows_the_text_and_dates_of_the_html_export(
+    request: pytest.FixtureRequest, sample_bundle: Path, tmp_path: Path, to: str
+) -> None:
+    """Every section of the page, dates included, says what the html export's says: the
+    text fields typeset and the dates in the review's language, which the export computed
+    into the front matter (`reviewdesk.shown`, core/exports/site_shown.py)."""
+    tool: Path = request.getfixturevalue(to)
+    reviews = text_bundles(sample_bundle, tmp_path)
+    site, pages = build_site(tool, to, tmp_path, [folder for folder, _ in reviews])
+    for (folder, review), page in zip(reviews, pages, strict=True):
+        assert_same_sections(site / page, review, folder)
+    assert sections((site / pages[0]).read_text(encoding="utf-8"))["published"] == "18. März 2026"
+    assert sections((site / pages[3]).read_text(encoding="utf-8"))["title"] == GERMAN
+    # and the check sees a date, or a text, as the layouts wrote them before
+    typed = site / pages[2]
+    text = typed.read_text(encoding="utf-8")
+    for shown, before in (
+        (">Mar 18, 2026</time>", ">18 March 2026</time>"),
+        (f'data-field="title">{SHOWN}<', f'data-field="title">{html.escape(TYPED)}<'),
+    ):
+        assert shown in text
+        typed.write_text(text.replace(shown, before), encoding="utf-8")
+        with pytest.raises(AssertionError):
+            assert_same_sections(typed, reviews[2][1], reviews[2][0])
+
+
+@pytest.mark.parametrize("to", ["hugo", "jekyll"])
+def test_a_text_or_language_edited_by_hand_is_shown_as_typed_never_as_it_was(
+    request: pytest.FixtureRequest, sample_bundle: Path, tmp_path: Path, to: str
+) -> None:
+    """The front matter's typeset texts and dates are the export's: a text a writer changes in
+    the front matter shows as typed (not the old text's typeset copy), the others as exported;
+    a changed `language` leaves every one of them unused, as they are the old language's."""
+    tool: Path = request.getfixturevalue(to)
+    reviews = text_bundles(sample_bundle, tmp_path)[:2]
+    slugs = [review.effective_slug for _, review in reviews]
+    site = hugo_site(tmp_path) if to == "hugo" else jekyll_site(tmp_path)
+    into = site / "content" / "reviews" if to == "hugo" else site
+    for folder, _ in reviews:
+        export(folder, to, into)
+    german, british = (
+        into / slug / "index.html" if to == "hugo" else into / "_posts" / f"2026-03-18-{slug}.html"
+        for slug in slugs
+    )
+    edited = 'Edited by "hand" -- after the export'
+    text = german.read_text(encoding="utf-8")
+    german.write_text(re.sub(r"(?m)^subtitle: .*$", f"subtitle: '{edited}'", text, count=1))
+    text = british.read_text(encoding="utf-8")
+    british.write_text(text.replace("\nlanguage: en-GB\n", "\nlanguage: fr\n", 1))
+    if to == "hugo":
+        assert_hugo_built(hugo_build(tool, site))
+        built = [site / HUGO_PAGE.parent.with_name(slug) / "index.html" for slug in slugs]
+    else:
+        assert jekyll_build(tool, site).returncode == 0
+        built = [site / JEKYLL_PAGE.with_name(f"{slug}.html") for slug in slugs]
+    (folder, review), shown = reviews[0], sections(built[0].read_text(encoding="utf-8"))
+    assert shown["subtitle"] == edited
+    assert shown == sections(exports.export(review, folder, "html").text) | {"subtitle": edited}
+    shown = sections(built[1].read_text(encoding="utf-8"))
+    assert (shown["published"], shown["subtitle"]) == ("18 March 2026", reviews[1][1].subtitle)
+    assert "Labs'" in shown["subtitle"]
 
 
 # --- the page's head ---------------------------------------------------------------------------
@@ -687,15 +794,6 @@ class Head(HTMLParser):
             self.title += data
         elif self._in == "script":
             self.jsonld[-1] += data
-
-
-def plain_texts(data: object) -> object:
-    """JSON data with every text plain (text.plain): straight quotes, plain dashes."""
-    if isinstance(data, dict):
-        return {key: plain_texts(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [plain_texts(value) for value in data]
-    return plain(data) if isinstance(data, str) else data
 
 
 def head_of(page: str) -> Head:
@@ -757,19 +855,21 @@ def assert_head_of_html_export(page_file: Path, public: Path, review: Review, fo
         {"canonical": canonical},
         review.language,
     )
-    # The JSON-LD jsonld.py gives, byte for byte, with the texts as typed as the page shows
-    # them, and the hero by the path the page links it (Jekyll: the site's); the html export's
-    # but for that and its typographic punctuation.
+    # The JSON-LD jsonld.py gives, byte for byte, with the pros and cons typeset as the page
+    # shows them, and the hero by the path the page links it (Jekyll: the site's): the html
+    # export's but for that.
     (text,) = built.jsonld
     hero = review.hero.image if review.hero else None
     if hero and "_site" in page_file.parts:
         hero = urlsplit(str(built.meta["og:image"])).path
     page_url = review.seo.canonical_url if review.seo else None
-    assert text == jsonld_text(review_jsonld(review, page_url=page_url, image_url=hero))
+    assert text == jsonld_text(
+        review_jsonld(review, page_url=page_url, image_url=hero, typeset=True)
+    )
     data, theirs = json.loads(text), json.loads(ours.jsonld[0])
     if hero:
         theirs["review"]["image"] = hero
-    assert plain_texts(data) == plain_texts(theirs)
+    assert data == theirs
     shown = parse_page(page)
     problems = check(shown.jsonld, shown.text, rated=review.overall_rating is not None)
     assert problems == [], format_problems(problems)

@@ -56,11 +56,10 @@ def review_jsonld(
     `page_url` is the address of the published page (default: the SEO canonical URL);
     `image_url` the address the hero image is published at. `typeset` is for a page that
     shows the text fields with typographic punctuation (core/typography.py: the html layout,
-    the WordPress and Ghost article): the pros and cons are then written as the page shows
-    them, since Google wants the notes to be the page's visible words. Without it they are as
-    typed, as a page that shows them so (Hugo's and Jekyll's) needs. Every other text is the
-    review's data as typed, as in the meta tags: names, descriptions and values that machines
-    read, not words of the page."""
+    the WordPress and Ghost article, the Hugo and Jekyll layouts): the pros and cons are then
+    written as the page shows them, since Google wants the notes to be the page's visible
+    words. Without it they are as typed. Every other text is the review's data as typed, as in
+    the meta tags: names, descriptions and values that machines read, not words of the page."""
     if typeset:
         review = _as_shown(review)
     item = _item(review)

@@ -37,6 +37,7 @@ __all__ = [
     "format_price",
     "layout_ids",
     "page_css",
+    "paragraphs",
     "render_article",
     "render_page",
     "shown_blocks",
@@ -121,7 +122,7 @@ def environment() -> jinja2.Environment:
     env.filters["iso_date"] = _iso_date
     env.filters["score"] = _score
     env.filters["number"] = _number
-    env.filters["paragraphs"] = _paragraphs
+    env.filters["paragraphs"] = paragraphs
     env.filters["percent_of_best"] = _percent_of_best
     env.filters["price"] = format_price
     env.filters["typeset"] = _typeset
@@ -153,7 +154,7 @@ def shown_blocks(review: Review) -> tuple[str, ...]:
 
 
 def _shows(value: object) -> bool:
-    return bool(_paragraphs(value)) if isinstance(value, str) else bool(value)
+    return bool(paragraphs(value)) if isinstance(value, str) else bool(value)
 
 
 def layout_ids(review: Review) -> frozenset[str]:
@@ -354,6 +355,6 @@ def _moment(when: date) -> datetime:
     return datetime(when.year, when.month, when.day, tzinfo=UTC)
 
 
-def _paragraphs(text: str) -> list[str]:
+def paragraphs(text: str) -> list[str]:
     """Plain text split into paragraphs at blank lines."""
     return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]

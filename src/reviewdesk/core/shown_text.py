@@ -1,7 +1,8 @@
 """A review's text fields as its page shows them: each typeset in the review's language
 (core/typography.py), for outputs that build the page's text outside the layout templates,
-whose `typeset` filter does the same (the WordPress and Ghost article, the static sites'
-front matter)."""
+whose `typeset` filter does the same (the WordPress and Ghost article). The static sites'
+front matter pairs each text with its typeset one, the summary's paragraph by paragraph as the
+layouts print it (exports/site_shown.py)."""
 
 from __future__ import annotations
 

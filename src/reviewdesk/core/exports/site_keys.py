@@ -10,13 +10,17 @@ JSON-LD's key order is lost to Hugo's `jsonify`, and Jekyll's escapes no `</scri
 
 Its `unset` names the review's keys that the review leaves unset while the site's keys say
 something: `slug` (the site's is the one derived from the title) and `published` (a Jekyll
-post is named after a day all the same). Its `export` says which site's names the keys have."""
+post is named after a day all the same). Its `export` says which site's names the keys have.
+
+Its `shown` holds what the layouts show as the html export shows it and could not make
+themselves: the dates in the review's language and the text fields typeset (site_shown.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from reviewdesk.core.exports.site_shown import shown
 from reviewdesk.core.jsonld import jsonld_text, review_jsonld
 from reviewdesk.core.model import FORMAT, Review
 
@@ -63,7 +67,10 @@ def own_mapping(review: Review, export: str, *, image_url: str | None) -> dict[s
     own: dict[str, Any] = {"format": FORMAT, "export": export}
     if unset:
         own["unset"] = unset
-    return own | {"head": head(review, image_url=image_url)}
+    own["head"] = head(review, image_url=image_url)
+    if page_shows := shown(review):
+        own["shown"] = page_shows
+    return own
 
 
 def head(review: Review, *, image_url: str | None) -> dict[str, str]:
@@ -79,5 +86,6 @@ def head(review: Review, *, image_url: str | None) -> dict[str, str]:
         "modified_time": review.last_update.isoformat() if review.last_update else "",
     }
     found = {name: value for name, value in values.items() if value}
-    jsonld = review_jsonld(review, page_url=canonical, image_url=image_url)
+    # The pros and cons as the page shows them (reviewdesk.shown): typeset.
+    jsonld = review_jsonld(review, page_url=canonical, image_url=image_url, typeset=True)
     return found | {"jsonld": jsonld_text(jsonld)}
