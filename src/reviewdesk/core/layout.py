@@ -23,6 +23,7 @@ from reviewdesk.core.dates import human_date
 from reviewdesk.core.jsonld import jsonld_script
 from reviewdesk.core.model import Review, Update
 from reviewdesk.core.resources import resource
+from reviewdesk.core.shown_text import paragraphs
 from reviewdesk.core.typography import typeset
 
 __all__ = [
@@ -37,7 +38,6 @@ __all__ = [
     "format_price",
     "layout_ids",
     "page_css",
-    "paragraphs",
     "render_article",
     "render_page",
     "shown_blocks",
@@ -353,8 +353,3 @@ def _moment(when: date) -> datetime:
     if isinstance(when, datetime):
         return when
     return datetime(when.year, when.month, when.day, tzinfo=UTC)
-
-
-def paragraphs(text: str) -> list[str]:
-    """Plain text split into paragraphs at blank lines."""
-    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]

@@ -6,12 +6,13 @@ layouts print it (exports/site_shown.py)."""
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from reviewdesk.core.model import Review
 from reviewdesk.core.typography import typeset
 
-__all__ = ["as_shown"]
+__all__ = ["as_shown", "paragraphs"]
 
 
 def as_shown(review: Review) -> Review:
@@ -47,3 +48,8 @@ def as_shown(review: Review) -> Review:
 
 
 _LISTS = ("pros", "cons", "key_features", "key_insights", "best_for", "skip_if")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text split into paragraphs at blank lines, as the page shows a summary."""
+    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]

@@ -26,8 +26,8 @@ from datetime import date, datetime
 from typing import Any
 
 from reviewdesk.core.dates import human_date
-from reviewdesk.core.layout import paragraphs
 from reviewdesk.core.model import Review
+from reviewdesk.core.shown_text import paragraphs
 from reviewdesk.core.typography import typeset
 
 __all__ = ["page_texts", "shown"]
