@@ -12,18 +12,31 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from reviewdesk.core import library_snippet
 from reviewdesk.core.library_entry import MATCH_START, Hit
 from reviewdesk.core.library_read import SEARCH_FIELDS
 
 MAX_QUERY_CHARS = 1000  # a pasted page is no query; this bounds the work
-SNIPPET_TOKENS = 16
+# The field a hit shows: the writer's own words about the product before the body, the title
+# last (a list shows it anyway).
+SHOWN_FIRST = (
+    "subtitle",
+    "summary",
+    "verdict",
+    "pros",
+    "cons",
+    "key_features",
+    "key_insights",
+    "body",
+    "title",
+)
 _TERM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
 def expressions(query: str) -> list[str]:
     """The FTS5 expressions to try for `query`, in order: as typed, then as plain words."""
-    typed = query.strip()[:MAX_QUERY_CHARS]
+    typed = _without_nul(query).strip()[:MAX_QUERY_CHARS]
     if not typed:
         return []
     plain = plain_expression(typed)
@@ -35,7 +48,7 @@ def plain_expression(query: str) -> str:
     it holds no word at all."""
     wanted: list[str] = []
     unwanted: list[str] = []
-    for match in _TERM.finditer(query):
+    for match in _TERM.finditer(_without_nul(query)):
         quoted_not, phrase, bare = match.groups()
         if bare is None:
             term, prefix, excluded = phrase, False, bool(quoted_not)
@@ -57,6 +70,10 @@ def plain_expression(query: str) -> str:
     return f"({' '.join(wanted)}) NOT ({' OR '.join(unwanted)})"
 
 
+def _without_nul(text: str) -> str:
+    return text.replace("\x00", " ")  # FTS5 reads a query up to its first NUL
+
+
 def search(
     db: sqlite3.Connection, query: str, where: str, parameters: Sequence[object], limit: int
 ) -> list[Hit]:
@@ -65,14 +82,16 @@ def search(
     tried = expressions(query)
     for number, expression in enumerate(tried):
         try:
-            rows = db.execute(_sql(where), (expression, *parameters, max(limit, 0))).fetchall()
+            sql = _SEARCH.format(where=where)
+            rows = db.execute(sql, (expression, *parameters, max(limit, 0))).fetchall()
         except sqlite3.OperationalError as error:
             if _is_query_error(error) and number + 1 < len(tried):
                 continue  # not FTS5 as typed: as plain words
             if _is_query_error(error):
                 return []
             raise
-        return [_hit(row) for row in rows]
+        words = library_snippet.highlighter(expression)
+        return [_hit(db, expression, words, row) for row in rows]
     return []
 
 
@@ -82,20 +101,39 @@ def _is_query_error(error: sqlite3.OperationalError) -> bool:
     return getattr(error, "sqlite_errorcode", sqlite3.SQLITE_ERROR) == sqlite3.SQLITE_ERROR
 
 
-def _sql(where: str) -> str:
-    snippets = ", ".join(
-        f"snippet(texts, {column}, char(2), char(3), '…', {SNIPPET_TOKENS})"
-        for column in range(len(SEARCH_FIELDS))
-    )
-    return (
-        f"SELECT bundles.path, {snippets} FROM texts JOIN bundles ON bundles.id = texts.rowid "
-        f"WHERE texts MATCH ? AND ({where}) ORDER BY rank LIMIT ?"
-    )
-
-
-def _hit(row: tuple[str, ...]) -> Hit:
-    """The field with the most matches shown (the first of them on a tie)."""
-    path, *snippets = row
+def _hit(
+    db: sqlite3.Connection,
+    expression: str,
+    words: library_snippet.Highlighter | None,
+    row: tuple[str | int, ...],
+) -> Hit:
+    """The first field in SHOWN_FIRST with a match, the words around it."""
+    path, rowid, *texts = row
+    if words is not None:
+        for field in SHOWN_FIRST:
+            if words.columns and field not in words.columns:
+                continue
+            found = library_snippet.snippet(words, str(texts[SEARCH_FIELDS.index(field)]))
+            if found is not None:
+                return Hit(Path(str(path)), field, found)
+    # A match only FTS5 sees (a letter it folds that the pattern does not): its own snippets.
+    snippets = db.execute(_SNIPPETS, (expression, rowid)).fetchone() or ("",) * len(SEARCH_FIELDS)
     counts = [snippet.count(MATCH_START) for snippet in snippets]
     best = counts.index(max(counts))
-    return Hit(Path(path), SEARCH_FIELDS[best], snippets[best])
+    return Hit(Path(str(path)), SEARCH_FIELDS[best], snippets[best])
+
+
+_SEARCH = (
+    f"SELECT bundles.path, texts.rowid, {', '.join(f'texts.{f}' for f in SEARCH_FIELDS)} "
+    "FROM texts JOIN bundles ON bundles.id = texts.rowid "
+    "WHERE texts MATCH ? AND ({where}) ORDER BY rank LIMIT ?"
+)
+_SNIPPETS = (
+    "SELECT "
+    + ", ".join(
+        f"snippet(texts, {column}, char(2), char(3), '{library_snippet.ELLIPSIS}', "
+        f"{library_snippet.SNIPPET_WORDS})"
+        for column in range(len(SEARCH_FIELDS))
+    )
+    + " FROM texts WHERE texts MATCH ? AND rowid = ?"
+)
