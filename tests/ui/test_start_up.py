@@ -15,6 +15,7 @@ from reviewdesk.core import bundle, recovery, user_files
 from reviewdesk.core.model import Review
 from reviewdesk.ui import start_up
 from reviewdesk.ui.app import open_window
+from reviewdesk.ui.library.library_window import LibraryWindow
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.settings import REVIEWS_FOLDER, Settings
 from tests.conftest import MakeBundle
@@ -47,7 +48,7 @@ def crashed_with(review: Review, folder: Path | None, minutes_ago: float = 1) ->
 def test_the_very_first_start_opens_the_sample_and_says_nothing(settings: Settings) -> None:
     chosen = start_up.choose(None, settings)
     assert chosen == start_up.Start(user_files.data_dir() / user_files.SAMPLE_NAME, (), "")
-    assert bundle.load(chosen.folder).title  # made on first use
+    assert chosen.folder is not None and bundle.load(chosen.folder).title  # made on first use
 
 
 def test_a_start_after_the_first_opens_the_last_review(
@@ -63,18 +64,32 @@ def test_a_start_after_the_first_opens_the_last_review(
     assert start(qtbot, settings).document.folder == other
 
 
-def test_when_the_last_review_is_gone_the_sample_opens_and_the_status_bar_says_so(
+def test_when_the_last_review_is_gone_the_library_opens_and_the_status_bar_says_so(
     qtbot: QtBot, settings: Settings, make_bundle: MakeBundle
 ) -> None:
+    user_files.sample_copy()  # not the very first start
     last = make_bundle(name="moved-away")
     settings.add_recent(str(last), "A review")
     shutil.rmtree(last)
     window = start(qtbot, settings)
-    assert window.document.folder == user_files.data_dir() / user_files.SAMPLE_NAME
+    assert window.document.folder is None  # a new review, to type into at once
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "")
     assert window.statusBar().currentMessage() == (
-        f"Your last review is no longer in {last}: here is the sample"
+        f"Your last review is no longer in {last}: pick one in the library"
     )
+    library = window.findChild(LibraryWindow)
+    assert library is not None and library.isVisible()
+
+
+def test_with_no_review_to_go_back_to_the_library_opens_not_the_sample(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    user_files.sample_copy()  # the sample was opened once, long ago; nothing since
+    chosen = start_up.choose(None, settings)
+    assert chosen == start_up.Start(None, (), "", library=True)
+    window = start(qtbot, settings)
+    qtbot.waitUntil(lambda: window.findChild(LibraryWindow) is not None)
+    assert window.document.review.title == "Untitled review"
 
 
 def test_the_question_waits_for_the_window_to_be_up_for_good(

@@ -78,7 +78,9 @@ def _sandbox_off_for_root() -> None:
         )
 
 
-def _open(folder: Path, *, ask: bool = True) -> ReviewDocument:
+def _open(folder: Path | None, *, ask: bool = True) -> ReviewDocument:
+    if folder is None:  # nothing to go back to: a new review, to type into at once
+        return ReviewDocument(Review(title="Untitled review"))
     if ask and not may_open(folder, None):
         return ReviewDocument(Review(title="Untitled review"))
     try:

@@ -30,6 +30,7 @@ from reviewdesk.ui.panes.lists_pane import ListsPane
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
 from reviewdesk.ui.panes.offers_pane import OffersPane
 from reviewdesk.ui.panes.pros_cons_pane import ProsConsPane
+from reviewdesk.ui.panes.row_list_field import RowListField
 from reviewdesk.ui.panes.scores_pane import ScoresPane
 from reviewdesk.ui.panes.seo_pane import SeoPane
 from reviewdesk.ui.panes.specs_pane import SpecsPane
@@ -147,6 +148,10 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         apply_preferences(settings, self.body.editor.plain_text_edit)
 
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
     def _preview_follows_the_writer(self) -> None:
         """To the section of the pane or field in focus, to the block of the body under the
         cursor."""
@@ -183,7 +188,10 @@ class MainWindow(QMainWindow):
             self.body.editor.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         index = field.rpartition(".")[2]
-        widget = _input_of(self.panes.currentWidget(), field)
+        pane = self.panes.currentWidget()
+        for rows in pane.findChildren(RowListField):  # a row far down may not be made yet
+            rows.make_input(field)
+        widget = _input_of(pane, field)
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             if isinstance(widget, QListWidget) and index.isdecimal():
@@ -263,6 +271,8 @@ class MainWindow(QMainWindow):
             return
         self.remember_layout()
         self.lock.release()
+        for child in self.findChildren(QMainWindow):  # the library, its own window
+            child.close()
         event.accept()
 
 

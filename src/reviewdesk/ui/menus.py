@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 import reviewdesk
 from reviewdesk.core.exports import FORMATS
@@ -44,6 +44,7 @@ def _file_menu(window: MainWindow, settings: Settings, file: QMenu, publish: QAc
     _add(file, "&Open…", files.open_chosen, QKeySequence.StandardKey.Open)
     recent = file.addMenu("Open &Recent")
     recent.aboutToShow.connect(lambda: fill_recent(recent, settings, files.open))
+    _add(file, "&Library…", lambda: _library(window, settings), QKeySequence("Ctrl+Shift+L"))
     _add(file, "&Save", files.save, QKeySequence.StandardKey.Save)
     _add(file, "Save &As…", files.save_as, QKeySequence.StandardKey.SaveAs)
     _add(file, "Re&vert", files.revert)
@@ -95,6 +96,13 @@ def _publish(window: MainWindow) -> QDialog | None:
     from reviewdesk.ui.publish.commands import publish_review  # noqa: PLC0415
 
     return publish_review(window.document, window.files.save, window)
+
+
+def _library(window: MainWindow, settings: Settings) -> QMainWindow:
+    # Here only: the library is not part of the first paint (its index, its table).
+    from reviewdesk.ui.library.launcher import show_library  # noqa: PLC0415
+
+    return show_library(window, settings)
 
 
 def _manage_sites(window: MainWindow) -> QDialog:

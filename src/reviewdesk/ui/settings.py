@@ -25,6 +25,8 @@ RECENT_TITLES = Setting("files/recent_titles", [])  # the title of each, as last
 LAST_FOLDER = Setting("files/last_folder", "")
 # Where File > New's reviews get their folder on first save; "" is ~/Reviews.
 REVIEWS_FOLDER = Setting("files/reviews_folder", "")
+# More folders the library lists, besides the reviews folder.
+LIBRARY_FOLDERS = Setting("library/folders", [])
 APPEARANCE = Setting("view/appearance", "system")
 EDITOR_FONT_SIZE = Setting("editor/font_size", 0)  # 0: the system's size
 MAX_RECENT = 10
@@ -71,6 +73,23 @@ class Settings:
     def reviews_folder(self) -> Path:
         chosen = str(self.get(REVIEWS_FOLDER) or "")
         return Path(chosen).expanduser() if chosen else default_reviews_dir()
+
+    def library_folders(self) -> list[Path]:
+        """The folders the library lists: the reviews folder first, then those added."""
+        folders = [self.reviews_folder()]
+        for text in self._strings(LIBRARY_FOLDERS):
+            folder = Path(text).expanduser()
+            if text and folder not in folders:
+                folders.append(folder)
+        return folders
+
+    def add_library_folder(self, folder: Path) -> None:
+        extra = [f for f in self._strings(LIBRARY_FOLDERS) if f and Path(f) != folder]
+        self.set(LIBRARY_FOLDERS, [*extra, str(folder)])
+
+    def remove_library_folder(self, folder: Path) -> None:
+        extra = [f for f in self._strings(LIBRARY_FOLDERS) if f and Path(f) != folder]
+        self.set(LIBRARY_FOLDERS, extra)
 
     def sync(self) -> None:
         self._store.sync()

@@ -1,6 +1,7 @@
 """Where the window starts, with no review named: on the review whose changes a crash left
-unsaved (offered back at once), else on the last review the writer had, else on the sample:
-on the very first start, or when the last review is gone (which the status bar then says)."""
+unsaved (offered back at once), else on the last review the writer had; with none (or the last
+one gone, which the status bar then says), on a new review with the library open beside it, to
+pick one. The sample is for the very first start only."""
 
 from __future__ import annotations
 
@@ -22,36 +23,37 @@ FALLBACK_MS = 15_000
 
 @dataclass(frozen=True)
 class Start:
-    folder: Path  # the review to open
+    folder: Path | None  # the review to open; None: a new one
     copies: tuple[Recovered, ...]  # recovery copies to offer, those of `folder` first
     said: str = ""  # what the status bar says of the choice
+    library: bool = False  # show the library: no review to go back to
 
 
 def choose(folder: Path | None, settings: Settings) -> Start:
     """Where to start: `folder` when the writer named one, and which copies to offer."""
     copies = recovery.pending()
-    said = ""
+    said, library = "", False
     if folder is None:
         folder = next((c.origin for c in copies if c.origin and _is_bundle(c.origin)), None)
     if folder is None:
         folder, said = last_review(settings)
-    first = [c for c in copies if recovery.same_bundle(c.origin, folder)]
-    rest = [c for c in copies if not recovery.same_bundle(c.origin, folder)]
-    return Start(folder, (*first, *rest), said)
+        library = folder is None
+    first = [c for c in copies if folder and recovery.same_bundle(c.origin, folder)]
+    rest = [c for c in copies if c not in first]
+    return Start(folder, (*first, *rest), said, library)
 
 
-def last_review(settings: Settings) -> tuple[Path, str]:
-    """The review the writer had last, or the sample, and why the sample when it is."""
+def last_review(settings: Settings) -> tuple[Path | None, str]:
+    """The review the writer had last; the sample at the very first start; else None (the
+    library), and why when the last review is gone."""
     recent = settings.recent_files()
-    if not recent:
+    if not recent and not _sample().exists():
         return user_files.sample_copy(), ""  # the very first start
-    last = Path(recent[0])
-    if _is_bundle(last):
+    last = Path(recent[0]) if recent else None
+    if last is not None and _is_bundle(last):
         return last, ""
-    said = (
-        "" if last == _sample() else f"Your last review is no longer in {last}: here is the sample"
-    )
-    return user_files.sample_copy(), said
+    gone = last is not None and last != _sample()
+    return None, f"Your last review is no longer in {last}: pick one in the library" if gone else ""
 
 
 def begin_once_up(window: MainWindow, start: Start) -> None:
@@ -82,6 +84,10 @@ def begin(window: MainWindow, start: Start) -> None:
     folder = window.document.folder
     if folder is not None and folder != _sample():
         window.files.remember(folder)
+    if start.library:
+        from reviewdesk.ui.library.launcher import show_library  # noqa: PLC0415 (not at first paint)
+
+        show_library(window, window.settings)
     window.files.offer_at_start(start.copies)
 
 

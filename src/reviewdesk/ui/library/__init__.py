@@ -1,0 +1,1 @@
+"""The reviews library: every review of the reviews folders at a glance."""

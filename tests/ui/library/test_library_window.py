@@ -1,0 +1,318 @@
+"""The library window as a writer uses it: the reviews listed, filtered and searched from the
+keyboard and the mouse, opened, changed in bulk, and following what changes on disk."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reviewdesk.core import bundle
+from reviewdesk.core.library_index import LibraryIndex
+from reviewdesk.core.model import Rating, Review, Status
+from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.library import library_window
+from reviewdesk.ui.library.entries_model import MATCH_ROLE, RATING, STATUS, TITLE
+from reviewdesk.ui.library.library_commands import LibraryHost
+from reviewdesk.ui.library.library_window import LibraryWindow
+
+LISTED_MS = 10_000
+
+
+@dataclass
+class Host:
+    """The main window's side, as the library sees it: what it was asked to open."""
+
+    document: ReviewDocument
+    opened: list[Path] = field(default_factory=list)
+    made_new: int = 0
+
+    def open_review(self, folder: Path) -> bool:
+        self.document.reopen(folder)
+        self.opened.append(folder)
+        return True
+
+    def new_review(self) -> bool:
+        self.made_new += 1
+        return True
+
+    def save_review(self) -> bool:
+        self.document.save()
+        return True
+
+    def as_host(self) -> LibraryHost:
+        return LibraryHost(self.document, self.open_review, self.new_review, self.save_review)
+
+
+REVIEWS = {
+    "espresso": ("Lever Espresso Grinder", Status.PUBLISHED, "Kitchen", 4.5, ["coffee"]),
+    "kettle": ("Gooseneck Kettle", Status.DRAFT, "Kitchen", 3.0, ["coffee", "tea"]),
+    "tent": ("Two-Person Tent", Status.READY, "Outdoors", 4.0, ["camping"]),
+    "lamp": ("Reading Lamp", Status.DRAFT, "Home", None, []),
+}
+
+
+def write_review(  # noqa: PLR0917 (a review's fields, as the table lists them)
+    folder: Path, title: str, status: Status, category: str, rating: float | None,
+    tags: list[str], body: str = "",
+) -> None:  # fmt: skip
+    review = Review(
+        title=title,
+        status=status,
+        category=category,
+        rating=Rating(value=rating) if rating is not None else None,
+        tags=tags,
+        body=body or f"About the {title.lower()}: how it holds up after a month.\n",
+    )
+    bundle.save(review, folder)
+
+
+@pytest.fixture
+def shelf(tmp_path: Path) -> Path:
+    root = tmp_path / "Reviews"
+    for name, (title, status, category, rating, tags) in REVIEWS.items():
+        write_review(root / name, title, status, category, rating, tags)
+    title, status, category, rating, tags = REVIEWS["lamp"]
+    write_review(root / "lamp", title, status, category, rating, tags,
+                 body="The shade pivots on a brass knuckle.")  # fmt: skip
+    (root / "broken").mkdir()
+    (root / "broken" / "review.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    (root / "broken" / "body.md").write_text("", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def host(shelf: Path) -> Host:
+    return Host(ReviewDocument.open(shelf / "lamp"))
+
+
+@pytest.fixture
+def window(qtbot: QtBot, shelf: Path, host: Host, tmp_path: Path) -> LibraryWindow:
+    cache = tmp_path / "cache" / "library.sqlite3"
+    made = LibraryWindow(host.as_host(), lambda: [shelf], lambda: LibraryIndex(cache))
+    qtbot.addWidget(made)
+    with qtbot.waitSignal(made.worker.listed, timeout=LISTED_MS, check_params_cb=refreshed):
+        made.show()
+    return made
+
+
+def refreshed(listed: object) -> bool:
+    return bool(getattr(listed, "refreshed", False))
+
+
+def shelf_of(window: LibraryWindow) -> Path:
+    return window.model.entry(0).path.parent
+
+
+def titles(window: LibraryWindow) -> list[str]:
+    return [window.shown.entry(row).title for row in range(window.shown.rowCount())]
+
+
+def row_of(window: LibraryWindow, title: str) -> int:
+    return titles(window).index(title)
+
+
+def select(window: LibraryWindow, *names: str) -> None:
+    selection = window.table.selectionModel()
+    selection.clearSelection()
+    for name in names:
+        index = window.shown.index(row_of(window, name), TITLE)
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        selection.select(index, flags)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
+def refresh(qtbot: QtBot, window: LibraryWindow) -> None:
+    with qtbot.waitSignal(window.worker.listed, timeout=LISTED_MS, check_params_cb=refreshed):
+        window.refresh()
+
+
+# --- what it lists -----------------------------------------------------------------------------
+
+
+def test_every_review_is_listed_and_a_broken_one_with_its_problem(window: LibraryWindow) -> None:
+    assert sorted(titles(window)) == sorted([*(r[0] for r in REVIEWS.values()), "broken"])
+    broken = window.shown.index(row_of(window, "broken"), STATUS)
+    assert broken.data() == "Cannot be read"
+    tip = broken.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(f"{shelf_of(window) / 'broken' / 'review.yaml'}:") and "YAML" in tip
+    assert "5 reviews" in window.summary.text() and "1 cannot be read" in window.summary.text()
+
+
+def test_columns_sort_by_their_values_from_a_click_on_the_header(
+    qtbot: QtBot, window: LibraryWindow
+) -> None:
+    header = window.table.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(RATING) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    order = titles(window)
+    first, last = order[0], order[-1]
+    if window.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+        first, last = last, first
+    assert first in ("Reading Lamp", "broken")  # no rating: first going up
+    assert last == "Lever Espresso Grinder"  # 4.5 of 5
+
+
+# --- filters and search --------------------------------------------------------------------
+
+
+def test_filters_by_status_tag_and_rating_from_their_lists(
+    qtbot: QtBot, window: LibraryWindow
+) -> None:
+    bar = window.filters
+    bar.status.setFocus()
+    qtbot.keyClicks(bar.status, "Draft")  # a combo box picks the item typed
+    assert sorted(titles(window)) == ["Gooseneck Kettle", "Reading Lamp"]
+    bar.status.setCurrentIndex(0)
+    bar.tag.setCurrentIndex(bar.tag.findText("coffee"))
+    assert sorted(titles(window)) == ["Gooseneck Kettle", "Lever Espresso Grinder"]
+    bar.rating.setCurrentIndex(bar.rating.findText("★ 4 and up"))
+    assert titles(window) == ["Lever Espresso Grinder"]
+    assert "1 of 5 reviews" in window.summary.text()
+
+
+def test_search_shows_only_the_reviews_found_with_the_words_marked(
+    qtbot: QtBot, window: LibraryWindow
+) -> None:
+    with qtbot.waitSignal(window.worker.found, timeout=LISTED_MS):
+        qtbot.keyClicks(window.filters.search, "brass")
+    assert titles(window) == ["Reading Lamp"]
+    snippet = window.shown.index(0, TITLE).data(MATCH_ROLE)
+    assert "\x02brass\x03" in snippet
+    window.filters.search.clear()  # every review again, at once
+    assert len(titles(window)) == 5
+
+
+def test_a_search_a_writer_types_with_stray_quotes_never_fails(
+    qtbot: QtBot, window: LibraryWindow
+) -> None:
+    failures: list[str] = []
+    window.worker.failed.connect(failures.append)
+    with qtbot.waitSignal(window.worker.found, timeout=LISTED_MS):
+        qtbot.keyClicks(window.filters.search, 'kettle "holds AND')
+    assert failures == []
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def test_enter_opens_the_selected_review(qtbot: QtBot, window: LibraryWindow, host: Host) -> None:
+    select(window, "Two-Person Tent")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert host.opened == [window.model.entry(window.model.row_of(host.opened[0])).path]
+    assert bundle.load(host.opened[0]).title == "Two-Person Tent"
+
+
+def test_a_status_set_on_a_selection_is_saved_and_the_open_review_changes_undoably(
+    qtbot: QtBot, window: LibraryWindow, host: Host, shelf: Path
+) -> None:
+    select(window, "Gooseneck Kettle", "Two-Person Tent", "Reading Lamp")
+    window.commands.actions["status-published"].trigger()
+    assert bundle.load(shelf / "kettle").status == Status.PUBLISHED
+    assert bundle.load(shelf / "tent").status == Status.PUBLISHED
+    # The open review: in the window, unsaved, one undo away; its file as it was.
+    assert host.document.review.status == Status.PUBLISHED and host.document.modified
+    assert bundle.load(shelf / "lamp").status == Status.DRAFT
+    host.document.undo_stack.undo()
+    assert host.document.review.status.value == "draft"
+
+    def published() -> list[str]:
+        entries = [window.shown.entry(row) for row in range(window.shown.rowCount())]
+        return sorted(e.title for e in entries if e.status == "published")
+
+    expected = ["Gooseneck Kettle", "Lever Espresso Grinder", "Two-Person Tent"]
+    qtbot.waitUntil(lambda: published() == expected, timeout=LISTED_MS)
+
+
+def test_a_tag_added_to_a_selection_reaches_each_review(
+    qtbot: QtBot, window: LibraryWindow, shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: ("gift ideas", True))
+    select(window, "Gooseneck Kettle", "Two-Person Tent")
+    window.commands.actions["add-tag"].trigger()
+    assert bundle.load(shelf / "kettle").tags == ["coffee", "tea", "gift ideas"]
+    assert bundle.load(shelf / "tent").tags == ["camping", "gift ideas"]
+    qtbot.waitUntil(lambda: window.filters.tag.findText("gift ideas") > 0, timeout=LISTED_MS)
+
+
+def test_rename_moves_the_folder_and_the_list_follows(
+    qtbot: QtBot, window: LibraryWindow, shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("tent-review", True))
+    select(window, "Two-Person Tent")
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    assert not (shelf / "tent").exists()
+    assert bundle.load(shelf / "tent-review").slug == "tent-review"
+    qtbot.waitUntil(
+        lambda: window.shown.entry(row_of(window, "Two-Person Tent")).path == shelf / "tent-review",
+        timeout=LISTED_MS,
+    )
+
+
+def test_duplicate_and_trash_from_the_keyboard(
+    qtbot: QtBot, window: LibraryWindow, shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    select(window, "Gooseneck Kettle")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Gooseneck Kettle (copy)" in titles(window), timeout=LISTED_MS)
+    assert bundle.load(shelf / "gooseneck-kettle-copy").status == Status.DRAFT
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    select(window, "Gooseneck Kettle (copy)")
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: "Gooseneck Kettle (copy)" not in titles(window), timeout=LISTED_MS)
+    assert not (shelf / "gooseneck-kettle-copy").exists()
+
+
+def test_the_open_review_is_not_sent_to_the_trash(
+    window: LibraryWindow, shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **_k: asked.append(a))
+    select(window, "Reading Lamp")
+    assert window.commands.trash_selected() is None
+    assert asked == [] and (shelf / "lamp").is_dir()
+
+
+# --- following the disk --------------------------------------------------------------------
+
+
+def test_a_review_added_edited_or_removed_outside_shows_up(
+    qtbot: QtBot, window: LibraryWindow, shelf: Path
+) -> None:
+    write_review(shelf / "stove", "Camp Stove", Status.DRAFT, "Outdoors", 3.5, ["camping"])
+    qtbot.waitUntil(lambda: "Camp Stove" in titles(window), timeout=LISTED_MS)  # watched
+    review = bundle.load(shelf / "kettle")
+    bundle.save(
+        review.model_copy(update={"title": "Gooseneck Kettle, revisited"}), shelf / "kettle"
+    )
+    refresh(qtbot, window)  # what a git pull changes inside a bundle: seen on the next look
+    assert "Gooseneck Kettle, revisited" in titles(window)
+    for file in (shelf / "espresso").rglob("*"):
+        if file.is_file():
+            file.unlink()
+    for folder in sorted((shelf / "espresso").rglob("*"), reverse=True):
+        folder.rmdir()
+    (shelf / "espresso").rmdir()
+    qtbot.waitUntil(lambda: "Lever Espresso Grinder" not in titles(window), timeout=LISTED_MS)
+
+
+def test_it_looks_again_on_its_own_while_shown(
+    qtbot: QtBot, shelf: Path, host: Host, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_window, "RESCAN_MS", 200)
+    cache = tmp_path / "cache2" / "library.sqlite3"
+    made = LibraryWindow(host.as_host(), lambda: [shelf], lambda: LibraryIndex(cache))
+    qtbot.addWidget(made)
+    with qtbot.waitSignal(made.worker.listed, timeout=LISTED_MS, check_params_cb=refreshed):
+        made.show()
+    review = bundle.load(shelf / "tent")
+    bundle.save(review.model_copy(update={"title": "Tent, two seasons on"}), shelf / "tent")
+    os.utime(shelf / "tent" / "review.yaml", (1, 1))  # even with an old time: size differs
+    qtbot.waitUntil(lambda: "Tent, two seasons on" in titles(made), timeout=LISTED_MS)
