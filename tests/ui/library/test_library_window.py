@@ -18,6 +18,7 @@ from reviewdesk.core.model import Rating, Review, Status
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.library import library_window
 from reviewdesk.ui.library.entries_model import MATCH_ROLE, RATING, STATUS, TITLE
+from reviewdesk.ui.library.export_selection import ExportSelection
 from reviewdesk.ui.library.library_commands import LibraryHost
 from reviewdesk.ui.library.library_window import LibraryWindow
 
@@ -45,8 +46,13 @@ class Host:
         self.document.save()
         return True
 
+    def export_folder(self) -> Path:
+        return self.document.folder.parent.parent / "exports" if self.document.folder else Path()
+
     def as_host(self) -> LibraryHost:
-        return LibraryHost(self.document, self.open_review, self.new_review, self.save_review)
+        return LibraryHost(
+            self.document, self.open_review, self.new_review, self.save_review, self.export_folder
+        )
 
 
 REVIEWS = {
@@ -316,3 +322,62 @@ def test_it_looks_again_on_its_own_while_shown(
     bundle.save(review.model_copy(update={"title": "Tent, two seasons on"}), shelf / "tent")
     os.utime(shelf / "tent" / "review.yaml", (1, 1))  # even with an old time: size differs
     qtbot.waitUntil(lambda: "Tent, two seasons on" in titles(made), timeout=LISTED_MS)
+
+
+# --- export selection ----------------------------------------------------------------------
+
+
+def export_dialog(window: LibraryWindow) -> ExportSelection:
+    dialog = window.commands.export_selected()
+    assert dialog is not None
+    return dialog
+
+
+def test_export_selection_writes_each_review_and_lists_the_one_that_failed(
+    qtbot: QtBot, window: LibraryWindow, tmp_path: Path
+) -> None:
+    select(window, "Gooseneck Kettle", "Two-Person Tent", "broken")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(ExportSelection)
+    assert dialog is not None and dialog.isVisible()
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    with qtbot.waitSignal(dialog.finished_batch, timeout=30_000):
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.html")) == [
+        "gooseneck-kettle.html",
+        "two-person-tent.html",
+    ]
+    assert dialog.said.text() == "Exported 2 of 3; 1 could not be exported."
+    assert "broken" in dialog.failures.toPlainText()
+    assert "review.yaml" in dialog.failures.toPlainText()
+    assert dialog.cancel_button.text() == "Close"
+
+
+def test_cancel_stops_an_export_between_reviews_and_leaves_no_half_written_page(
+    qtbot: QtBot, shelf: Path, host: Host, tmp_path: Path
+) -> None:
+    for number in range(40):
+        write_review(shelf / f"extra-{number}", f"Extra {number}", Status.DRAFT, "", None, [])
+    cache = tmp_path / "cache3" / "library.sqlite3"
+    window = LibraryWindow(host.as_host(), lambda: [shelf], lambda: LibraryIndex(cache))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.worker.listed, timeout=LISTED_MS, check_params_cb=refreshed):
+        window.show()
+    window.table.selectAll()
+    dialog = export_dialog(window)
+    out = tmp_path / "out"
+    dialog.folder.setText(str(out))
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    with qtbot.waitSignal(dialog.bar.valueChanged, timeout=30_000):
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.finished_batch, timeout=60_000) as finished:
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    result = finished.args[0]
+    assert result.cancelled and result.left > 0
+    written = sorted(out.glob("*.html"))
+    assert len(written) == len(result.exported) < 45
+    assert all(page.read_text(encoding="utf-8").rstrip().endswith("</html>") for page in written)
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    assert "left when cancelled" in dialog.said.text()

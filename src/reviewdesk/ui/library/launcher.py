@@ -17,7 +17,8 @@ from reviewdesk.ui.settings import Settings
 if TYPE_CHECKING:
     from reviewdesk.ui.main_window import MainWindow
 
-_OWNED = "reviewdesk_library"  # the main window's property naming its library window
+_OWNED = "reviewdesk_library"  # the object name of a main window's library window
+EXPORTS_NAME = "Review exports"  # beside the reviews folder: where Export Selection offers
 
 
 def show_library(window: MainWindow, settings: Settings) -> LibraryWindow:
@@ -75,7 +76,10 @@ def _host(window: MainWindow) -> LibraryHost:
             _raise(window)
         return made
 
-    return LibraryHost(window.document, open_review, new_review, window.files.save)
+    def export_folder() -> Path:
+        return window.settings.reviews_folder().parent / EXPORTS_NAME
+
+    return LibraryHost(window.document, open_review, new_review, window.files.save, export_folder)
 
 
 def _raise(window: MainWindow) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
@@ -18,6 +19,7 @@ from reviewdesk.core.library_index import Entry
 from reviewdesk.core.model import Status
 from reviewdesk.core.problems import BundleError
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.library.export_selection import ExportSelection
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class LibraryHost:
     open_review: Callable[[Path], bool]  # raises the window on it; False if not opened
     new_review: Callable[[], bool]
     save_review: Callable[[], bool]  # the open review, before its folder is renamed
+    export_folder: Callable[[], Path]  # where Export Selection offers to write
 
 
 STATUS_WORDS = (("&Draft", Status.DRAFT), ("&Ready", Status.READY),
@@ -56,6 +59,7 @@ class LibraryCommands:
             add(f"status-{status}", label, lambda _=False, s=status: self.set_status(s))
         add("add-tag", "&Add Tag…", self.add_tag)
         add("remove-tag", "Re&move Tag…", self.remove_tag)
+        add("export", "&Export Selection…", self.export_selected, "Ctrl+E")
         self.enable()
 
     def _action(
@@ -87,12 +91,13 @@ class LibraryCommands:
         review = bar.addMenu("&Review")
         for name in ("open", "new", "template", "duplicate", "rename"):
             review.addAction(self.actions[name])
+        review.addAction(self.actions["export"])
         review.addSeparator()
         review.addAction(self.actions["trash"])
         self._fill_changes(bar.addMenu("&Change"))
 
     def fill_context_menu(self, menu: QMenu) -> None:
-        for name in ("open", "template", "duplicate", "rename"):
+        for name in ("open", "template", "duplicate", "rename", "export"):
             menu.addAction(self.actions[name])
         self._fill_changes(menu.addMenu("&Change"))
         menu.addSeparator()
@@ -139,6 +144,16 @@ class LibraryCommands:
             return None
         self._refresh()
         return made
+
+    def export_selected(self) -> ExportSelection | None:
+        """The selected reviews in one format into one folder, with progress and Cancel."""
+        chosen = [entry.path for entry in self._selected()]
+        if not chosen:
+            return None
+        dialog = ExportSelection(chosen, self._host.export_folder(), self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def rename_selected(self) -> Path | None:
         """A new slug, and the folder named after it."""
