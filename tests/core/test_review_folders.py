@@ -62,3 +62,16 @@ def test_a_broken_link_for_a_reviews_folder_is_named_in_one_line(tmp_path: Path)
         review_folders.reserve(tmp_path / "Reviews", "a-review")
     assert str(raised.value.problems[0]) == (
         f"{tmp_path / 'Reviews'}: is not a folder: no review can go in it")  # fmt: skip
+
+
+def test_the_default_reviews_folder_is_in_the_documents_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    (home / ".config").mkdir(parents=True)
+    (home / ".config" / "user-dirs.dirs").write_text('XDG_DOCUMENTS_DIR="$HOME/Papers"\n')
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    assert review_folders.default_reviews_dir() == home / "Papers" / "Reviews"
+    (home / "Reviews").mkdir()  # where an earlier version put them: kept
+    assert review_folders.default_reviews_dir() == home / "Reviews"

@@ -8,6 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reviewdesk.ui.preferences import PreferencesDialog
+from reviewdesk.ui.settings import Settings
 from tests.missing_tools import require
 
 # Choose each look in the dialog with the keyboard, as a writer does, and report the window's
@@ -73,3 +78,16 @@ def test_dark_and_light_switch_the_window_on_plain_x11(tmp_path: Path) -> None:
     assert looks["light"] > 200
     assert looks["system"] == looks["start"]
     assert looks["saved"] == "system"
+
+
+def test_the_reviews_folder_is_chosen_in_the_preferences(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = Settings(str(tmp_path / "settings.ini"))
+    dialog = PreferencesDialog(settings, 10)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.reviews_folder.text() == str(settings.reviews_folder())
+    dialog.reviews_folder.clear()
+    qtbot.keyClicks(dialog.reviews_folder, str(tmp_path / "My reviews"))
+    qtbot.keyClick(dialog.reviews_folder, Qt.Key.Key_Return)
+    assert settings.reviews_folder() == tmp_path / "My reviews"
+    assert settings.library_folders()[0] == tmp_path / "My reviews"  # the library lists it first

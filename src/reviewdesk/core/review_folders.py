@@ -1,5 +1,5 @@
 """Where a new review goes on its first save: a folder of its own, named from its slug, in
-the reviews folder (~/Reviews unless the settings name another)."""
+the reviews folder (Reviews in the user's documents folder unless the settings name another)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,14 @@ MAX_TRIES = 1000
 
 
 def default_reviews_dir() -> Path:
-    return Path.home() / DEFAULT_NAME
+    """`Reviews` in the platform's documents folder (platformdirs: XDG's on Linux, Documents on
+    macOS and Windows), or ~/Reviews where an earlier version made it and it holds reviews."""
+    earlier = Path.home() / DEFAULT_NAME
+    if earlier.is_dir():
+        return earlier
+    from platformdirs import user_documents_dir  # noqa: PLC0415 (asked once, when needed)
+
+    return Path(user_documents_dir()) / DEFAULT_NAME
 
 
 def reserve(parent: Path, slug: str) -> Path:
