@@ -17,7 +17,6 @@ import json
 import logging
 import os
 import sqlite3
-import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +25,7 @@ from typing import Any, Self, TypeVar
 from reviewdesk.core import library_scan, library_schema, library_search
 from reviewdesk.core.library_entry import Entry, Hit, Refreshed
 from reviewdesk.core.library_read import SEARCH_FIELDS, Record, read_record
+from reviewdesk.core.library_writer import BatchWriter
 from reviewdesk.core.user_files import cache_dir
 
 __all__ = ["INDEX_FILE", "Entry", "Hit", "LibraryIndex", "Refreshed"]
@@ -33,8 +33,8 @@ __all__ = ["INDEX_FILE", "Entry", "Hit", "LibraryIndex", "Refreshed"]
 _log = logging.getLogger(__name__)
 
 INDEX_FILE = "library.sqlite3"
-# Read bundles are written this often: a reader sees the index grow, a cancel loses at most
-# this much reading, and another process's refresh gets its turn in between.
+# Read bundles are written this often (in a thread of their own, library_writer): a reader
+# sees the index grow, and another process's refresh gets its turn in between.
 BATCH_SECONDS = 0.25
 
 _T = TypeVar("_T")
@@ -140,22 +140,17 @@ class LibraryIndex:
             with self._transaction():
                 self._remove(gone)
         added = changed = 0
-        batch: list[tuple[str, Record]] = []
-        written_at = time.monotonic()
-        for done, item in enumerate(todo):
-            if cancelled():
-                break
-            if progress is not None:
-                progress(done, len(todo))
-            batch.append((item.signature, read_record(item.folder, item.modified)))
-            if str(item.folder) in stored:
-                changed += 1
-            else:
-                added += 1
-            if time.monotonic() - written_at >= BATCH_SECONDS:
-                self._write(batch)
-                batch, written_at = [], time.monotonic()
-        self._write(batch)
+        with BatchWriter(self._write, lambda: BATCH_SECONDS) as writer:
+            for done, item in enumerate(todo):
+                if cancelled():
+                    break
+                if progress is not None:
+                    progress(done, len(todo))
+                writer.put((item.signature, read_record(item.folder, item.modified)))
+                if str(item.folder) in stored:
+                    changed += 1
+                else:
+                    added += 1
         if progress is not None and not cancelled():
             progress(len(todo), len(todo))
         return Refreshed(
@@ -167,8 +162,6 @@ class LibraryIndex:
         )
 
     def _write(self, batch: list[tuple[str, Record]]) -> None:
-        if not batch:
-            return
         with self._transaction():
             for signature, record in batch:
                 self._put(signature, record)
