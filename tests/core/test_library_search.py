@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reviewdesk.core import library_search, library_snippet
@@ -228,21 +228,30 @@ def test_plain_words_are_always_fts5(query: str) -> None:
         db.execute("SELECT * FROM t WHERE t MATCH ?", (expression,)).fetchall()
 
 
-texts = st.lists(
-    st.sampled_from(["kettle", "Kettle", "abc", "café", "CAFE", " ", "\n", "-", "'", ".", "x"]),
-    max_size=60,
-).map("".join) | st.text(max_size=200).map(lambda text: text.replace(S, "").replace(E, ""))
+VOCABULARY = ["kettle", "Kettle", "abc", "café", "CAFE", "x9"]
+noise = st.text(max_size=100).map(lambda text: text.replace(S, "").replace(E, ""))
+# Not a lone '"': a phrase to the end of the query holds the other word too.
+openings = st.sampled_from(["", "-", "(", "OR ", "NOT ", "title:", "{a b}:", "^", "NEAR("])
+closings = st.sampled_from(["", " ", "*", ")", " OR", " NOT", ", 3)"])
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
-@given(text=texts, query=queries)
-def test_a_snippet_is_the_text_with_marks(text: str, query: str) -> None:
-    words = library_snippet.highlighter(query)
-    assume(words is not None)
+@settings(max_examples=300, deadline=None)
+@given(
+    around=st.tuples(noise, st.sampled_from(VOCABULARY), noise),
+    query=st.tuples(openings, closings, st.sampled_from(VOCABULARY)),
+)
+def test_a_snippet_is_the_text_with_marks(
+    around: tuple[str, str, str], query: tuple[str, str, str]
+) -> None:
+    """A word of the query, whatever its syntax around, is found in any text holding it."""
+    before, word, after = around
+    opening, closing, other = query
+    quoted = f'"{word.swapcase()}"' if opening == closing == "" else word.swapcase()
+    words = library_snippet.highlighter(f"{opening}{quoted}{closing} {other}")
+    text = f"{before} {word} {after}"
     assert words is not None
     shown = library_snippet.snippet(words, text)
-    assume(shown is not None)
     assert shown is not None
+    assert shown.count(MATCH_START) == shown.count(MATCH_END) >= 1
     bare = shown.replace(MATCH_START, "").replace(MATCH_END, "")
     assert bare.removeprefix("…").removesuffix("…") in text
-    assert MATCH_START in shown

@@ -37,6 +37,9 @@ class Highlighter:
     first letter it needs: 40 times slower over a body)."""
 
     ascii: re.Pattern[str] | None  # ASCII text: the words without their diacritics
+    # The same, a pattern for each word: a literal first letter lets the engine skip ahead,
+    # where words ORed begin with a choice of letters it must try at every one.
+    ascii_each: tuple[re.Pattern[str], ...]
     folded: re.Pattern[str]  # any text: each Latin letter or the same with diacritics
     careful: re.Pattern[str]  # text whose lower case differs in length (İ): ignoring case
     columns: frozenset[str] = frozenset()  # the columns its filters name (none: any)
@@ -55,15 +58,19 @@ def snippet(words: Highlighter, text: str) -> str | None:
     if text.isascii():
         if words.ascii is None:
             return None
-        lowered, pattern = text.lower(), words.ascii
+        lowered, pattern, each = text.lower(), words.ascii, words.ascii_each
     else:
         lowered, pattern = text.lower(), words.folded
         if len(lowered) != len(text):
             lowered, pattern = text, words.careful
-    first = next(_whole_words(pattern, lowered, 0, len(text)), None)
-    if first is None:
+        each = (pattern,)
+    starts = [
+        found[0] for p in each if (found := next(_whole_words(p, lowered, 0, len(text)), None))
+    ]
+    if not starts:
         return None
-    begin, end = _window(text, first[0])
+    first = min(starts)
+    begin, end = _window(text, first)
     pieces = [ELLIPSIS] if begin > 0 else []
     at = begin
     for start, stop in _whole_words(pattern, lowered, begin, end):
@@ -140,6 +147,7 @@ def _highlighter(terms: tuple[tuple[str, bool], ...]) -> Highlighter | None:
     folded = _alternatives(words, _letter)
     return Highlighter(
         ascii=re.compile(_alternatives(ascii_words, re.escape)) if ascii_words else None,
+        ascii_each=tuple(re.compile(_alternatives([word], re.escape)) for word in ascii_words),
         folded=re.compile(folded),
         careful=re.compile(folded, re.IGNORECASE),
     )
