@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reviewdesk.core import bundle
-from reviewdesk.core.batch_export import BatchResult, Failure, _Stop, _Workers, export_bundles
+from reviewdesk.core.batch_export import BatchResult, Failure, export_bundles
 from reviewdesk.core.bundle_tree import find_bundles
 from reviewdesk.core.exports import ExportOptions
 from reviewdesk.core.resources import resource
@@ -233,31 +233,3 @@ def test_an_output_that_is_a_file_is_refused_before_anything(tmp_path: Path) -> 
     (tmp_path / "out").write_text("x", encoding="utf-8")
     with pytest.raises(NotADirectoryError):
         export_bundles([folder], "html", tmp_path / "out")
-
-
-# --- the worker processes --------------------------------------------------------------------
-
-
-def exit_on_dead(folder: Path) -> str:
-    """A task that kills its process when its folder is named 'dead' (in a worker)."""
-    if folder.name == "dead":
-        os._exit(3)
-    return folder.name
-
-
-def test_a_dying_worker_fails_its_tasks_and_a_new_pool_does_the_rest(tmp_path: Path) -> None:
-    names = ["a", "b", "c", "d", "dead", "e", "f", "g", "h", "i", "j", "k"]
-    tasks = [(tmp_path / name,) for name in names]
-    with _Workers(2) as workers:
-        results = dict(workers.run(exit_on_dead, tasks, _Stop(None)))
-    assert sorted(results) == list(range(len(names)))
-    lost = {names[index] for index, found in results.items() if isinstance(found, Failure)}
-    assert "dead" in lost
-    assert len(lost) <= 4  # only what the dead pool had: two per process
-    assert results[names.index("k")] == "k"
-    dead = results[names.index("dead")]
-    assert isinstance(dead, Failure)
-    assert (
-        dead.line
-        == f"{tmp_path / 'dead'}: not exported: the process exporting it ended unexpectedly"
-    )

@@ -13,32 +13,24 @@ its canonical URL and its JSON-LD do not name, and which of the two got it would
 order of the paths given; which review owns the address is the writer's to say. So every slug
 is read first (a load per bundle, about a tenth of an export), then the pages are written.
 
-With `jobs` > 1 the bundles are shared out among worker processes, spawned, never forked: the
-app calls this from a thread of a Qt process, and a fork copies whatever lock another thread
-holds at that moment. One bundle per task, at most two tasks per worker waiting, so that
+With `jobs` > 1 the bundles are shared out among worker processes (core/worker_pool.py):
 `cancelled` is asked between any two bundles; those under way when it says yes are finished
 (each is written whole), none is started after."""
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from reviewdesk.core import bundle, exports
 from reviewdesk.core.exports import ExportOptions
 from reviewdesk.core.exports.superseded import retire
 from reviewdesk.core.problems import BundleError
+from reviewdesk.core.worker_pool import Task, WorkerPool
 
 Progress = Callable[[int, int, Path], None]  # (done, total, the bundle just done)
 Cancelled = Callable[[], bool]
-_WAITING_PER_WORKER = 2  # tasks queued per worker: enough that none waits for the next
-_IDLE_DEATHS_MAX = 2
 
 
 @dataclass(frozen=True)
@@ -107,16 +99,16 @@ def export_bundles(
         if progress is not None:
             progress(len(outcome), len(paths), paths[index])
 
-    with _Workers(jobs) as workers:
+    with WorkerPool(jobs) as workers:
         slugs: dict[int, str] = {}
-        for index, found in workers.run(read_slug, [(path,) for path in paths], stopped):
+        for index, found in workers.run(read_slug, [(path,) for path in paths], stopped, _lost):
             if isinstance(found, Failure):
                 done(index, found)
             else:
                 slugs[index] = found
         ready = _settle_clashes(paths, slugs, out, to, done)
         tasks = [(paths[index], to, out, settings, slugs[index]) for index in ready]
-        for position, result in workers.run(export_one, tasks, stopped):
+        for position, result in workers.run(export_one, tasks, stopped, _lost):
             done(ready[position], result)
     ordered = [outcome[index] for index in sorted(outcome)]
     return BatchResult(
@@ -224,9 +216,7 @@ def _place(out: Path, to: str, slug: str) -> str:
     return str(out / (slug + exports.FORMATS[to].suffix))
 
 
-# --- workers -----------------------------------------------------------------------------------
-
-_Result = TypeVar("_Result")
+# --- cancelling ------------------------------------------------------------------------------
 
 
 class _Stop:
@@ -242,94 +232,6 @@ class _Stop:
         return self.stopped
 
 
-def _ignore_interrupts() -> None:
-    """A worker leaves Ctrl-C to the process that started it: that one decides whether the
-    batch stops, and a worker killed while waiting for work would break the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-class _Workers:
-    """Calls run here (`jobs` 1) or in a pool of `jobs` spawned processes. When a worker
-    dies (killed, out of memory), the pool is lost with every task it had, which fail, and a
-    new pool takes the rest; when two pools in a row die before finishing any task, processes
-    cannot run here at all, and the remaining tasks fail without more tries."""
-
-    def __init__(self, jobs: int) -> None:
-        self._jobs = jobs
-        self._pool: ProcessPoolExecutor | None = None
-        self._pool_worked = False
-        self._idle_deaths = 0  # pools in a row that died before finishing a task
-
-    def __enter__(self) -> _Workers:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            # Tasks under way finish (each writes its review whole); none waiting starts.
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-    def _started(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self._jobs,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_ignore_interrupts,
-            )
-            self._pool_worked = False
-        return self._pool
-
-    def run(
-        self,
-        call: Callable[..., _Result],
-        tasks: Sequence[tuple[object, ...]],
-        stopped: _Stop,
-    ) -> Iterator[tuple[int, _Result | Failure]]:
-        """(index, call(*tasks[index])) as each finishes, until every task is done or
-        `stopped()`. Each task's first item is its bundle, which a lost task's failure names."""
-        if self._jobs == 1:
-            for index, task in enumerate(tasks):
-                if stopped():
-                    return
-                yield index, call(*task)
-            return
-        waiting: dict[Future[_Result], tuple[int, ProcessPoolExecutor]] = {}
-        upcoming = iter(enumerate(tasks))
-        while True:
-            while len(waiting) < self._jobs * _WAITING_PER_WORKER and not stopped():
-                following = next(upcoming, None)
-                if following is None:
-                    break
-                index, task = following
-                if self._idle_deaths >= _IDLE_DEATHS_MAX:
-                    yield index, _lost(task, "no export process could be started")
-                    continue
-                pool = self._started()
-                waiting[pool.submit(call, *task)] = (index, pool)
-            if not waiting:
-                return
-            finished, _ = wait(waiting, return_when=FIRST_COMPLETED)
-            for future in finished:
-                index, pool = waiting.pop(future)
-                result: _Result | Failure = self._result(future, pool, tasks[index])
-                yield index, result
-
-    def _result(
-        self, future: Future[_Result], pool: ProcessPoolExecutor, task: tuple[object, ...]
-    ) -> _Result | Failure:
-        try:
-            found = future.result()
-        except BrokenProcessPool:
-            if pool is self._pool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
-                self._idle_deaths = 0 if self._pool_worked else self._idle_deaths + 1
-            return _lost(task, "the process exporting it ended unexpectedly")
-        if pool is self._pool:
-            self._pool_worked = True
-        return found
-
-
-def _lost(task: tuple[object, ...], why: str) -> Failure:
+def _lost(task: Task, why: str) -> Failure:
     folder = Path(str(task[0]))
     return Failure(folder, f"{folder}: not exported: {why}")
