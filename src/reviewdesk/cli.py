@@ -101,7 +101,13 @@ def _check(options: argparse.Namespace) -> int:
 
 
 def _export(options: argparse.Namespace) -> int:
-    folder = bundle.folder_of(options.path)
+    # Several reviews, or a folder of them: a batch (cli_export.py); one bundle, as ever.
+    from reviewdesk.cli_export import export_batch  # noqa: PLC0415
+
+    batch = export_batch(options)
+    if batch is not None:
+        return batch
+    folder = bundle.folder_of(options.paths[0])
     source = bundle.read(folder)
     review = source.review
     for note in source.notes:  # an interrupted save, or a journal ignored: say which files
@@ -215,14 +221,30 @@ def _paths_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", help="bundle folder")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="bundle folder; several, or folders of bundles (nested), are exported each into "
+        "the folder -o names (OUT/SLUG.EXT), a progress bar on a terminal and each failure "
+        "named at the end",
+    )
     parser.add_argument("--to", required=True, choices=sorted(exports.FORMATS), help="format")
     parser.add_argument(
         "-o",
         "--output",
         help="output file ('-' for standard output; a folder with a trailing '/': SLUG.EXT in "
         "it; default: SLUG.EXT, or standard output for formats without images); for hugo and "
-        "jekyll, the folder (content section or site) to write into (default: here)",
+        "jekyll, the folder (content section or site) to write into (default: here); with "
+        "several reviews, the folder to write them into",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="several reviews: export them in N processes (default 1)",
     )
     parser.add_argument("--embed", action="store_true", help="html: embed images as data: URIs")
     parser.add_argument(
@@ -334,7 +356,7 @@ _COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], No
     "new": (_new, "create a bundle", _new_args),
     "validate": (_validate, "exit 1 and print one line per problem when invalid", _paths_args),
     "check": (_check, "publishing checks (SEO lengths, alt text, pros and cons)", _paths_args),
-    "export": (_export, "export a review", _export_args),
+    "export": (_export, "export a review, or many", _export_args),
     "import": (_import, "turn a front-matter Markdown file into a bundle", _import_args),
     "site": (
         _site,
