@@ -1,5 +1,6 @@
-"""Finding bundles in reviews folders: nested folders, never into a bundle or a hidden folder,
-links followed but never in a loop, and signatures that change with the files."""
+"""Finding bundles in reviews folders: nested folders, never into a bundle, an assets/ or a hidden
+folder, links met on the way never followed (no loop), and signatures that change with the
+files."""
 
 from __future__ import annotations
 
@@ -30,13 +31,14 @@ def test_a_bundle_given_as_the_root_is_found_alone(tmp_path: Path) -> None:
     assert found(one) == [one]
 
 
-def test_never_into_a_bundle_its_assets_or_a_hidden_folder(tmp_path: Path) -> None:
+def test_never_into_a_bundle_an_assets_or_a_hidden_folder(tmp_path: Path) -> None:
     reviews = tmp_path / "reviews"
     outer = write(reviews / "outer")
     write(outer / "assets" / "not-a-review")  # a copy dropped among the images
     write(outer / "inner")  # a bundle inside a bundle is the bundle's business
     write(reviews / ".git" / "hidden")
     write(reviews / ".trash" / "deleted")
+    write(reviews / "assets" / "stray")
     assert found(reviews) == [outer]
 
 
@@ -50,13 +52,16 @@ def test_a_folder_with_a_broken_review_yaml_is_a_bundle_still(tmp_path: Path) ->
     assert found(reviews) == [dangling, folder_named]
 
 
-def test_links_to_folders_elsewhere_are_followed(tmp_path: Path) -> None:
+def test_a_link_given_is_followed_one_met_on_the_way_is_not(tmp_path: Path) -> None:
+    """As the batch export finds bundles (core/bundle_tree.py): list and export agree."""
+    write(tmp_path / "synced" / "2024" / "old")
     reviews = tmp_path / "reviews"
-    elsewhere = write(tmp_path / "synced" / "2024" / "old")
     reviews.mkdir()
     (reviews / "synced").symlink_to(tmp_path / "synced")
-    assert found(reviews) == [reviews / "synced" / "2024" / "old"]
-    assert elsewhere.exists()
+    (reviews / "linked-bundle").symlink_to(tmp_path / "synced" / "2024" / "old")
+    assert found(reviews) == []
+    assert found(reviews / "synced") == [reviews / "synced" / "2024" / "old"]
+    assert found(reviews / "linked-bundle") == [reviews / "linked-bundle"]
 
 
 def test_link_loops_and_links_up_end_the_walk(tmp_path: Path) -> None:
@@ -74,15 +79,17 @@ def test_link_loops_and_links_up_end_the_walk(tmp_path: Path) -> None:
     write(b / "in-b")
     (reviews / "a").symlink_to(a)
     started = time.monotonic()
-    assert found(reviews) == [kettle, reviews / "a" / "to-b" / "in-b"]
+    assert found(reviews) == [kettle]
+    assert found(a) == []
+    assert found(a / "to-b") == [a / "to-b" / "in-b"]  # the link given; not b's back to a
     assert time.monotonic() - started < 5
 
 
 def test_the_same_folder_twice_is_found_once(tmp_path: Path) -> None:
     reviews = tmp_path / "reviews"
     kettle = write(reviews / "2025" / "kettle")
-    (reviews / "also-2025").symlink_to(reviews / "2025")
-    assert found(reviews, reviews / "2025", reviews) == [kettle]
+    (tmp_path / "also-2025").symlink_to(reviews / "2025")
+    assert found(reviews, reviews / "2025", reviews, tmp_path / "also-2025") == [kettle]
 
 
 def test_a_folder_that_cannot_be_listed_is_said(tmp_path: Path) -> None:

@@ -2,9 +2,10 @@
 last read: the size, time and file of its review.yaml and body.md.
 
 A reviews folder holds bundles, perhaps in sub-folders (by year, by site). The walk never goes
-into a bundle (its assets/ holds no reviews) nor into hidden folders (.git), and reads no file.
-It follows a link to a folder elsewhere (reviews kept in a synced folder), never one to a folder
-that holds the link (a loop, or the whole disk: `all -> /`), and visits each folder once."""
+into a bundle, an assets/ folder or a hidden folder (.git), and reads no file. As the batch
+export finds bundles (core/bundle_tree.py), a link to a folder met on the way is not followed (a
+link back up would loop; `all -> /` would walk the disk), while a folder given is followed
+wherever it leads; each folder is visited once (folders given inside each other)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewdesk.core.bundle import BODY_FILE, REVIEW_FILE
+from reviewdesk.core.bundle import ASSETS_DIR, BODY_FILE, REVIEW_FILE
 
 MAX_DEPTH = 32  # reviews by site, year and month are 3 deep; this is only a guard
 # A file changed this recently may change again within its time's resolution (2 s on FAT,
@@ -91,15 +92,12 @@ def _subfolders(folder: Path) -> list[Path] | None:
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
+    if entry.name == ASSETS_DIR:
+        return False
     try:
-        if not entry.is_dir():
-            return False
-        if not entry.is_symlink():
-            return True
+        return entry.is_dir(follow_symlinks=False)
     except OSError:
         return False
-    target = Path(os.path.realpath(entry.path))
-    return not Path(os.path.realpath(os.path.dirname(entry.path))).is_relative_to(target)
 
 
 def _found(folder: Path, now_ns: int) -> Found:
