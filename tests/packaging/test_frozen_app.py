@@ -135,6 +135,26 @@ def test_export_is_byte_for_byte_the_source_runs(frozen_app: Path, tmp_path: Pat
         assert frozen[3][file] == source[3][file], f"{to}: {file} differs"
 
 
+def test_a_batch_in_worker_processes_is_the_source_runs(frozen_app: Path, tmp_path: Path) -> None:
+    """The workers are the frozen executable spawned again (packaging/launcher.py's
+    freeze_support): each exports its reviews instead of starting the app."""
+    reviews = tmp_path / "Reviews"
+    for name in ("one", "two", "three"):
+        shutil.copytree(SAMPLE, reviews / name)
+        text = (reviews / name / "review.yaml").read_text(encoding="utf-8")
+        slug = "slug: wrenfall-3-mini-review"
+        (reviews / name / "review.yaml").write_text(text.replace(slug, f"slug: {name}"), "utf-8")
+    programs = {"frozen": [str(frozen_app)], "source": [sys.executable, "-m", "reviewdesk"]}
+    results = {}
+    for name, program in programs.items():
+        command = [*program, "export", str(reviews), "--to", "html", "-o", name, "-j", "2"]
+        done = run(command, tmp_path)
+        results[name] = (done.returncode, done.stderr, tree(tmp_path / name))
+    assert results["frozen"][:2] == (0, ""), results["frozen"][1]
+    assert results["frozen"] == results["source"]
+    assert len(results["frozen"][2]) == 9  # three pages, each with its hero and chart
+
+
 @pytest.mark.parametrize(
     ("language", "published"),
     [("de", "18. März 2026"), ("fr", "18 mars 2026"), ("xx", "Mar 18, 2026")],
