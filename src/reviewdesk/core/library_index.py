@@ -233,7 +233,7 @@ class LibraryIndex:
         except sqlite3.DatabaseError as error:
             if not library_schema.is_corruption(error):
                 raise
-            _log.warning("the library's index %s is damaged (%s): made anew", self._file, error)
+            _log.info("the library's index %s is damaged (%s): made anew", self._file, error)
         self._start_afresh()
         return instead()
 

@@ -72,7 +72,7 @@ def connect(file: Path) -> sqlite3.Connection:
             if isinstance(error, sqlite3.DatabaseError) and not is_corruption(error):
                 _log.warning("the library's index %s cannot be used: %s", file, error)
                 break
-            _log.warning("the library's index %s is unreadable (%s): made anew", file, error)
+            _log.info("the library's index %s is unreadable (%s): made anew", file, error)
             move_aside(file)
         except OSError as error:
             _log.warning("the library's index %s cannot be made: %s", file, error)
