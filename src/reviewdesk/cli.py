@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import reviewdesk
-from reviewdesk import cli_library
+from reviewdesk import cli_compare, cli_library
 from reviewdesk.core import bundle, checks, exports, importer
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError, Problem, has_errors
@@ -360,6 +360,7 @@ _COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], No
     "export": (_export, "export a review, or many", _export_args),
     "import": (_import, "turn a front-matter Markdown file into a bundle", _import_args),
     "list": (cli_library.list_command, "the reviews in folders", cli_library.list_arguments),
+    "compare": cli_compare.COMMAND,
     "site": (
         _site,
         "add, list, remove or test the sites to publish to, or write the WordPress plugin",
