@@ -19,6 +19,7 @@ With `jobs` > 1 the bundles are shared out among worker processes (core/worker_p
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +89,7 @@ def export_bundles(
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     if out.exists() and not out.is_dir():
-        raise NotADirectoryError(20, "is not a folder", str(out))
+        raise NotADirectoryError(errno.ENOTDIR, "is not a folder", str(out))
     settings = options or ExportOptions()
     paths = list(bundles)
     outcome: dict[int, Exported | Failure] = {}
@@ -106,7 +107,8 @@ def export_bundles(
                 done(index, found)
             else:
                 slugs[index] = found
-        ready = _settle_clashes(paths, slugs, out, to, done)
+        # Cancelled while the slugs were read: no clash is said of bundles not all read.
+        ready = [] if stopped() else _settle_clashes(paths, slugs, out, to, done)
         tasks = [(paths[index], to, out, settings, slugs[index]) for index in ready]
         for position, result in workers.run(export_one, tasks, stopped, _lost):
             done(ready[position], result)
