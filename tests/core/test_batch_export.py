@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewdesk.core import bundle
+from reviewdesk.core import bundle, exports
 from reviewdesk.core.batch_export import BatchResult, Failure, export_bundles
 from reviewdesk.core.bundle_tree import find_bundles
 from reviewdesk.core.exports import ExportOptions
@@ -109,8 +109,6 @@ def test_a_broken_bundle_is_listed_and_the_others_written(tmp_path: Path) -> Non
 
 def test_one_export_as_the_single_export_writes_it(tmp_path: Path) -> None:
     """The same page, images and name as `reviewdesk export BUNDLE -o OUT/`."""
-    from reviewdesk.core import exports  # noqa: PLC0415
-
     folder = review_bundle(tmp_path / "r", "same-page")
     result = export_bundles([folder], "html", tmp_path / "batch")
     single = exports.export(bundle.load(folder), folder, "html")
