@@ -434,6 +434,31 @@ def test_no_file_at_all_can_be_had_the_index_is_in_memory(tmp_path: Path) -> Non
     assert file.is_dir()
 
 
+def test_threads_opening_a_new_index_at_once_all_get_the_file(tmp_path: Path) -> None:
+    """The library window opens one index in each of its two threads at its start: the
+    second waits while the first makes the file (it fell back to an empty index in memory,
+    and every search found nothing)."""
+    library = small_library(tmp_path)
+    for round_ in range(10):
+        file = tmp_path / f"index-{round_}" / "library.sqlite3"
+        start = threading.Barrier(4)
+        opened: list[LibraryIndex] = []
+
+        def open_one(file: Path, start: threading.Barrier, opened: list[LibraryIndex]) -> None:
+            start.wait()
+            opened.append(LibraryIndex(file))
+
+        threads = [threading.Thread(target=open_one, args=(file, start, opened)) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        opened[0].refresh([library])
+        assert [len(index.entries([library])) for index in opened] == [30] * 4
+        for index in opened:
+            index.close()
+
+
 def test_the_default_index_is_in_the_user_cache(tmp_path: Path) -> None:
     from reviewdesk.core.user_files import cache_dir  # noqa: PLC0415
 

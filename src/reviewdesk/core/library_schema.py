@@ -10,6 +10,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from reviewdesk.core.library_read import SEARCH_FIELDS
@@ -20,6 +21,7 @@ APPLICATION_ID = 0x52444C58  # "RDLX": this file is a ReviewDesk library index
 SCHEMA_VERSION = 1
 MEMORY = ":memory:"
 BUSY_MS = 10_000  # another process's refresh commits every fraction of a second
+BUSY_RETRY_S = 0.02
 # Ranking weights of SEARCH_FIELDS: a match in the title counts most, in the body least.
 WEIGHTS = (10.0, 5.0, 4.0, 2.0, 2.0, 2.0, 2.0, 3.0, 1.0)
 
@@ -64,11 +66,19 @@ def connect(file: Path) -> sqlite3.Connection:
     file can be had there (a read-only cache folder): the library works, only slower."""
     if str(file) == MEMORY:
         return _opened(MEMORY)
-    for _attempt in range(2):
+    attempts, deadline = 0, time.monotonic() + BUSY_MS / 1000
+    while attempts < 2:
+        attempts += 1
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
             return _opened(str(file))
         except (sqlite3.DatabaseError, _NotOursError) as error:
+            if _is_busy(error) and time.monotonic() < deadline:
+                # Another thread or process is making the file (WAL's switch takes no busy
+                # handler): wait for it, as the busy timeout would.
+                attempts -= 1
+                time.sleep(BUSY_RETRY_S)
+                continue
             if isinstance(error, sqlite3.DatabaseError) and not is_corruption(error):
                 _log.warning("the library's index %s cannot be used: %s", file, error)
                 break
@@ -78,6 +88,11 @@ def connect(file: Path) -> sqlite3.Connection:
             _log.warning("the library's index %s cannot be made: %s", file, error)
             break
     return _opened(MEMORY)
+
+
+def _is_busy(error: Exception) -> bool:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def move_aside(file: Path) -> None:
@@ -114,9 +129,15 @@ def _prepare(db: sqlite3.Connection) -> None:
 
 
 def _ours(db: sqlite3.Connection) -> bool:
-    if _pragma(db, "application_id") == APPLICATION_ID:
-        return True
-    return int(db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) == 0  # a new file
+    # One read transaction for both reads: another connection making the schema between
+    # them made a new file look like another program's (and it was moved aside).
+    db.execute("BEGIN")
+    try:
+        if _pragma(db, "application_id") == APPLICATION_ID:
+            return True
+        return int(db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) == 0
+    finally:
+        db.execute("COMMIT")
 
 
 def _pragma(db: sqlite3.Connection, name: str) -> int:

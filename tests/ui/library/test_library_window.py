@@ -116,7 +116,7 @@ def shelf_of(window: LibraryWindow) -> Path:
 
 
 def titles(window: LibraryWindow) -> list[str]:
-    return [window.shown.entry(row).title for row in range(window.shown.rowCount())]
+    return [window.model.entry(row).title for row in range(window.model.rowCount())]
 
 
 def row_of(window: LibraryWindow, title: str) -> int:
@@ -127,7 +127,7 @@ def select(window: LibraryWindow, *names: str) -> None:
     selection = window.table.selectionModel()
     selection.clearSelection()
     for name in names:
-        index = window.shown.index(row_of(window, name), TITLE)
+        index = window.model.index(row_of(window, name), TITLE)
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         selection.select(index, flags)
         selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
@@ -143,7 +143,7 @@ def refresh(qtbot: QtBot, window: LibraryWindow) -> None:
 
 def test_every_review_is_listed_and_a_broken_one_with_its_problem(window: LibraryWindow) -> None:
     assert sorted(titles(window)) == sorted([*(r[0] for r in REVIEWS.values()), "broken"])
-    broken = window.shown.index(row_of(window, "broken"), STATUS)
+    broken = window.model.index(row_of(window, "broken"), STATUS)
     assert broken.data() == "Cannot be read"
     tip = broken.data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith(f"{shelf_of(window) / 'broken' / 'review.yaml'}:") and "YAML" in tip
@@ -188,7 +188,7 @@ def test_search_shows_only_the_reviews_found_with_the_words_marked(
     with qtbot.waitSignal(window.worker.found, timeout=LISTED_MS):
         qtbot.keyClicks(window.filters.search, "brass")
     assert titles(window) == ["Reading Lamp"]
-    snippet = window.shown.index(0, TITLE).data(MATCH_ROLE)
+    snippet = window.model.index(0, TITLE).data(MATCH_ROLE)
     assert "\x02brass\x03" in snippet
     window.filters.search.clear()  # every review again, at once
     assert len(titles(window)) == 5
@@ -229,7 +229,7 @@ def test_a_status_set_on_a_selection_is_saved_and_the_open_review_changes_undoab
     assert host.document.review.status.value == "draft"
 
     def published() -> list[str]:
-        entries = [window.shown.entry(row) for row in range(window.shown.rowCount())]
+        entries = [window.model.entry(row) for row in range(window.model.rowCount())]
         return sorted(e.title for e in entries if e.status == "published")
 
     expected = ["Gooseneck Kettle", "Lever Espresso Grinder", "Two-Person Tent"]
@@ -256,7 +256,7 @@ def test_rename_moves_the_folder_and_the_list_follows(
     assert not (shelf / "tent").exists()
     assert bundle.load(shelf / "tent-review").slug == "tent-review"
     qtbot.waitUntil(
-        lambda: window.shown.entry(row_of(window, "Two-Person Tent")).path == shelf / "tent-review",
+        lambda: window.model.entry(row_of(window, "Two-Person Tent")).path == shelf / "tent-review",
         timeout=LISTED_MS,
     )
 

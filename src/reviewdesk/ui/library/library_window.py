@@ -2,7 +2,7 @@
 filtered and searched as they type, with the commands that work on whole reviews.
 
 It only assembles: the index works in `IndexWorker`'s threads, the commands are in
-`LibraryCommands`, the filters in `FilterBar` and `EntriesFilter`."""
+`LibraryCommands`, the filters in `FilterBar`, what is shown in `EntriesModel`."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewdesk.core.library_index import Entry, LibraryIndex
-from reviewdesk.ui.library.entries_filter import EntriesFilter
+from reviewdesk.ui.library.entries_filter import Criteria
 from reviewdesk.ui.library.entries_model import (
     CATEGORY,
     MODIFIED,
@@ -60,15 +60,15 @@ class LibraryWindow(QMainWindow):
         self.setWindowTitle("Reviews — ReviewDesk")
         self._folders = folders
         self.model = EntriesModel(self)
-        self.shown = EntriesFilter(self.model)
         self.filters = FilterBar()
-        self.table = _table(self.shown)
+        self.table = _table(self.model)
         self.summary = QLabel()
         self.worker = IndexWorker(open_index, self)
         self.commands = LibraryCommands(host, self, self.selected, self.refresh)
         self._generation = 0  # of the latest search asked
         self._query = ""
         self._select_when_listed: Path | None = None
+        self._kept: list[Path] = []  # the selection, across a change of what is shown
         self._watcher = QFileSystemWatcher(self)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._rescan = QTimer(self, interval=RESCAN_MS)
@@ -90,10 +90,8 @@ class LibraryWindow(QMainWindow):
         self._watcher.directoryChanged.connect(lambda _path: self._settle.start())
         self._settle.timeout.connect(self.refresh)
         self._rescan.timeout.connect(self.refresh)
-        self.shown.rowsInserted.connect(self._count)
-        self.shown.rowsRemoved.connect(self._count)
-        self.shown.modelReset.connect(self._count)
-        self.shown.layoutChanged.connect(self._count)
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._shown_anew)
 
     def _lay_out(self) -> None:
         central = QWidget()
@@ -141,15 +139,14 @@ class LibraryWindow(QMainWindow):
             self._watcher.addPaths(sorted(new))
 
     def _listed(self, listed: Listed) -> None:
-        chosen = self.selected()
+        if self._select_when_listed is not None:
+            self._kept = [self._select_when_listed]
         self.model.set_entries(listed.entries)
         self.filters.offer(listed.entries)
         if listed.refreshed:
             self._progress = ""
-        self._reselect(
-            [self._select_when_listed] if self._select_when_listed else [e.path for e in chosen]
-        )
         if self._select_when_listed and self.model.row_of(self._select_when_listed) >= 0:
+            self._reselect([self._select_when_listed])
             self._select_when_listed = None
         if self._query:
             self._search(self._query)  # what the search found may have changed
@@ -161,18 +158,15 @@ class LibraryWindow(QMainWindow):
 
     # --- filters and search ---------------------------------------------------------------
 
-    def _criteria(self, criteria: object) -> None:
-        self.shown.set_criteria(criteria)  # type: ignore[arg-type]
-        self._count()
+    def _criteria(self, criteria: Criteria) -> None:
+        self.model.set_criteria(criteria)
 
     def _search(self, query: str) -> None:
         self._query = query
         self._generation += 1
         if not query:
-            self.shown.set_found(None)
-            self.model.set_matches({})
+            self.model.set_found(None)
             self.table.sortByColumn(MODIFIED, Qt.SortOrder.DescendingOrder)
-            self._count()
             return
         self.worker.search(self._generation, query, list(self._folders()))
 
@@ -182,31 +176,36 @@ class LibraryWindow(QMainWindow):
         matches: dict[Path, str] = {}
         for hit in found.hits:
             matches.setdefault(hit.path, hit.snippet)
-        self.model.set_matches(matches)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # best match first
-        self.shown.set_found(list(matches))
-        self._count()
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.sort(-1)  # best match first, until a column is clicked
+        self.model.set_found(matches)
 
     # --- selection -------------------------------------------------------------------------
 
     def selected(self) -> list[Entry]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.shown.entry(row) for row in rows]
+        return [self.model.entry(row) for row in rows]
 
     def select_paths(self, paths: Sequence[Path]) -> None:
         self._reselect(list(paths))
+
+    def _keep_selection(self) -> None:
+        self._kept = self._kept or [entry.path for entry in self.selected()]
+
+    def _shown_anew(self) -> None:
+        kept, self._kept = self._kept, []
+        self._reselect(kept)
+        self._count()
 
     def _reselect(self, paths: list[Path]) -> None:
         selection = self.table.selectionModel()
         selection.clearSelection()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        wanted = set(paths)
         first = None
-        for path in paths:
-            row = self.model.row_of(path)
-            if row < 0:
-                continue
-            index = self.shown.mapFromSource(self.model.index(row, TITLE))
-            if index.isValid():
+        for row, entry in enumerate(self.model.shown()):
+            if entry.path in wanted:
+                index = self.model.index(row, TITLE)
                 selection.select(index, flags)
                 first = first or index
         if first is not None:
@@ -215,7 +214,7 @@ class LibraryWindow(QMainWindow):
         self.commands.enable()
 
     def _count(self, *_args: object) -> None:
-        total, shown = self.model.rowCount(), self.shown.rowCount()
+        total, shown = len(self.model.entries()), self.model.rowCount()
         broken = sum(1 for entry in self.model.entries() if entry.problem)
         words = f"{shown:,} of {total:,} reviews" if shown != total else f"{total:,} reviews"
         parts = [words, f"{broken:,} cannot be read" if broken else "", self._progress]
@@ -246,7 +245,7 @@ class LibraryWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _table(model: EntriesFilter) -> QTableView:
+def _table(model: EntriesModel) -> QTableView:
     table = QTableView()
     table.setAccessibleName("Reviews")
     table.setModel(model)
