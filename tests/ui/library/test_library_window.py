@@ -17,6 +17,7 @@ from reviewdesk.core.library_index import LibraryIndex
 from reviewdesk.core.model import Rating, Review, Status
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.library import library_window
+from reviewdesk.ui.library.compare_window import CompareWindow
 from reviewdesk.ui.library.entries_model import MATCH_ROLE, RATING, STATUS, TITLE
 from reviewdesk.ui.library.export_selection import ExportSelection
 from reviewdesk.ui.library.library_commands import LibraryHost
@@ -381,3 +382,37 @@ def test_cancel_stops_an_export_between_reviews_and_leaves_no_half_written_page(
     assert all(page.read_text(encoding="utf-8").rstrip().endswith("</html>") for page in written)
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
     assert "left when cancelled" in dialog.said.text()
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+def test_compare_shows_the_reviews_side_by_side_then_exports_the_page(
+    qtbot: QtBot, window: LibraryWindow, tmp_path: Path
+) -> None:
+    select(window, "Gooseneck Kettle")
+    assert not window.commands.actions["compare"].isEnabled()  # one review: nothing to compare
+    select(window, "Gooseneck Kettle", "Lever Espresso Grinder", "Two-Person Tent")
+    assert window.commands.actions["compare"].isEnabled()
+    window.table.setFocus()
+    qtbot.keyClick(
+        window.table,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    compared = window.findChild(CompareWindow)
+    assert compared is not None
+    with qtbot.waitSignal(compared.view.shown, timeout=20_000):
+        pass
+    heads = "[...document.querySelectorAll('thead th')].map((cell) => cell.textContent.trim())"
+    found: list[object] = []
+    compared.view.run_js_async(heads, found.append)
+    qtbot.waitUntil(lambda: bool(found), timeout=10_000)
+    shown = " ".join(map(str, found[0]))  # type: ignore[call-overload]
+    for title in ("Gooseneck Kettle", "Lever Espresso Grinder", "Two-Person Tent"):
+        assert title in shown
+    page = compared.export("html", tmp_path / "out" / "coffee-and-camping.html")
+    assert page is not None and page.is_file()
+    assert '"ItemList"' in page.read_text(encoding="utf-8")  # its JSON-LD
+    site = compared.export("hugo", tmp_path / "site" / "content")
+    assert site is not None and site.is_file() and site.name == "index.html"

@@ -9,17 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
 from reviewdesk.core import library_ops
+from reviewdesk.core.comparison import MAX_REVIEWS, MIN_REVIEWS
 from reviewdesk.core.library_index import Entry
 from reviewdesk.core.model import Status
 from reviewdesk.core.problems import BundleError
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.library.export_selection import ExportSelection
+
+if TYPE_CHECKING:
+    from reviewdesk.ui.library.compare_window import CompareWindow
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class LibraryCommands:
         add("add-tag", "&Add Tag…", self.add_tag)
         add("remove-tag", "Re&move Tag…", self.remove_tag)
         add("export", "&Export Selection…", self.export_selected, "Ctrl+E")
+        add("compare", "&Compare…", self.compare_selected, "Ctrl+Shift+C", compare=True)
         self.enable()
 
     def _action(
@@ -71,33 +77,37 @@ class LibraryCommands:
         *,
         one: bool = False,
         always: bool = False,
+        compare: bool = False,
     ) -> None:
         action = QAction(text, self._window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _=False: run())
-        action.setProperty("needs", "none" if always else "one" if one else "some")
+        needs = "none" if always else "one" if one else "compare" if compare else "some"
+        action.setProperty("needs", needs)
         self._window.addAction(action)
         self.actions[name] = action
 
     def enable(self) -> None:
         """Each command is there when the selection suits it."""
         count = len(self._selected())
+        fits = {"none": True, "one": count == 1, "some": count > 0,
+                "compare": MIN_REVIEWS <= count <= MAX_REVIEWS}  # fmt: skip
         for action in self.actions.values():
-            needs = action.property("needs")
-            action.setEnabled(needs == "none" or (count == 1 if needs == "one" else count > 0))
+            action.setEnabled(fits[action.property("needs")])
 
     def fill_menus(self, bar: QMenuBar) -> None:
         review = bar.addMenu("&Review")
         for name in ("open", "new", "template", "duplicate", "rename"):
             review.addAction(self.actions[name])
         review.addAction(self.actions["export"])
+        review.addAction(self.actions["compare"])
         review.addSeparator()
         review.addAction(self.actions["trash"])
         self._fill_changes(bar.addMenu("&Change"))
 
     def fill_context_menu(self, menu: QMenu) -> None:
-        for name in ("open", "template", "duplicate", "rename", "export"):
+        for name in ("open", "template", "duplicate", "rename", "export", "compare"):
             menu.addAction(self.actions[name])
         self._fill_changes(menu.addMenu("&Change"))
         menu.addSeparator()
@@ -154,6 +164,24 @@ class LibraryCommands:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def compare_selected(self) -> CompareWindow | None:
+        """The selected reviews side by side, in the preview first, then to export."""
+        chosen = self._selected()
+        if not MIN_REVIEWS <= len(chosen) <= MAX_REVIEWS:
+            return None
+        # Imported here: the comparison's renderer and web view are for this command only.
+        from reviewdesk.ui.library.compare_window import CompareWindow, load_reviews  # noqa: PLC0415
+
+        try:
+            reviews = load_reviews([entry.path for entry in chosen])
+        except BundleError as error:
+            self._tell("These reviews cannot be compared", str(error))
+            return None
+        window = CompareWindow(reviews, self._host.export_folder(), self._window)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
 
     def rename_selected(self) -> Path | None:
         """A new slug, and the folder named after it."""
