@@ -7,7 +7,9 @@ Each size runs on its own Xvfb screen of that size (the xcb platform, as on a pl
 desktop with no window manager: the window fills the screen), in a fresh home, on a copy of
 the sample review. Writes PANE-SIZE-SCHEME.png for each pane, and reload-bar-SIZE-SCHEME.png:
 the whole window with the changed-on-disk bar showing. The pane shots hold the form column,
-where the panes are; the preview beside it is in the reload-bar shots. With pngquant
+where the panes are; the preview beside it is in the reload-bar shots. library-SIZE-SCHEME.png
+is the library window on 40 generated reviews with a search typed, compare-SIZE-SCHEME.png the
+comparison of three of them. With pngquant
 installed, the PNGs are cut to 256 colours: about a third of the size, text as sharp.
 """
 
@@ -19,24 +21,37 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QItemSelectionModel,
+    Qt,
+    QTimer,
+    SignalInstance,
+)
 from PySide6.QtWidgets import QApplication
 
+from bench.generate import write_bundle
 from reviewdesk.core import user_files
 from reviewdesk.ui.app import _sandbox_off_for_root
 from reviewdesk.ui.color_scheme import apply_color_scheme
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.preview.scheme import register_scheme
-from reviewdesk.ui.settings import Settings
+from reviewdesk.ui.settings import REVIEWS_FOLDER, Settings
+
+_ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
 ROOT = Path(__file__).resolve().parent.parent
 PANES = ("metadata", "tags", "hero", "summary", "body", "pros-cons", "key-points", "seo")
 SIZES = ("1440x900", "1024x700")
 SCHEMES = ("light", "dark")
+WINDOWS = ("reload-bar", "library", "compare")
 SETTLE_MS = 400  # for the preview to scroll to the pane's section and repaint
+LIBRARY_REVIEWS = 40
 
 
 def main() -> int:
@@ -44,11 +59,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--size", action="append", choices=None, help="WIDTHxHEIGHT")
     parser.add_argument("--scheme", action="append", choices=SCHEMES)
-    parser.add_argument("--pane", action="append", choices=(*PANES, "reload-bar"))
+    parser.add_argument("--pane", action="append", choices=(*PANES, *WINDOWS))
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes, schemes = args.size or list(SIZES), args.scheme or list(SCHEMES)
-    panes = args.pane or [*PANES, "reload-bar"]
+    panes = args.pane or [*PANES, *WINDOWS]
     args.out.mkdir(parents=True, exist_ok=True)
     if args.inside:
         return _capture(args.out.resolve(), sizes[0], schemes, panes)
@@ -133,9 +148,58 @@ def _capture(out: Path, size: str, schemes: list[str], panes: list[str]) -> int:
             wait(10_000, window.disk_watcher.changed_on_disk)
             save(f"reload-bar-{size}-{scheme}", whole=True)
             window.reload_bar.dismiss()
+    if "library" in panes or "compare" in panes:
+        _library_shots(window, out, size, schemes, panes, wait)
     document.undo_stack.setClean()
     window.close()
     return 0
+
+
+def _library_shots(  # noqa: PLR0917 (the capture's state, handed on)
+    window: MainWindow,
+    out: Path,
+    size: str,
+    schemes: list[str],
+    panes: list[str],
+    wait: Callable[[int, SignalInstance | None], None],
+) -> None:
+    """The library window filling the screen with a search typed, and a comparison."""
+    from reviewdesk.ui.library.launcher import show_library  # noqa: PLC0415
+    from reviewdesk.ui.library.library_window import LibraryWindow  # noqa: PLC0415
+
+    reviews = Path(os.environ["HOME"]) / "Reviews"
+    for seed in range(LIBRARY_REVIEWS):
+        write_bundle(reviews / f"review-{seed:02d}", 600, seed=seed)
+    window.settings.set(REVIEWS_FOLDER, str(reviews))
+    library: LibraryWindow = show_library(window, window.settings)
+    width, height = (int(n) for n in size.split("x"))
+    library.setGeometry(0, 0, width, height)
+    wait(30_000, library.worker.listed)
+    wait(3_000, library.worker.listed)  # the listing checked against the files
+    for scheme in schemes:
+        apply_color_scheme(scheme)
+        if "library" in panes:
+            library.filters.search.setText("battery")
+            wait(5_000, library.worker.found)
+            library.table.selectRow(0)
+            wait(SETTLE_MS, None)
+            shot = QApplication.primaryScreen().grabWindow(0, 0, 0, width, height)
+            shot.save(str(out / f"library-{size}-{scheme}.png"))
+            library.filters.search.clear()
+            wait(SETTLE_MS, None)
+        if "compare" in panes:
+            library.table.selectRow(0)
+            library.table.selectionModel().select(library.model.index(1, 0), _ROWS)
+            library.table.selectionModel().select(library.model.index(2, 0), _ROWS)
+            compared = library.commands.compare_selected()
+            assert compared is not None
+            compared.setGeometry(0, 0, width, height)
+            wait(20_000, compared.view.shown)
+            wait(SETTLE_MS * 3, None)
+            shot = QApplication.primaryScreen().grabWindow(0, 0, 0, width, height)
+            shot.save(str(out / f"compare-{size}-{scheme}.png"))
+            compared.close()
+    library.close()
 
 
 if __name__ == "__main__":
