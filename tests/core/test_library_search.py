@@ -4,6 +4,7 @@ types (FTS5's syntax, half of it, or none) an answer, never an error."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,9 +71,31 @@ def test_the_words_around_the_match_are_shown_marked(index: LibraryIndex, librar
         )
     ]
     assert found(index, library, "boils") == [
-        ("kettle", "body", f"## Boiling\n\nIt {S}boils{E} a litre in three minutes, and the quiet "
-         f"**hinge** never creaks. Filler words…")
+        ("kettle", "body", f"Boiling\n\nIt {S}boils{E} a litre in three minutes, and the quiet "
+         f"hinge never creaks. Filler words…")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("marked", "read"),
+    [
+        (f"the **{S}hinge{E}** and `code_here`", f"the {S}hinge{E} and code_here"),
+        (f"see [the {S}page{E}](https://example.org/a) ![a chart](c.png)",
+         f"see the {S}page{E} a chart"),
+        (f"a\n\n## Heading {S}x{E}\n\n> quoted <b>bold</b>",
+         f"a\n\nHeading {S}x{E}\n\n> quoted bold"),
+        ("snake_case stays, *emphasis* goes", "snake_case stays, emphasis goes"),
+    ],
+)  # fmt: skip
+def test_a_snippet_reads_as_text_not_markdown(marked: str, read: str) -> None:
+    assert library_snippet.readable(marked) == read
+
+
+def test_making_a_snippet_readable_takes_no_longer_than_the_text() -> None:
+    for hostile in ("](" * 100_000, "<" * 200_000, "![" * 100_000, "*_" * 100_000):
+        started = time.perf_counter()
+        library_snippet.readable(hostile)
+        assert time.perf_counter() - started < 0.5, hostile[:4]
 
 
 def test_the_writers_own_words_are_shown_before_the_body_and_the_title(
@@ -115,7 +138,7 @@ def test_phrases_prefixes_and_words_within_words(index: LibraryIndex, library: P
     assert found(index, library, '"quiet hinge"')[0][2] == f"{S}Quiet hinge{E}\nFast"
     ((_name, field, snippet),) = found(index, library, '"the quiet hinge"')
     assert field == "body"
-    assert f"{S}the quiet **hinge{E}** never" in snippet  # a phrase across markup
+    assert f"{S}the quiet hinge{E} never" in snippet  # a phrase across markup, shown as text
     assert found(index, library, "desc*")[0][2].endswith(f"the {S}descaling{E} programme.\n")
     assert found(index, library, "scaling") == []  # words are whole, as FTS5 has them
     assert found(index, library, "wi-fi") == [

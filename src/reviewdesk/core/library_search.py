@@ -115,12 +115,12 @@ def _hit(
                 continue
             found = library_snippet.snippet(words, str(texts[SEARCH_FIELDS.index(field)]))
             if found is not None:
-                return Hit(Path(str(path)), field, found)
+                return Hit(Path(str(path)), field, library_snippet.readable(found))
     # A match only FTS5 sees (a letter it folds that the pattern does not): its own snippets.
     snippets = db.execute(_SNIPPETS, (expression, rowid)).fetchone() or ("",) * len(SEARCH_FIELDS)
     counts = [snippet.count(MATCH_START) for snippet in snippets]
     best = counts.index(max(counts))
-    return Hit(Path(str(path)), SEARCH_FIELDS[best], snippets[best])
+    return Hit(Path(str(path)), SEARCH_FIELDS[best], library_snippet.readable(snippets[best]))
 
 
 _SEARCH = (

@@ -82,6 +82,20 @@ def snippet(words: Highlighter, text: str) -> str | None:
     return "".join(pieces)
 
 
+# What Markdown marks up with, in a snippet of the body: not words a writer reads in a list.
+# A snippet is a few dozen words: these run over a short text only.
+_LINK_TARGET = re.compile(r"\]\([^)\s]{0,300}\)?")  # a bound: linear whatever the text
+_MARKS = re.compile(
+    r"(?<![^\W_])[*_~`]+|[*_~`]+(?![^\W_])|^#{1,6} |<[^<>\x02\x03]*>|!?\[|\]", re.MULTILINE
+)
+
+
+def readable(snippet: str) -> str:
+    """`snippet` as a reader sees the text: without Markdown's emphasis, code, heading and
+    link marks, a link's target or HTML tags; its match marks kept."""
+    return _MARKS.sub("", _LINK_TARGET.sub("", snippet))
+
+
 def _whole_words(
     pattern: re.Pattern[str], text: str, begin: int, end: int
 ) -> Iterator[tuple[int, int]]:
