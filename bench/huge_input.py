@@ -10,8 +10,10 @@ first checks and a typing run of `--seconds` (a key every 80 ms) in that field. 
 core refuses opens as the app opens it then, an empty review, and the table says why. Each
 case has a folder of its own; an ordinary review is opened first, unmeasured, so that the
 start of the web engine (a stall of about 0.2 s, at every start of the app) is in no row.
-Cases: ordinary, tags, beside-tags, title, tags-at-limit, title-at-limit, pros-at-limit, divs,
-div-lines (the preview of the last two takes a minute to render, off the UI thread)."""
+Cases: ordinary, tags, beside-tags, title, tags-at-limit, title-at-limit, pros-at-limit,
+blocks-at-limit, offers-at-limit, scores-at-limit (their pane first shown after the window's
+first paint, by the first key), divs, div-lines (the preview of the last two takes a minute to
+render, off the UI thread)."""
 
 from __future__ import annotations
 
@@ -56,7 +58,7 @@ class Case:
     label: str
     yaml: str
     body: str
-    field: str  # the field typed in: "title", "tags" or "body"
+    field: str  # the field typed in: "title", "tags", "body" or a row's ("offers.0.seller")
     sibling: str | None = None  # the review.yaml of a review beside it
 
 
@@ -64,6 +66,14 @@ _MANY_TAGS = _yaml(title="Many tags", tags=_flow([f"t{i}" for i in range(100_000
 _DIVS = "<div>" * NESTED + "deep" + "</div>" * NESTED
 _DIV_LINES = "<div>\n" * NESTED + "deep\n" + "</div>\n" * NESTED
 _ORDINARY = make_review(2000, seed=3)
+_SCORES = _flow([f"{{name: Criterion {i}, value: 3.5}}" for i in range(LIST_ITEMS)])
+_OFFERS = _flow(
+    [
+        f"{{seller: Shop {i}, url: 'https://example.org/{i}', price: {i}.5, "
+        "currency: EUR, checked: 2026-04-01}"
+        for i in range(LIST_ITEMS)
+    ]
+)
 CASES: dict[str, Case] = {
     "ordinary": Case(
         "a 2,000-word review (to compare)",
@@ -105,19 +115,25 @@ CASES: dict[str, Case] = {
         "1,000 of each review block's rows (scores, specs, offers, updates)",
         _yaml(
             title="Every block at its limit",
-            scores=_flow([f"{{name: Criterion {i}, value: 3.5}}" for i in range(LIST_ITEMS)]),
+            scores=_SCORES,
             specs=_flow([f"{{name: Spec {i}, value: {i} GB}}" for i in range(LIST_ITEMS)]),
-            offers=_flow(
-                [
-                    f"{{seller: Shop {i}, url: 'https://example.org/{i}', price: {i}.5, "
-                    "currency: EUR, checked: 2026-04-01}"
-                    for i in range(LIST_ITEMS)
-                ]
-            ),
+            offers=_OFFERS,
             updates=_flow([f"{{date: 2026-04-01, note: Note {i}}}" for i in range(LIST_ITEMS)]),
         ),
         "A body.\n",
         "title",
+    ),
+    "offers-at-limit": Case(
+        "1,000 offers, typed in the first",
+        _yaml(title="Many offers", offers=_OFFERS),
+        "A body.\n",
+        "offers.0.seller",
+    ),
+    "scores-at-limit": Case(
+        "1,000 scores, typed in the first",
+        _yaml(title="Many scores", scores=_SCORES),
+        "A body.\n",
+        "scores.0.name",
     ),
     "divs": Case(
         "50,000 nested <div>, one line",
@@ -209,7 +225,7 @@ def write_case(parent: Path, case: str) -> Path:
 
 
 def typed_field(window: MainWindow, field: str) -> QWidget:
-    """The input of `field` ("title", "tags" or "body"), its pane brought up."""
+    """The input of `field` ("title", "tags", "body", "offers.0.seller"), its pane brought up."""
     window.show_field(field)
     if field == "body":
         return window.body.editor.plain_text_edit

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from reviewdesk.core.model import Offer
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.panes.offers_pane import OffersPane
+from reviewdesk.ui.widgets import row_list_editor
 from reviewdesk.ui.widgets.currency_box import COMMON, CurrencyBox, offered_codes
 from reviewdesk.ui.widgets.row_cells import OptionalDateCell, PriceCell
 from reviewdesk.ui.widgets.row_list_editor import ItemRow
@@ -149,3 +150,16 @@ def test_the_currencies_offered_start_with_the_common_ones(qtbot: QtBot) -> None
     assert box.currency() == "XTS"
     box.show_currency(None)
     assert box.currency() is None
+
+
+def test_a_new_offer_takes_the_currency_of_the_last_before_its_row_is_made(
+    qtbot: QtBot, document: ReviewDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(row_list_editor, "_SLICE_MS", 0)  # a row a slice after the first ten
+    many = [Offer(seller=f"Shop {n}", url=f"https://example.org/{n}") for n in range(299)]
+    last = Offer(seller="Last", url="https://example.org/last", price=2, currency="GBP")
+    document.set("offers", [*many, last], merge=False)
+    offers = pane(qtbot, document)
+    assert not offers.editor.rows()[-1].made
+    row = offers.editor.add_row()
+    assert price(row).currency.currency() == "GBP"

@@ -3,6 +3,7 @@ the rating's scale that follows the typing, the overall rating they give, one un
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -11,6 +12,7 @@ from reviewdesk.core.model import Rating, Score
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
 from reviewdesk.ui.panes.scores_pane import ScoresPane
+from reviewdesk.ui.widgets import row_list_editor
 from tests.ui.panes.conftest import SCORES
 from tests.ui.panes.rows import line, retype, saved, shown, shown_active
 
@@ -165,3 +167,15 @@ def test_a_list_changed_while_the_pane_is_hidden_shows_when_it_comes_back(
     scores.show()
     assert shown(scores.editor) == [{"name": "Speed", "value": "2", "weight": ""}]
     assert scores.bars()[0].fraction() == 0.25
+
+
+def test_rows_made_after_the_first_get_their_bars(
+    qtbot: QtBot, document: ReviewDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long list's rows are made a slice at a time: each gets its bar as it comes."""
+    monkeypatch.setattr(row_list_editor, "_SLICE_MS", 0)  # a row a slice after the first ten
+    many = [Score(name=f"Criterion {n}", value=1 + n % 5) for n in range(30)]
+    document.set("scores", many, merge=False)
+    scores = pane(qtbot, document)
+    qtbot.waitUntil(lambda: len(scores.bars()) == 30)
+    assert [bar.fraction() for bar in scores.bars()] == [(n % 5) / 4 for n in range(30)]

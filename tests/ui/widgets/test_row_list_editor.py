@@ -1,13 +1,18 @@
 """The row list editor on its own: rows added, moved and removed by mouse and keyboard, named
-for their place, in Tab order, kept in view, and reported to its owner once a change."""
+for their place, in Tab order, kept in view, and reported to its owner once a change. A long
+list shows its first rows at once and makes the others a slice at a time: in order, under
+their column labels, in Tab order, each made at once when needed."""
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from reviewdesk.ui.widgets import row_list_editor
 from reviewdesk.ui.widgets.pasted_rows import pasted_rows
 from reviewdesk.ui.widgets.row_cells import CheckCell, NumberCell, TextCell
 from reviewdesk.ui.widgets.row_list_editor import Column, ItemRow, RowListEditor
@@ -150,3 +155,117 @@ def test_pasted_rows_split_at_tabs_or_the_first_colon() -> None:
     ]
     assert pasted_rows("https://example.org") == []  # one line, nothing to split
     assert pasted_rows("A\nB") == [["A"], ["B"]]
+
+
+FIRST_ROWS = 10  # made when the list is shown
+
+
+def in_slices(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, count: int) -> RowListEditor:
+    """`count` rows shown at once, the first ten made now and the others one a slice (each
+    slice in a block of its own): as a thousand offers are, at a size a test can go through."""
+    monkeypatch.setattr(row_list_editor, "_SLICE_MS", 0)
+    widget = editor(qtbot, limit=100)
+    widget.show_items([{"name": f"Thing {n}", "value": n} for n in range(count)])
+    return widget
+
+
+def all_made(widget: RowListEditor) -> bool:
+    return all(row.made for row in widget.rows())
+
+
+def top(widget: RowListEditor, input_: QWidget) -> QPoint:
+    return input_.mapTo(widget.table, QPoint(0, 0))
+
+
+def in_order_on_screen(widget: RowListEditor) -> bool:
+    """Each row under the one before it (once laid out)."""
+    heights = [top(widget, name(row)).y() for row in widget.rows()]
+    return heights == sorted(set(heights))
+
+
+def in_tab_order(widget: RowListEditor, start: QWidget, stops: int) -> list[str]:
+    """The accessible names of the inputs Tab goes through from `start`."""
+    start.setFocus()
+    visited = []
+    for _ in range(stops):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        visited.append(focused.accessibleName() or focused.text())  # type: ignore[attr-defined]
+    return visited
+
+
+def stops(first: int, last: int) -> list[str]:
+    """The Tab stops of the rows from thing `first` to thing `last`, one-based."""
+    parts = ("Name of thing {}", "Value of thing {}", "Done of thing {}", "Remove thing {}")
+    return [part.format(n) for n in range(first, last + 1) for part in parts]
+
+
+def test_a_long_list_shows_its_first_rows_at_once_and_the_others_after(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget = in_slices(qtbot, monkeypatch, 30)
+    assert len(widget.rows()) == 30
+    assert [row.made for row in widget.rows()] == [True] * FIRST_ROWS + [False] * 20
+    qtbot.waitUntil(lambda: all_made(widget))
+    assert names(widget) == [f"Thing {n}" for n in range(30)]
+    qtbot.waitUntil(lambda: in_order_on_screen(widget))
+    # Every row's inputs under their column's label, whichever block holds them.
+    labels = [top(widget, label).x() for label in widget.headers]
+
+    def aligned() -> bool:
+        rows = widget.rows()
+        return all(
+            [top(widget, name(row)).x(), top(widget, row.inputs()["value"]).x()] == labels
+            for row in rows
+        )
+
+    qtbot.waitUntil(aligned)
+    assert name(widget.rows()[29]).width() == name(widget.rows()[0]).width()
+
+
+def test_tab_goes_through_rows_made_in_slices_in_order(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget = in_slices(qtbot, monkeypatch, 14)
+    qtbot.waitUntil(lambda: all_made(widget))
+    visited = in_tab_order(widget, name(widget.rows()[0]), 14 * 4)
+    assert visited == [*stops(1, 14)[1:], "Add a thing"]
+
+
+def test_a_row_not_yet_made_is_made_when_needed_where_it_belongs(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget = in_slices(qtbot, monkeypatch, 30)
+    far = widget.rows()[25]
+    assert not far.made
+    name(far).setFocus()  # as going to a problem of thing 26 does
+    assert far.made and name(far).accessibleName() == "Name of thing 26"
+    assert in_tab_order(widget, name(far), 4) == [*stops(26, 26)[1:], "Add a thing"]
+    qtbot.waitUntil(lambda: all_made(widget))
+    qtbot.waitUntil(lambda: in_order_on_screen(widget))
+    assert in_tab_order(widget, widget.rows()[24].remove, 8) == stops(26, 27)
+
+
+def test_a_row_moves_past_rows_made_apart_with_its_focus(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget = in_slices(qtbot, monkeypatch, 14)
+    tenth = name(widget.rows()[FIRST_ROWS - 1])
+    tenth.setFocus()
+    qtbot.keyClick(tenth, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # not yet made
+    qtbot.keyClick(tenth, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert names(widget)[9:12] == ["Thing 10", "Thing 11", "Thing 9"] and tenth.hasFocus()
+    qtbot.waitUntil(lambda: all_made(widget))
+    qtbot.keyClick(tenth, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # made apart
+    qtbot.keyClick(tenth, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(tenth, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    order = [*range(9), 10, 11, 12, 9, 13]
+    assert names(widget) == [f"Thing {n}" for n in order] and tenth.hasFocus()
+    qtbot.waitUntil(lambda: in_order_on_screen(widget))
+    assert in_tab_order(widget, name(widget.rows()[0]), 14 * 4) == [
+        *stops(1, 14)[1:],
+        "Add a thing",
+    ]

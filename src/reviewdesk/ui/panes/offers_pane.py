@@ -70,8 +70,16 @@ class OffersPane(QWidget):
 
     def _ready(self, row: ItemRow) -> None:
         """A new offer is priced in the last offer's currency, else the writer's own."""
-        prices = [cell for r in self.editor.rows() if r is not row for cell in r.cells
-                  if isinstance(cell, PriceCell) and cell.currency.currency()]  # fmt: skip
+        others = (_currency(r) for r in reversed(self.editor.rows()) if r is not row)
+        last = next((code for code in others if code), None)
         for cell in row.cells:
             if isinstance(cell, PriceCell):
-                cell.preset(prices[-1].currency.currency() if prices else own_currency() or None)
+                cell.preset(last or own_currency() or None)
+
+
+def _currency(row: ItemRow) -> str | None:
+    """The currency the row shows; its offer's while its inputs are not yet made."""
+    if not row.made:
+        return row.item.currency if isinstance(row.item, Offer) else None
+    prices = (cell for cell in row.cells if isinstance(cell, PriceCell))
+    return next((cell.currency.currency() for cell in prices), None)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QEvent, QObject, Signal
 
 from reviewdesk.core.edits import EditError
+from reviewdesk.core.problems import Problem
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY
 from reviewdesk.ui.widgets.row_list_editor import ItemRow, RowListEditor
@@ -39,6 +40,17 @@ def refusals(model: type[BaseModel], values: dict[str, Any]) -> dict[str, str]:
             found.setdefault(key, said)
         return found
     return {}
+
+
+def _by_item(problems: list[Problem], path: str) -> dict[str, list[Problem]]:
+    """The problems of each item of the list at `path` and of its parts, by the item's place
+    (`offers.2`): once for every row, not once a row (a thousand rows, each with a problem)."""
+    found: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.field.startswith(f"{path}."):
+            index = problem.field.removeprefix(f"{path}.").partition(".")[0]
+            found.setdefault(f"{path}.{index}", []).append(problem)
+    return found
 
 
 def _named(field: str, message: str, place: str, row: ItemRow) -> str:
@@ -162,18 +174,27 @@ class RowListField(QObject):
     def _show(self) -> None:
         """Name the rows' places in the list for the window, and say under each what is
         refused of it, else what the publishing checks say of it."""
-        checks = self._document.checks
+        checks = _by_item(self._document.checks.problems, self._path)
         index = 0
         for row in self._editor.rows():
             place = f"{self._path}.{index}"
-            for key, widget in row.inputs().items():
-                widget.setProperty(FIELD_PROPERTY, f"{place}.{key}")
-            checked = [_named(p.field, p.message, place, row) for p in checks.for_field(place)]
-            checked = checked if row.item is not None else []
+            row.locate(place)
+            found = checks.get(place, []) if row.item is not None else []
+            checked = [_named(p.field, p.message, place, row) for p in found]
             self._say(row, self._refused.get(row, {}), checked)
             index += row.item is not None
-        listed = [p.message for p in checks.problems if p.field == self._path]
+        listed = [p.message for p in self._document.checks.problems if p.field == self._path]
         self._editor.say(self._over or (listed[0] if listed else ""))
+
+    def make_input(self, field: str) -> None:
+        """Make the row of `field` (`offers.900.url`) now if it is not yet, so that going to
+        the field finds its input."""
+        index = field.removeprefix(f"{self._path}.").partition(".")[0]
+        if not field.startswith(f"{self._path}.") or not index.isdecimal():
+            return
+        items = [row for row in self._editor.rows() if row.item is not None]
+        if int(index) < len(items):
+            self._editor.make_row(items[int(index)])
 
     def _say(self, row: ItemRow, problems: dict[str, str], checked: list[str]) -> None:
         names = row.names()

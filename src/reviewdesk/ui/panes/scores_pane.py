@@ -97,15 +97,24 @@ class ScoresPane(QWidget):
         box.addWidget(self.overall)
         box.addWidget(self.editor, 1)
         self.editor.row_edited.connect(lambda row, _merge: self._show_bar(row))
+        self.editor.rows_made.connect(self._show_bars)
         self.field.refreshed.connect(lambda: self._refresh("scores"))
         document.changed.connect(self._refresh)
         self._refresh("")
 
     def bars(self) -> list[ScoreBar]:
-        return [row.extra for row in self.editor.rows() if isinstance(row.extra, ScoreBar)]
+        """The bars of the rows made (every row's, once they all are)."""
+        rows = [row for row in self.editor.rows() if row.made]
+        return [row.extra for row in rows if isinstance(row.extra, ScoreBar)]
+
+    def _show_bars(self, rows: list[ItemRow]) -> None:
+        for row in rows:
+            self._show_bar(row)
 
     def _show_bar(self, row: ItemRow) -> None:
-        """The bar of the value as typed, valid or not yet."""
+        """The bar of the value as typed, valid or not yet; a row not yet made has none."""
+        if not row.made:
+            return
         value = row.cells[1]
         if isinstance(value, NumberCell) and isinstance(row.extra, ScoreBar):
             row.extra.show_value(value.number(), *scale(self._document.review))
@@ -118,8 +127,7 @@ class ScoresPane(QWidget):
         self.editor.headers[-1].setText(
             f"On the scale {format_number(worst)}\N{EN DASH}{format_number(best)}"
         )
-        for row in self.editor.rows():
-            self._show_bar(row)
+        self._show_bars(self.editor.rows())
         text = overall(review)
         self.overall.setText(text)
         self.overall.setVisible(bool(text))

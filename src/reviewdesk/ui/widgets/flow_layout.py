@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
+_NOWHERE = Qt.Orientation(0)
+
 
 class FlowLayout(QLayout):
     """Items left to right, starting a new row when one does not fit. A negative spacing
@@ -12,15 +14,23 @@ class FlowLayout(QLayout):
 
     Qt asks the height for a width many times a layout pass: it is remembered until the
     items change, and the spacing is asked of the style once a pass, not once an item (a
-    thousand tags took 0.3 s to lay out when their pane was shown)."""
+    thousand tags took 0.3 s to lay out when their pane was shown). Without
+    `height_for_width` the layout tells Qt its height does not depend on its width (its
+    widget sets its own height for its width: `heightForWidth` still answers)."""
 
     def __init__(
-        self, parent: QWidget | None = None, h_spacing: int = -1, v_spacing: int = -1
+        self,
+        parent: QWidget | None = None,
+        h_spacing: int = -1,
+        v_spacing: int = -1,
+        *,
+        height_for_width: bool = True,
     ) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._h_spacing = h_spacing
         self._v_spacing = v_spacing
+        self._height_for_width = height_for_width
         self._heights: dict[int, int] = {}  # width -> height, while the items stay as they are
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
@@ -49,10 +59,10 @@ class FlowLayout(QLayout):
         return self._v_spacing if self._v_spacing >= 0 else self._smart_spacing(False)
 
     def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt's name)
-        return Qt.Orientation(0)
+        return _NOWHERE  # asked of each row's layout at every pass of a grid of a thousand
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
-        return True
+        return self._height_for_width
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
         height = self._heights.get(width)
