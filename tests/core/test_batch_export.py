@@ -121,6 +121,44 @@ def test_one_export_as_the_single_export_writes_it(tmp_path: Path) -> None:
     )
 
 
+def test_a_batch_flushes_to_the_disk_once_at_its_end_not_file_by_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flush a file was a fifth of each review's time. The batch's promise stays: when it
+    returns, every page written is on the disk."""
+    folders = [review_bundle(tmp_path / f"r{n}", f"page-{n}") for n in range(3)]
+    calls: list[str] = []
+    real_fsync, real_sync = os.fsync, os.sync
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "sync", lambda: (calls.append("sync"), real_sync())[1])
+    result = export_bundles(folders, "html", tmp_path / "batch")
+    assert len(result.exported) == 3
+    assert calls == ["sync"]
+    single = exports.export(bundle.load(folders[0]), folders[0], "html")
+    exports.write(single, tmp_path / "single" / "page-0.html", root=tmp_path / "single")
+    assert "fsync" in calls  # one export alone is flushed file by file, as before
+    assert (tmp_path / "batch" / "page-0.html").read_bytes() == (
+        tmp_path / "single" / "page-0.html"
+    ).read_bytes()
+
+
+def test_a_plain_review_yaml_gives_its_slug_without_a_full_read_and_others_with_one(
+    tmp_path: Path,
+) -> None:
+    from reviewdesk.core.batch_export import read_slug  # noqa: PLC0415
+
+    plain = review_bundle(tmp_path / "plain", "from-the-slug-key")
+    assert read_slug(plain) == "from-the-slug-key"
+    titled = tmp_path / "titled"
+    bundle.create(titled, "  Titled: a Review  ")
+    assert read_slug(titled) == bundle.load(titled).effective_slug == "titled-a-review"
+    odd = broken_bundle(tmp_path / "odd")
+    (odd / "review.yaml").write_text("format: reviewdesk/1\ntitle: yes\n", encoding="utf-8")
+    found = read_slug(odd)  # not a plain string: the full read says what is wrong, and where
+    assert isinstance(found, Failure)
+    assert found.message.endswith("review.yaml:2: title: should be a valid string")
+
+
 def test_two_bundles_with_one_slug_are_neither_written_and_each_names_the_other(
     tmp_path: Path,
 ) -> None:

@@ -42,8 +42,11 @@ class Destination:
     manager, `write` each file, and they are all renamed into place when the block ends, or all
     taken back when it raises."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, durable: bool = True) -> None:
+        """Not `durable`: the files are not flushed to the disk one by one (a batch of many
+        flushes once at its end, `os.sync`); all or none all the same."""
         self.root = Path(os.path.normpath(os.path.abspath(root)))
+        self._durable = durable
         self._given = Path(root)  # as the writer gave it, for messages
         self._root_fd: int | None = None
         self._real_root = self.root
@@ -89,8 +92,9 @@ class Destination:
                 except OSError as error:
                     raise failed(path, error) from error
                 written.append(path)
-            for folder in dict.fromkeys(staged[0] for staged in self._staged):
-                _fsync(folder)
+            if self._durable:
+                for folder in dict.fromkeys(staged[0] for staged in self._staged):
+                    _fsync(folder)
         except BaseException:
             self._staged = self._staged[len(written) :]
             self.abort()
@@ -188,7 +192,7 @@ class Destination:
         return self._root_fd
 
     def _stage(self, folder: int, name: str, data: bytes, path: Path) -> str:
-        """`data` in a new, fsynced temporary file in `folder`; its name."""
+        """`data` in a new temporary file in `folder` (fsynced when durable); its name."""
         while True:
             temp = f".{name[:200]}.{secrets.token_hex(4)}.tmp"
             try:
@@ -202,7 +206,8 @@ class Destination:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if self._durable:
+                os.fsync(fd)
         except OSError as error:
             with contextlib.suppress(OSError):
                 os.unlink(temp, dir_fd=folder)

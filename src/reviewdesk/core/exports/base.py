@@ -49,13 +49,17 @@ class ExportResult:
     supersedes: tuple[str, ...] = ()
 
 
-def write(result: ExportResult, out: Path, *, root: Path | None = None) -> list[Path]:
+def write(
+    result: ExportResult, out: Path, *, root: Path | None = None, durable: bool = True
+) -> list[Path]:
     """Write the main file to `out` and copy its assets beside it, every file inside the
     folder `root`, all or none (see Destination); WriteError names the file that could not be
     written. `root` is by default the folder given for a site's formats (`out` without
-    `result.location`), else `out`'s folder."""
+    `result.location`), else `out`'s folder. Not `durable`: not flushed to the disk file by
+    file (a batch flushes once at its end)."""
     written = [out]
-    with Destination(_root_of(result, out) if root is None else root) as destination:
+    folder = _root_of(result, out) if root is None else root
+    with Destination(folder, durable=durable) as destination:
         for asset in result.assets:
             target = out.parent / asset.target
             destination.write(target, _read(asset.source, target))
