@@ -129,8 +129,17 @@ def test_a_batch_flushes_to_the_disk_once_at_its_end_not_file_by_file(
     folders = [review_bundle(tmp_path / f"r{n}", f"page-{n}") for n in range(3)]
     calls: list[str] = []
     real_fsync, real_sync = os.fsync, os.sync
-    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
-    monkeypatch.setattr(os, "sync", lambda: (calls.append("sync"), real_sync())[1])
+
+    def fsync(fd: int) -> None:
+        calls.append("fsync")
+        real_fsync(fd)
+
+    def sync() -> None:
+        calls.append("sync")
+        real_sync()
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "sync", sync)
     result = export_bundles(folders, "html", tmp_path / "batch")
     assert len(result.exported) == 3
     assert calls == ["sync"]
