@@ -1,4 +1,5 @@
-"""Where ReviewDesk keeps the user's files: the copy of the sample review, previews, settings."""
+"""Where ReviewDesk keeps the user's files: the copy of the sample review, previews, settings,
+the writer's word list."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ def data_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / APP_NAME
+
+
+def personal_words_file() -> Path:
+    """The writer's own word list for spell checking (core/spelling_words.py)."""
+    return data_dir() / "words.txt"
 
 
 def config_dir() -> Path:
