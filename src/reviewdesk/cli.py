@@ -98,7 +98,19 @@ def _validate(options: argparse.Namespace) -> int:
 
 
 def _check(options: argparse.Namespace) -> int:
-    return _problems_exit([p for path in options.paths for p in checks.check(path)])
+    if not options.spelling:
+        return _problems_exit([p for path in options.paths for p in checks.check(path)])
+    # Here only: spell checking loads Enchant and a dictionary.
+    from reviewdesk.core import spelling_checks  # noqa: PLC0415
+
+    problems: list[Problem] = []
+    misspelled = False
+    for path in options.paths:
+        spelling = spelling_checks.check(path)
+        problems += [*checks.check(path), *spelling]
+        misspelled = misspelled or bool(spelling)
+    _report(problems)
+    return EXIT_PROBLEMS if misspelled or has_errors(problems) else EXIT_OK
 
 
 def _export(options: argparse.Namespace) -> int:
@@ -219,6 +231,19 @@ def _new_args(parser: argparse.ArgumentParser) -> None:
 
 def _paths_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="bundle folders")
+
+
+def _check_args(parser: argparse.ArgumentParser) -> None:
+    _paths_args(parser)
+    parser.add_argument(
+        "--spelling",
+        action="store_true",
+        help="also check the spelling of the body and the text fields, in the review's "
+        "language: each misspelling a warning, FILE:LINE: warning: FIELD: spelling: 'word' "
+        "(suggestion?), and exit 1 when there is any (or when the language's dictionary is "
+        "missing). The review's subject name, brand and tags, your word list and the site's "
+        "(.reviewdesk/words.txt in the reviews folder) are never flagged",
+    )
 
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
@@ -356,7 +381,11 @@ _Handler = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], None]]] = {
     "new": (_new, "create a bundle", _new_args),
     "validate": (_validate, "exit 1 and print one line per problem when invalid", _paths_args),
-    "check": (_check, "publishing checks (SEO lengths, alt text, pros and cons)", _paths_args),
+    "check": (
+        _check,
+        "publishing checks (SEO lengths, alt text, pros and cons), and spelling",
+        _check_args,
+    ),
     "export": (_export, "export a review, or many", _export_args),
     "import": (_import, "turn a front-matter Markdown file into a bundle", _import_args),
     "list": (cli_library.list_command, "the reviews in folders", cli_library.list_arguments),

@@ -180,7 +180,7 @@ def _enchant() -> Any:
         _use_shipped_dictionaries()
         try:
             import enchant  # noqa: PLC0415
-        except (ImportError, OSError):
+        except (ImportError, OSError, AssertionError):  # pyenchant asserts a library path exists
             return None
         return enchant
 

@@ -161,6 +161,16 @@ class YamlDocument:
             line = (key_node or node).start_mark.line + 1
         return line
 
+    def node_at(self, path: tuple[str | int, ...]) -> Node | None:
+        """The node of the value that `path` reaches, None when it reaches none."""
+        node = self.root
+        for part in path:
+            child = _child(node, part) if node is not None else None
+            if child is None:
+                return None
+            node = child[1]
+        return node
+
     def spans(self) -> list[Span] | None:
         """Where each top-level key sits, or None when the file cannot be edited line
         by line (a flow mapping, or two keys sharing a line)."""

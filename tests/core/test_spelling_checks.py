@@ -1,0 +1,132 @@
+"""The misspellings of a review's fields and body, each located in its file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reviewdesk.core import bundle, spelling_checks
+from reviewdesk.core.resources import resource
+from reviewdesk.core.spelling import SpellChecker
+from reviewdesk.core.spelling_checks import Misspelling, find_misspellings
+from tests.conftest import MakeBundle
+from tests.spelling_dictionaries import dictionary
+
+EVERY_FIELD = """\
+format: reviewdesk/1
+title: Teh title
+subtitle: A subtitel
+subject: {name: Brennfall Kettel, brand: Glenrok}
+tags: [Quillstak]
+summary: >-
+  A summary on
+  two lines, the secnd one wrong.
+verdict: "A verdikt"
+pros:
+  - Good
+  - Fine
+  - teh best
+cons: [A badd one]
+key_features: [A featur]
+key_insights: [An insigt]
+best_for: [Peple]
+skip_if: [Yuo]
+hero: {image: assets/h.png, alt: An alt txet, caption: A captoin}
+specs:
+  - {name: Wieght, value: 2 kilograms or moer}
+offers:
+  - {seller: Kettel Shopp, url: "https://exmple.org/shopp"}
+disclosure: A disclosur.
+updates:
+  - {date: 2026-01-02, note: A noet}
+seo: {title: An SEO titel, description: An SEO descripton}
+category: Not checkd
+authors: [Nott Checked]
+scores: [{name: Nott checked, value: 3}]
+"""
+BODY = "Intro with a wrod.\n\n```\ncodde\n```\n\nBrennfall and Glenrok and Quillstak, and thier.\n"
+
+
+def test_every_field_and_the_body_are_checked_on_their_lines(make_bundle: MakeBundle) -> None:
+    source = bundle.read(make_bundle(EVERY_FIELD, BODY))
+    checker = SpellChecker.for_review(source.review, source.folder, dictionary=dictionary("en"))
+    found = find_misspellings(source.review, checker, source.document)
+    assert [(m.field, m.word, m.line) for m in found] == [
+        ("title", "Teh", 2),
+        ("subtitle", "subtitel", 3),
+        ("summary", "secnd", 8),
+        ("verdict", "verdikt", 9),
+        ("pros.2", "teh", 13),
+        ("cons.0", "badd", 14),
+        ("key_features.0", "featur", 15),
+        ("key_insights.0", "insigt", 16),
+        ("best_for.0", "Peple", 17),
+        ("skip_if.0", "Yuo", 18),
+        ("hero.alt", "txet", 19),
+        ("hero.caption", "captoin", 19),
+        ("specs.0.name", "Wieght", 21),
+        ("specs.0.value", "moer", 21),
+        ("offers.0.seller", "Shopp", 23),
+        ("disclosure", "disclosur", 24),
+        ("updates.0.note", "noet", 26),
+        ("seo.title", "titel", 27),
+        ("seo.description", "descripton", 27),
+        ("body", "wrod", 1),
+        ("body", "thier", 7),
+    ]  # the seller's Kettel is a word of the subject's name: never flagged in the review
+    body = source.review.body
+    for misspelling in found:
+        text = body if misspelling.field == "body" else _field_text(source.review, misspelling)
+        assert text[misspelling.start : misspelling.end] == misspelling.word
+
+
+def _field_text(review: object, misspelling: Misspelling) -> str:
+    value = review
+    for part in misspelling.field.split("."):
+        value = value[int(part)] if part.isdecimal() else getattr(value, part)  # type: ignore[index]
+    assert isinstance(value, str)
+    return value
+
+
+def test_each_misspelling_is_a_warning_with_a_suggestion(make_bundle: MakeBundle) -> None:
+    folder = make_bundle(
+        "format: reviewdesk/1\ntitle: A title\npros:\n  - Fast\n  - Cheap\n  - teh best\n",
+        "Line one.\n\nWe recieve it. Xqzvw.\n",
+    )
+    lines = [str(problem) for problem in spelling_checks.check(folder)]
+    assert lines == [
+        f"{folder / 'review.yaml'}:6: warning: pros.2: spelling: 'teh' (the?)",
+        f"{folder / 'body.md'}:3: warning: body: spelling: 'recieve' (receive?)",
+        f"{folder / 'body.md'}:3: warning: body: spelling: 'Xqzvw'",
+    ]
+
+
+def test_a_missing_dictionary_is_one_warning_at_the_language(make_bundle: MakeBundle) -> None:
+    folder = make_bundle("format: reviewdesk/1\ntitle: Teh\nlanguage: kl\n", "wrod\n")
+    [problem] = spelling_checks.check(folder)
+    assert str(problem).startswith(f"{folder / 'review.yaml'}:3: warning: language: no kl")
+    assert str(problem).endswith("(Debian: apt install hunspell-kl)")
+
+
+def test_an_unreadable_bundle_has_no_spelling_problems(make_bundle: MakeBundle) -> None:
+    assert spelling_checks.check(make_bundle("format: reviewdesk/1\n")) == []  # no title
+
+
+def test_the_sample_review_flags_only_british_spellings_and_a_seller(tmp_path: Path) -> None:
+    """The sample is written in British English without saying so (its language is `en`,
+    en_US): what en_US flags is British spelling, two words en_US lacks, and the seller
+    Quillstack (sellers are checked; only the subject's name, brand and tags are exempt).
+    Halden Bay Labs and Wrenfall, its brand, subject and tags, are never flagged."""
+    dictionary("en")
+    sample = tmp_path / "sample"
+    shutil.copytree(resource("sample"), sample)
+    flagged = {problem.message for problem in spelling_checks.check(sample)}
+    british = {"licence", "Licence", "summarising", "centre", "quantised", "organisations"}
+    expected = {*british, "multimodal", "schemas", "Quillstack"}
+    assert {message.split("'")[1] for message in flagged} == expected
+    # Said to be British, only the seller and en_GB's lack of "plugin" are left.
+    dictionary("en-GB")
+    text = (sample / "review.yaml").read_text(encoding="utf-8")
+    (sample / "review.yaml").write_text(text.replace("status:", "language: en-GB\nstatus:", 1))
+    flagged = {problem.message for problem in spelling_checks.check(sample)}
+    assert {message.split("'")[1] for message in flagged} == {"Quillstack", "plugin"}
