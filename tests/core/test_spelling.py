@@ -186,3 +186,12 @@ def test_a_checker_is_used_from_several_threads_at_once() -> None:
         thread.join()
     assert results == [expected] * 4
     assert isinstance(checker.copy().dictionary, Dictionary)
+
+
+def test_every_block_of_a_body_with_the_state_it_leaves() -> None:
+    checker = SpellChecker(dictionary("en"))
+    body = "Teh start\n```\ncodde\n```\nend wrod"
+    blocks = checker.check_blocks(body)
+    assert [[w.text for w in words] for words, _ in blocks] == [["Teh"], [], [], [], ["wrod"]]
+    assert [state.fence for _, state in blocks] == ["", "```", "```", "", ""]
+    assert checker.check_text(body) == [(0, blocks[0][0]), (4, blocks[4][0])]

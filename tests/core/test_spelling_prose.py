@@ -5,6 +5,8 @@ line leaves open for the next."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewdesk.core.spelling_prose import (
     Word,
@@ -157,3 +159,15 @@ def test_utf16_spans_count_astral_characters_twice() -> None:
     assert [w.text for w in words] == ["wrod", "tset", "end"]
     assert utf16_spans(line, words) == [(3, 4), (13, 4), (20, 3)]
     assert utf16_spans("plain wrod", scan_line("plain wrod")[0]) == [(0, 5), (6, 4)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="ab’'-_. \n\t`<>/[]()!:@{}%&#~*>0é😀", max_size=60))
+def test_any_text_gives_words_at_their_offsets(text: str) -> None:
+    for index, words in prose_lines(text):
+        line = text.split("\n")[index]
+        for word in words:
+            assert line[word.start : word.end] == word.text
+            assert len(word.text) >= 2 and not any(char.isspace() for char in word.text)
+    for word in field_words(text):
+        assert text[word.start : word.end] == word.text

@@ -9,7 +9,8 @@ is no dictionary, `missing` says what to install, and nothing is flagged.
 An editor checks a block at a time: `check_line(text, state)` gives the misspelled words of a
 line of the body from the state the line before left (LineState, which packs into an int for
 Qt's block state), and the state it leaves; `check_field(text)` those of a field. A whole body
-goes through `check_text`, off the UI thread. Each word's verdict is looked up in the
+goes through `check_blocks` (every line's words and state) or `check_text` (the lines with
+misspellings), off the UI thread. Each word's verdict is looked up in the
 dictionary once and cached, so a line checked again costs its scan and a few set lookups.
 
 Threads: a checker may be used from any thread (its dictionary holds a lock around Enchant),
@@ -131,17 +132,24 @@ class SpellChecker:
         words, state = scan_line(line, state)
         return self._misspelled(words), state
 
-    def check_text(self, text: str, state: LineState = START) -> list[tuple[int, list[Word]]]:
-        """Each line (0-based index) of a Markdown text, a body, with misspelled words, and
-        those words (offsets in their line)."""
-        found: list[tuple[int, list[Word]]] = []
-        if self.dictionary is None:
-            return found
-        for index, line in enumerate(text.split("\n")):
+    def check_blocks(
+        self, text: str, state: LineState = START
+    ) -> list[tuple[list[Word], LineState]]:
+        """Every line of a Markdown text, a body: its misspelled words (offsets in the line)
+        and the state it leaves, as an editor keeps them per block. A worker thread checks a
+        whole body so; the UI thread then shows what it found, and checks a block typed in
+        from the state kept for the block before."""
+        blocks = []
+        for line in text.split("\n"):
             misspelled, state = self.check_line(line, state)
-            if misspelled:
-                found.append((index, misspelled))
-        return found
+            blocks.append((misspelled, state))
+        return blocks
+
+    def check_text(self, text: str, state: LineState = START) -> list[tuple[int, list[Word]]]:
+        """Each line (0-based index) of a Markdown text with misspelled words, and those
+        words (offsets in their line)."""
+        blocks = self.check_blocks(text, state)
+        return [(index, words) for index, (words, _) in enumerate(blocks) if words]
 
     def check_field(self, text: str) -> list[Word]:
         """The misspelled words of a field's text (offsets in the text)."""

@@ -190,7 +190,8 @@ def _use_shipped_dictionaries() -> None:
     of its folder: packaging/reviewdesk.spec) beside the system's: Enchant looks for hunspell
     dictionaries in its configuration folder's `hunspell/`, then in the system's
     (/usr/share/hunspell). Enchant itself is the system's, whose providers are where it was
-    built to find them."""
+    built to find them. The programs the app starts inherit the variable: a browser opened
+    for a link that uses Enchant would not see the user's own Enchant word lists."""
     frozen = getattr(sys, "_MEIPASS", None)
     if not frozen or "ENCHANT_CONFIG_DIR" in os.environ:
         return
