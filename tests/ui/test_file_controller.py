@@ -127,7 +127,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The writer's home: the reviews folder is ~/Reviews unless the settings say otherwise."""
+    """The writer's home: the reviews folder is ~/Documents/Reviews unless the settings say
+    otherwise (platformdirs' documents folder of a home with no XDG user dirs)."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     return tmp_path / "home"
 
@@ -154,8 +155,8 @@ def test_ctrl_n_types_at_once_and_ctrl_s_makes_its_folder_from_the_slug(
     qtbot: QtBot, window: MainWindow, chooser: Chooser, home: Path, settings: Settings
 ) -> None:
     """No folder is asked for (the chooser has none to give): the title is typed at once, and
-    the first save makes ~/Reviews/<slug>; a second review of the same name gets -2."""
-    reviews = home / "Reviews"
+    the first save makes <documents>/Reviews/<slug>; a second review of the same name gets -2."""
+    reviews = home / "Documents" / "Reviews"
     for number, folder in ((1, "sony-wh-1000xm5-review"), (2, "sony-wh-1000xm5-review-2")):
         window.panes.setCurrentIndex(4)  # the writer was in the body
         qtbot.keyClick(window.body.editor.plain_text_edit, Qt.Key.Key_N, CTRL)

@@ -23,9 +23,9 @@ def render_threads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     threads: list[str] = []
     update = IncrementalBody.update
 
-    def recorded(self: IncrementalBody, text: str) -> object:
+    def recorded(self: IncrementalBody, text: str, language: str = "en") -> object:
         threads.append(threading.current_thread().name)
-        return update(self, text)
+        return update(self, text, language)
 
     monkeypatch.setattr(IncrementalBody, "update", recorded)
     return threads
