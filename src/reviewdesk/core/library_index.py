@@ -177,7 +177,7 @@ class LibraryIndex:
             entry.category,
             entry.rating,
             entry.best,
-            json.dumps(list(entry.tags), ensure_ascii=False),
+            json.dumps(list(entry.tags), ensure_ascii=False, allow_nan=False),
             entry.words,
             entry.published,
             entry.updated,
