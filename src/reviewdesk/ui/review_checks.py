@@ -3,12 +3,14 @@ the fields both read them from here."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reviewdesk.core import checks
+from reviewdesk.core import checks, spelling_checks
 from reviewdesk.core.problems import Problem
+from reviewdesk.core.spelling_dictionary import Dictionary, Missing, open_dictionary
 
 if TYPE_CHECKING:
     from reviewdesk.ui.document import ReviewDocument
@@ -24,6 +26,7 @@ class ReviewChecks(QObject):
         super().__init__(document)
         self._document = document
         self._problems: list[Problem] = []
+        self._dictionaries: dict[str, Dictionary | Missing] = {}  # by language, opened once
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.run)
         document.changed.connect(lambda _field: self._timer.start())
@@ -49,5 +52,17 @@ class ReviewChecks(QObject):
             at = checks.Locator(folder)
             review = self._document.review
             found = checks.path_problems(review, at) + checks.publishing_problems(review, at)
+            found += self._missing_dictionary(folder)
         self._problems = found
         self.checked.emit()
+
+    def _missing_dictionary(self, folder: Path) -> list[Problem]:
+        """The dictionary the review's language lacks, named with what installs it (the body
+        is edited on, unchecked)."""
+        language = self._document.review.language
+        found = self._dictionaries.get(language)
+        if found is None:
+            found = self._dictionaries[language] = open_dictionary(language)
+        if isinstance(found, Dictionary):
+            return []
+        return [spelling_checks.missing_dictionary(folder, found, None)]

@@ -1,4 +1,4 @@
-"""The body: the Markdown editor, bound to `body`."""
+"""The body: the Markdown editor, bound to `body`, its spelling checked."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
 from reviewdesk.core.assets import AssetError
 from reviewdesk.ui.asset_import import IMAGE_FILTER, import_asset
+from reviewdesk.ui.body_spelling import BodySpelling
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.widgets.markdown_editor import MarkdownEditor
 
@@ -18,6 +19,7 @@ class BodyPane(QWidget):
         self._document = document
         self.editor = MarkdownEditor(choose_image=self._choose_image, import_image=self._import)
         self.editor.text_edited.connect(lambda text: document.set("body", text))
+        self.spelling = BodySpelling(document, self.editor)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.editor)

@@ -8,9 +8,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from PySide6.QtCore import QEvent, QMimeData, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor, QTextOption
-from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from reviewdesk.core.delimited import Delimited
 from reviewdesk.core.line_breaks import LineBreaks
@@ -85,6 +92,10 @@ def _no_import(_source: Path) -> str | None:
     return None
 
 
+def _nothing_to_add(_menu: QMenu, _cursor: QTextCursor) -> None:
+    pass
+
+
 class MarkdownTextEdit(QPlainTextEdit):
     """The text: highlighted, plain paragraphs only, image files dropped as Markdown through
     `image_markdown` (which returns "" to refuse them)."""
@@ -101,6 +112,19 @@ class MarkdownTextEdit(QPlainTextEdit):
         # The review's history is the only one (ui/undo_router.py): a second, here, would hold
         # the whole body again.
         self.setUndoRedoEnabled(False)
+        # Adds to the context menu for the text at a cursor (spelling: ui/body_spelling.py).
+        self.extend_context_menu: Callable[[QMenu, QTextCursor], None] = _nothing_to_add
+
+    def context_menu_at(self, position: QPoint) -> QMenu:
+        """The context menu for a click at `position` (viewport coordinates)."""
+        menu = self.createStandardContextMenu(position)
+        self.extend_context_menu(menu, self.cursorForPosition(position))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's API)
+        menu = self.context_menu_at(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def wrap_for(self, text: str, *, added: bool = False) -> None:
         """Wrap lines as suits `text`: the whole text, or (`added`) text about to join it,
@@ -259,7 +283,7 @@ class MarkdownEditor(QWidget):
         self._edit.setFocus()
 
     @property
-    def plain_text_edit(self) -> QPlainTextEdit:
+    def plain_text_edit(self) -> MarkdownTextEdit:
         return self._edit
 
     def action(self, name: str) -> QAction:

@@ -10,11 +10,22 @@ Each such run of lines highlights for at most HIGHLIGHT_BUDGET_S; the lines past
 left plain and highlighted in the next turns of the event loop, from where it stopped. A line
 is looked at for inline spans in its first MAX_INLINE_CHARS only (a 500 KB line of nested tags
 took 0.8 s a keystroke).
+
+Spelling is drawn in the same pass, when the editor gives a `spelling` (ui/body_spelling.py):
+the misspelled words of a line get the platform's wavy underline over whatever else the line
+has. The prose scan carries a state from line to line (a fence, a comment or a list spanning
+lines: core/spelling_state.py), and Qt highlights the next line again only when a line's block
+state changed; so both states share the block state's int, the highlighter's in its low
+_OWN_BITS bits and the spelling's above them, and a line that opens a comment, which changes
+nothing in the highlighting, still brings its followers to be checked again. (Kept in
+QTextBlockUserData instead, a change of the spelling state alone would leave the lines after it
+checked from the old one.)
 """
 
 from __future__ import annotations
 
 import time
+from typing import Protocol
 
 from PySide6.QtCore import QRegularExpression, QTimer
 from PySide6.QtGui import (
@@ -57,8 +68,22 @@ _CODE = QRegularExpression(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)")
 _NORMAL = 0
 _PENDING = -2  # the state of a line left to be highlighted in a later turn
 # Inside a fenced block the state is 2 * fence length + 1 for "~": only a fence of the same
-# character, at least as long, closes it.
+# character, at least as long, closes it (lengths past _LONGEST_FENCE count as that long).
 _FENCE_MIN_STATE = 6
+_OWN_BITS = 7  # the highlighter's part of the block state; the spelling's is above it
+_OWN_MASK = (1 << _OWN_BITS) - 1
+_LONGEST_FENCE = _OWN_MASK // 2
+# The spelling's packed state takes 24 bits (core/spelling_state.py): 7 + 24 < 31, so the
+# block state stays a non-negative int.
+
+
+class Spelling(Protocol):
+    """What the highlighter asks of the editor's spell checking (ui/body_spelling.py)."""
+
+    def check_line(self, text: str, state: int) -> tuple[list[tuple[int, int]], int]:
+        """The (start, length) in UTF-16 units of the misspelled words of a line, checked
+        from the packed state the line before left, and the packed state it leaves."""
+        ...
 
 
 def _mix(a: QColor, b: QColor, weight_of_b: float) -> QColor:
@@ -75,6 +100,18 @@ def _solid(colour: QColor, background: QColor) -> QColor:
     return _mix(background, colour, colour.alphaF())
 
 
+def spelling_state_before(block: QTextBlock) -> int:
+    """The packed spelling state the line before `block` left (0 at the start)."""
+    state = block.previous().userState() if block.previous().isValid() else 0
+    return max(state, 0) >> _OWN_BITS
+
+
+def _misspelling_colour(palette: QPalette) -> QColor:
+    """A red that reads on the palette's base colour, light or dark."""
+    dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+    return QColor("#ff6b6b") if dark else QColor("#d41919")
+
+
 class MarkdownHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, palette: QPalette) -> None:
         super().__init__(document)
@@ -87,7 +124,21 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._resume = QTimer(self, singleShot=True, interval=0)
         self._resume.timeout.connect(self._highlight_more)
         self.formatting = False  # highlighting lines again: the text does not change
+        self.spelling: Spelling | None = None
         self.set_palette(palette)
+
+    def set_spelling(self, spelling: Spelling | None) -> None:
+        """Underline the misspellings `spelling` finds (None: none), every line again."""
+        self.spelling = spelling
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Highlight every line again, in slices (a word was added to a dictionary)."""
+        self.formatting = True
+        try:
+            self.rehighlight()
+        finally:
+            self.formatting = False
 
     @property
     def pending(self) -> bool:
@@ -126,6 +177,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 fmt.setFontFixedPitch(True)
             return fmt
 
+        misspelled = QTextCharFormat()
+        misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        # The platform's red where it reads on the base colour, as other editors draw it.
+        misspelled.setUnderlineColor(_misspelling_colour(palette))
         code = make(_mix(text, link, 0.35), fixed=True)
         code.setBackground(palette.color(QPalette.ColorRole.AlternateBase))
         self._formats = {
@@ -138,12 +193,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "code": code,
             "link": make(link, underline=True),
             "html": make(_mix(palette.color(QPalette.ColorRole.LinkVisited), text, 0.4)),
+            "misspelled": misspelled,
         }
-        self.formatting = True
-        try:
-            self.rehighlight()
-        finally:
-            self.formatting = False
+        self.refresh()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's API)
         block = self.currentBlock()
@@ -153,12 +205,26 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 # already left pending stops it, so the lines after it cost nothing now.
                 self.setCurrentBlockState(_PENDING)
             else:
-                self._highlight(text, block.length() - 1)  # UTF-16 units, no separator
+                previous = self.previousBlockState()
+                previous = max(previous, 0)  # no state (-1) or pending: a plain line before
+                length = block.length() - 1  # UTF-16 units, no separator
+                own = self._highlight(text, length, previous & _OWN_MASK)
+                spelling = self._spell(text, previous >> _OWN_BITS)
+                self.setCurrentBlockState(own | spelling << _OWN_BITS)
         finally:
             self._last_done = time.perf_counter()
 
-    def _highlight(self, text: str, length: int) -> None:
-        previous = self.previousBlockState()
+    def _spell(self, text: str, state: int) -> int:
+        """Underline the line's misspelled words; the spelling state it leaves."""
+        if self.spelling is None:
+            return 0
+        spans, state = self.spelling.check_line(text, state)
+        for start, length in spans:
+            self._merge(start, length, "misspelled")
+        return state
+
+    def _highlight(self, text: str, length: int, previous: int) -> int:
+        """Format the line; the highlighter's state it leaves."""
         if previous >= _FENCE_MIN_STATE:
             self.setFormat(0, length, self._formats["code"])
             closing = _FENCE.match(text)
@@ -170,17 +236,15 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 and len(fence) >= opened_length
                 and not text[closing.capturedEnd() :].strip()
             )
-            self.setCurrentBlockState(_NORMAL if closes else previous)
-            return
+            return _NORMAL if closes else previous
         opening = _FENCE.match(text)
         fence = opening.captured(1)
         # A backtick fence's info string may not hold a backtick (then it is inline code).
         if opening.hasMatch() and not (fence[0] == "`" and "`" in text[opening.capturedEnd() :]):
             self.setFormat(0, length, self._formats["code"])
-            self.setCurrentBlockState(len(fence) * 2 + (fence[0] == "~"))
-            return
-        self.setCurrentBlockState(_NORMAL)
+            return min(len(fence), _LONGEST_FENCE) * 2 + (fence[0] == "~")
         self._highlight_line(text[:MAX_INLINE_CHARS], length)
+        return _NORMAL
 
     def _deferred(self, block: QTextBlock) -> bool:
         """Whether this line is left for a later turn of the event loop."""
