@@ -30,12 +30,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.generate import write_bundle
-from reviewdesk.core.resources import resource
+from bench.hugo_site import hugo_site
 
 WORDS = 2_000
 TARGET_RATIO = 3.0
 TITLE = "Batch export to HTML against a Hugo build of the same pages"
-STYLESHEETS = ("review.css", "review-blocks.css")
 
 
 def generate(folder: Path, reviews: int) -> Path:
@@ -66,19 +65,9 @@ def time_export(bundles: Path, scratch: Path, jobs: int, run: int) -> float:
     return seconds
 
 
-def hugo_site(root: Path, bundles: Path) -> Path:
+def exported_site(root: Path, bundles: Path) -> Path:
     """A fixture site as the static-site build tests make it, the reviews exported into it."""
-    site = root / "hugo-site"
-    shutil.copytree(resource("hugo", "layouts"), site / "layouts")
-    (site / "assets" / "reviewdesk").mkdir(parents=True)
-    for name in STYLESHEETS:
-        shutil.copyfile(resource("css", name), site / "assets" / "reviewdesk" / name)
-    (site / "hugo.toml").write_text(
-        'baseURL = "https://example.org/"\nlanguageCode = "en"\ntitle = "Fixture"\n'
-        'disableKinds = ["home", "section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT",'
-        ' "404"]\n',
-        encoding="utf-8",
-    )
+    site = hugo_site(root)
     reviewdesk("export", bundles, "--to", "hugo", "-o", site / "content" / "reviews", "-j", "2")
     return site
 
@@ -108,7 +97,7 @@ def rounds(  # noqa: PLR0917 (the bench's settings, handed on)
     """Each run times every export and Hugo one after the other, so that a run's ratios share
     the machine's state of the moment (a neighbour's load comes and goes within a minute):
     the medians of the times, and of each run's ratios."""
-    site = hugo_site(root, bundles) if hugo else None
+    site = exported_site(root, bundles) if hugo else None
     times: dict[int, list[float]] = {j: [] for j in jobs}
     hugo_times: list[float] = []
     ratios: dict[int, list[float]] = {j: [] for j in jobs}

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bench.hugo_site import STYLESHEETS, hugo_site
 from bench.images import write_png
 from reviewdesk.core import bundle, exports, front_matter
 from reviewdesk.core.jsonld import jsonld_text, review_jsonld
@@ -38,7 +39,6 @@ HUGO_PAGE = Path("public", "reviews", SLUG, "index.html")
 # Jekyll's default permalink: /:categories/:year/:month/:day/:title.html
 JEKYLL_PAGE = Path("_site", "small language models", "2026", "03", "18", f"{SLUG}.html")
 BUILD_TIMEOUT = 120
-STYLESHEETS = ("review.css", "review-blocks.css")  # as the READMEs say to copy them
 # Template syntax in a review's text: both tools must print it, not run it.
 TEMPLATE_TEXT = "Write `{{< figure >}}`, `{{% note %}}` or `{% if x %}{{ page.title }}{% endif %}`."
 
@@ -94,22 +94,6 @@ def published(folder: Path, *, template_text: bool = True, more: str = "") -> Re
 
 
 # --- fixture sites -------------------------------------------------------------------------
-
-
-def hugo_site(root: Path) -> Path:
-    site = root / "hugo-site"
-    shutil.copytree(resource("hugo", "layouts"), site / "layouts")
-    (site / "assets" / "reviewdesk").mkdir(parents=True)
-    for name in STYLESHEETS:
-        shutil.copyfile(resource("css", name), site / "assets" / "reviewdesk" / name)
-    # Only pages: list pages would need templates of a theme this site has not got, and
-    # with --panicOnWarning a missing template stops the build.
-    (site / "hugo.toml").write_text(
-        'baseURL = "https://example.org/"\nlanguageCode = "en"\ntitle = "Fixture"\n'
-        'disableKinds = ["home", "section", "taxonomy", "term", "RSS", "sitemap", "robotsTXT",'
-        ' "404"]\n'
-    )
-    return site
 
 
 def hugo_build(
