@@ -9,7 +9,8 @@ the sample review. Writes PANE-SIZE-SCHEME.png for each pane, and reload-bar-SIZ
 the whole window with the changed-on-disk bar showing. The pane shots hold the form column,
 where the panes are; the preview beside it is in the reload-bar shots. library-SIZE-SCHEME.png
 is the library window on 40 generated reviews with a search typed, compare-SIZE-SCHEME.png the
-comparison of three of them. With pngquant
+comparison of three of them. spelling-SIZE-SCHEME.png is the body with misspellings underlined and
+the context menu of one open. With pngquant
 installed, the PNGs are cut to 256 colours: about a third of the size, text as sharp.
 """
 
@@ -40,6 +41,7 @@ from reviewdesk.ui.app import _sandbox_off_for_root
 from reviewdesk.ui.color_scheme import apply_color_scheme
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
+from reviewdesk.ui.panes.body_pane import BodyPane
 from reviewdesk.ui.preview.scheme import register_scheme
 from reviewdesk.ui.settings import REVIEWS_FOLDER, Settings
 
@@ -49,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PANES = ("metadata", "tags", "hero", "summary", "body", "pros-cons", "key-points", "seo")
 SIZES = ("1440x900", "1024x700")
 SCHEMES = ("light", "dark")
-WINDOWS = ("reload-bar", "library", "compare")
+WINDOWS = ("reload-bar", "spelling", "library", "compare")
 SETTLE_MS = 400  # for the preview to scroll to the pane's section and repaint
 LIBRARY_REVIEWS = 40
 
@@ -148,11 +150,42 @@ def _capture(out: Path, size: str, schemes: list[str], panes: list[str]) -> int:
             wait(10_000, window.disk_watcher.changed_on_disk)
             save(f"reload-bar-{size}-{scheme}", whole=True)
             window.reload_bar.dismiss()
+        if "spelling" in panes:
+            _spelling_shot(window, out / f"spelling-{size}-{scheme}.png", wait)
     if "library" in panes or "compare" in panes:
         _library_shots(window, out, size, schemes, panes, wait)
     document.undo_stack.setClean()
     window.close()
     return 0
+
+
+_TYPOS = "A paragraf with a tyop or two: we recieve the point, and `cod` is not checked.\n\n"
+
+
+def _spelling_shot(
+    window: MainWindow, path: Path, wait: Callable[[int, SignalInstance | None], None]
+) -> None:
+    """The body pane with misspellings underlined and the context menu open on one."""
+    window.panes.setCurrentIndex(PANES.index("body"))
+    document = window.document
+    body = document.review.body
+    document.set("body", _TYPOS + body, merge=False)
+    edit = window.findChild(BodyPane).editor.plain_text_edit  # type: ignore[union-attr]
+    cursor = edit.document().find("recieve")
+    cursor.setPosition(cursor.selectionStart() + 2)
+    wait(SETTLE_MS, None)
+    spot = edit.cursorRect(cursor).bottomRight()
+    menu = edit.context_menu_at(spot)
+    menu.popup(edit.viewport().mapToGlobal(spot))
+    wait(SETTLE_MS, None)
+    area = window.form_splitter
+    corner = area.mapToGlobal(area.rect().topLeft())
+    shot = window.screen().grabWindow(0, corner.x(), corner.y(), area.width(), area.height())
+    shot.save(str(path))
+    print(path, flush=True)
+    menu.close()
+    menu.deleteLater()
+    document.set("body", body, merge=False)
 
 
 def _library_shots(  # noqa: PLR0917 (the capture's state, handed on)
