@@ -168,6 +168,22 @@ def test_add_to_my_dictionary_removes_the_underline_everywhere_and_persists(
     assert underlined(reopened) == []
 
 
+def test_a_word_list_changed_by_another_program_is_read_when_the_body_has_the_focus_back(
+    qtbot: QtBot, sample_bundle: Path, english: None
+) -> None:
+    pane = _pane(qtbot, _document(sample_bundle, body="The Grumbleton engine."))
+    pane.show()
+    qtbot.waitExposed(pane)
+    assert underlined(pane) == ["Grumbleton"]
+    words = personal_words_file()
+    words.parent.mkdir(parents=True, exist_ok=True)
+    words.write_text("Grumbleton\n", encoding="utf-8")
+    edit = pane.editor.plain_text_edit
+    edit.clearFocus()
+    edit.setFocus()
+    qtbot.waitUntil(lambda: underlined(pane) == [], timeout=5_000)
+
+
 def test_add_to_this_sites_dictionary_writes_the_sites_list(
     qtbot: QtBot, sample_bundle: Path, english: None
 ) -> None:
@@ -192,6 +208,17 @@ def test_ignore_removes_the_underline_in_this_document_only(
     assert not personal_words_file().exists() or "Vextrine" not in personal_words_file().read_text(
         encoding="utf-8"
     )
+
+
+def test_a_tag_added_to_the_review_is_no_longer_underlined(
+    qtbot: QtBot, sample_bundle: Path, english: None
+) -> None:
+    document = _document(sample_bundle, body="The Qwzzleton engine.")
+    pane = _pane(qtbot, document)
+    assert underlined(pane) == ["Qwzzleton"]
+    document.set("tags", [*document.review.tags, "qwzzleton"])
+    _highlighted(qtbot, pane)
+    assert underlined(pane) == []
 
 
 def test_a_german_review_checks_german(qtbot: QtBot, sample_bundle: Path) -> None:

@@ -7,7 +7,8 @@ missing dictionary underlines nothing (the problems list names it: ui/review_che
 
 Words added to the writer's or the site's list are in the list's one copy of this process
 (core/spelling_words.py) at once: every open body is highlighted again (`word_lists().added`),
-and a document opened later reads them with its list. "Ignore" holds for the document while it
+and a document opened later reads them with its list; changed by another program, they are
+read again when the body has the focus back. "Ignore" holds for the document while it
 is open.
 
 Time: a line is checked where the highlighter reaches it, within its time slices, so a long
@@ -24,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -65,7 +66,16 @@ class BodySpelling(QObject):
         document.changed.connect(self._review_changed)
         document.folder_changed.connect(self._new_checker)  # saved elsewhere: another site
         word_lists().added.connect(self._refresh)
+        editor.plain_text_edit.installEventFilter(self)
         self._review_changed("")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
+        # Back in the body: another program (git, a second ReviewDesk) may have changed the
+        # word lists; a look at their files' times.
+        checker = self.checker
+        if event.type() == QEvent.Type.FocusIn and checker and checker.reload_word_lists():
+            self._refresh()
+        return super().eventFilter(watched, event)
 
     @property
     def missing(self) -> Missing | None:
@@ -174,7 +184,7 @@ class BodySpelling(QObject):
                 self.checker.add_to_site(text)
             else:
                 self.checker.add_to_personal(text)
-        except OSError as error:
+        except (OSError, ValueError) as error:
             QMessageBox.warning(self._editor, "Word not added", f"The word list: {error}")
             return
         word_lists().added.emit()
