@@ -2,7 +2,7 @@
 editor's highlighter (ui/widgets/markdown_highlighter.py), and the menu a misspelled word gets.
 
 One checker per document, made for the review's language (a new language makes a new one and
-checks the body again) and told the review's subject name, brand and tags as they change. A
+checks the body again) and told the review's own names (subject, tags...) as they change. A
 missing dictionary underlines nothing (the problems list names it: ui/review_checks.py).
 
 Words added to the writer's or the site's list are in the list's one copy of this process
@@ -29,15 +29,13 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from reviewdesk.core.spelling import SpellChecker
+from reviewdesk.core.spelling import SpellChecker, review_words
 from reviewdesk.core.spelling_dictionary import Missing
 from reviewdesk.core.spelling_prose import utf16_spans
 from reviewdesk.core.spelling_state import LineState
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.widgets.markdown_editor import MarkdownEditor
 from reviewdesk.ui.widgets.markdown_highlighter import MAX_INLINE_CHARS, spelling_state_before
-
-_REVIEW_WORDS = ("", "subject", "tags")  # the fields the exempt words come from
 
 
 class _WordLists(QObject):
@@ -60,6 +58,7 @@ class BodySpelling(QObject):
         self._document = document
         self._editor = editor
         self._language = ""
+        self._names: frozenset[str] = frozenset()  # the review's own names, as last taken
         self.checker: SpellChecker | None = None
         self.ignored: set[str] = set()  # "Ignore": for this document while it is open
         editor.plain_text_edit.extend_context_menu = self._extend_menu
@@ -86,7 +85,9 @@ class BodySpelling(QObject):
         review = self._document.review
         if self.checker is None or review.language != self._language:
             self._new_checker()
-        elif field in _REVIEW_WORDS:
+        elif field != "body" and review_words(review) != self._names:
+            # Its own names (subject, tags...: the core says which) are words to accept.
+            self._names = review_words(review)
             self.checker.set_review(review)
             self._refresh()
 
@@ -95,6 +96,7 @@ class BodySpelling(QObject):
         checked again with it."""
         review = self._document.review
         self._language = review.language
+        self._names = review_words(review)
         self.checker = SpellChecker.for_review(review, self._document.folder)
         highlighter = self._editor.plain_text_edit.highlighter
         highlighter.set_spelling(self if self.checker.dictionary is not None else None)
