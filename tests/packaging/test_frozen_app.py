@@ -169,7 +169,7 @@ def test_the_frozen_app_dates_a_page_in_the_reviews_language(
     yaml_file = bundle / "review.yaml"
     yaml_file.write_text(
         yaml_file.read_text(encoding="utf-8").replace(
-            "\nstatus:", f"\nlanguage: {language}\nstatus:", 1
+            "\nlanguage: en-GB\n", f"\nlanguage: {language}\n", 1
         ),
         encoding="utf-8",
     )

@@ -2,8 +2,8 @@
 
 A checker answers for one language (the review's `language` picks the dictionary:
 core/spelling_dictionary.py) and accepts, besides the dictionary's words, the review's own
-subject name, brand and tags, and the words of the writer's and the site's word lists
-(core/spelling_words.py), which `add_to_personal` and `add_to_site` write at once. When there
+names (its subject's name and brand, its tags, authors and sellers), and the words of the
+writer's and the site's word lists (core/spelling_words.py), which `add_to_personal` and `add_to_site` write at once. When there
 is no dictionary, `missing` says what to install, and nothing is flagged.
 
 An editor checks a block at a time: `check_line(text, state)` gives the misspelled words of a
@@ -44,9 +44,10 @@ SUGGESTIONS: Final = 5
 
 
 def review_words(review: Review) -> frozenset[str]:
-    """The words of the review's subject name, brand and tags (case folded): never flagged
-    anywhere in the review, nor their possessives."""
-    names = [*review.tags]
+    """The words of the review's own names (case folded): its subject's name and brand, its
+    tags, its authors and its sellers, names no dictionary has; never flagged anywhere in the
+    review, nor their possessives."""
+    names = [*review.tags, *(a.name for a in review.authors), *(o.seller for o in review.offers)]
     if review.subject is not None:
         names += [review.subject.name, review.subject.brand]
     return frozenset(
@@ -107,7 +108,7 @@ class SpellChecker:
         return self.missing.tag if self.missing else ""
 
     def set_review(self, review: Review) -> None:
-        """Take the review's subject name, brand and tags as they are now (the language
+        """Take the review's own names as they are now (the language
         picks the dictionary: a new language needs a new checker)."""
         self._exempt = review_words(review)
 
