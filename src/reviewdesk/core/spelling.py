@@ -3,8 +3,9 @@
 A checker answers for one language (the review's `language` picks the dictionary:
 core/spelling_dictionary.py) and accepts, besides the dictionary's words, the review's own
 names (its subject's name and brand, its tags, authors and sellers), and the words of the
-writer's and the site's word lists (core/spelling_words.py), which `add_to_personal` and `add_to_site` write at once. When there
-is no dictionary, `missing` says what to install, and nothing is flagged.
+writer's and the site's word lists (core/spelling_words.py), which `add_to_personal` and
+`add_to_site` write at once. When there is no dictionary, `missing` says what to install, and
+nothing is flagged.
 
 An editor checks a block at a time: `check_line(text, state)` gives the misspelled words of a
 line of the body from the state the line before left (LineState, which packs into an int for
