@@ -599,8 +599,9 @@ def test_the_review_blocks_build_as_the_html_export_shows_them(
     assert 'style="--fill: 72%"' in rated  # the stars: 3.62 of 5
     every = (site / pages[0]).read_text(encoding="utf-8")
     assert 'rel="sponsored noopener">Example Store</a>' in every
-    assert every.index('Updated <time datetime="2026-05-03">May 3, 2026') < every.index(
-        "Apr 20, 2026"
+    # The sample is British English: its dates as en-GB writes them, the latest first.
+    assert every.index('Updated <time datetime="2026-05-03">3 May 2026') < every.index(
+        "20 Apr 2026"
     )
 
 
