@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reviewdesk.core import bundle
 from reviewdesk.core.model import Review
 
@@ -35,3 +37,16 @@ def write_files(folder: Path, yaml_text: str | bytes, body: str | bytes = "Words
         (folder / name).write_bytes(content.encode() if isinstance(content, str) else content)
     age(folder)
     return folder
+
+
+def refuse_listing(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """`folder` cannot be listed, as a folder without read permission is for a user (root, as
+    the tests may run, lists any folder whatever its mode)."""
+    scandir = os.scandir
+
+    def listing(path: Any) -> Any:
+        if Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", listing)  # library_scan calls os.scandir

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reviewdesk.core import library_scan
-from tests.library_bundles import write, write_files
+from tests.library_bundles import refuse_listing, write, write_files
 
 
 def found(*roots: Path) -> list[Path]:
@@ -92,18 +92,15 @@ def test_the_same_folder_twice_is_found_once(tmp_path: Path) -> None:
     assert found(reviews, reviews / "2025", reviews, tmp_path / "also-2025") == [kettle]
 
 
-def test_a_folder_that_cannot_be_listed_is_said(tmp_path: Path) -> None:
+def test_a_folder_that_cannot_be_listed_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     reviews = tmp_path / "reviews"
     write(reviews / "locked" / "kept")
-    (reviews / "locked").chmod(0)
-    try:
-        if os.access(reviews / "locked", os.R_OK):
-            pytest.skip("root lists any folder")
-        walk = library_scan.walk([reviews])
-        assert walk.unlisted == [reviews / "locked"]
-        assert walk.found == []
-    finally:
-        (reviews / "locked").chmod(0o755)
+    refuse_listing(monkeypatch, reviews / "locked")
+    walk = library_scan.walk([reviews])
+    assert walk.unlisted == [reviews / "locked"]
+    assert walk.found == []
 
 
 def test_missing_roots_find_nothing(tmp_path: Path) -> None:
