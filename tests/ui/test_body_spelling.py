@@ -10,8 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from bench.generate import make_review
@@ -19,8 +20,10 @@ from bench.huge_input import Heartbeat
 from reviewdesk.core import bundle
 from reviewdesk.core.user_files import personal_words_file
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.panes.body_pane import BodyPane
 from reviewdesk.ui.review_checks import ReviewChecks
+from reviewdesk.ui.settings import Settings
 from reviewdesk.ui.widgets.markdown_highlighter import HIGHLIGHT_BUDGET_S
 from tests.spelling_dictionaries import dictionary
 
@@ -279,3 +282,26 @@ def test_a_100000_word_body_is_underlined_without_holding_the_window_up(
     # huge-input bound (tests/ui/test_huge_input.py).
     assert heart.longest(set_at, done) < 300, HIGHLIGHT_BUDGET_S
     print(f"100k words: set {set_at - started:.0f} ms, underlined {done - started:.0f} ms")
+
+
+def test_f7_walks_from_misspelling_to_misspelling_round_the_body(
+    qtbot: QtBot, sample_bundle: Path, tmp_path: Path, english: None
+) -> None:
+    body = "A tyop here.\n\n```\ncodde in a fence\n```\n\nThen a secnd one, `and codde`.\n"
+    document = _document(sample_bundle, body=body)
+    window = MainWindow(document, Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window, before_close_func=lambda _: document.undo_stack.setClean())
+    window.show()
+    window.activateWindow()  # a shortcut goes to the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.panes.setCurrentIndex(0)  # the writer is in another pane
+    edit = window.body.editor.plain_text_edit
+    found = []
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key.Key_F7)
+        found.append(edit.textCursor().selectedText())
+    assert found == ["tyop", "secnd", "tyop"]  # round again from the top; code never
+    assert window.panes.currentWidget() is window.body and edit.hasFocus()
+    document.set("body", "Nothing wrong here.\n", merge=False)
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert window.statusBar().currentMessage() == "No misspelling in the body"

@@ -122,6 +122,28 @@ class BodySpelling(QObject):
             words = [word for word in words if word.text not in self.ignored]
         return utf16_spans(text, words), after.pack()
 
+    def next_misspelling(self, cursor: QTextCursor) -> QTextCursor | None:
+        """The first misspelled word after `cursor` (its selection), else the first of the
+        body (round again from the top), selected; None when there is none. The lines are
+        checked from the top, each from the state the line before left, as the highlighter
+        does: lines it has not reached yet are checked all the same."""
+        if self.checker is None or self.checker.dictionary is None:
+            return None
+        after = max(cursor.position(), cursor.anchor())
+        block = self._editor.plain_text_edit.document().firstBlock()
+        state, first = 0, None
+        while block.isValid():
+            spans, state = self.check_line(block.text(), state)
+            for start, length in spans:
+                word = QTextCursor(block)
+                word.setPosition(block.position() + start)
+                word.setPosition(block.position() + start + length, QTextCursor.MoveMode.KeepAnchor)
+                if word.selectionStart() >= after:
+                    return word
+                first = first or word
+            block = block.next()
+        return first
+
     # The menu
 
     def misspelling_at(self, cursor: QTextCursor) -> QTextCursor | None:

@@ -68,6 +68,7 @@ def _edit_menu(window: MainWindow, settings: Settings, edit: QMenu) -> None:
     find.setShortcuts(find_keys)
     replace = _add(edit, "R&eplace in Body…", lambda: _find_in_body(window, replace=True))
     replace.setShortcuts(replace_keys)
+    _add(edit, "Next &Misspelling", lambda: next_misspelling(window), QKeySequence("F7"))
     edit.addSeparator()
     _add(edit, "Pre&ferences…", lambda: _preferences(window, settings),
          QKeySequence.StandardKey.Preferences)  # fmt: skip
@@ -126,6 +127,21 @@ def _save_plugin(window: MainWindow) -> None:
     from reviewdesk.ui.publish.plugin_file import save_plugin  # noqa: PLC0415 (as _publish)
 
     save_plugin(window)
+
+
+def next_misspelling(window: MainWindow) -> bool:
+    """F7: the next misspelled word of the body selected and shown (round from the top);
+    the status bar says when there is none."""
+    editor = window.body.editor.plain_text_edit
+    word = window.body.spelling.next_misspelling(editor.textCursor())
+    if word is None:
+        window.statusBar().showMessage("No misspelling in the body", 5000)
+        return False
+    window.show_field("body")
+    editor.setTextCursor(word)
+    editor.ensureCursorVisible()
+    editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    return True
 
 
 def _find_in_body(window: MainWindow, *, replace: bool) -> None:
