@@ -145,8 +145,10 @@ async function audit(contentSelector, tags) {
 
 async function logIn(tab, url, login, password) {
   await tab.goto(`${url}/wp-login.php`, { waitUntil: "load", timeout: TIMEOUT });
-  await tab.type("#user_login", login);
-  await tab.type("#user_pass", password);
+  // Set, not typed: the login page focuses and selects the name field 200 ms after it loads,
+  // and what was typed by then was replaced by the rest ("author" arrived as "hor").
+  await tab.$eval("#user_login", (field, value) => { field.value = value; }, login);
+  await tab.$eval("#user_pass", (field, value) => { field.value = value; }, password);
   await Promise.all([
     tab.waitForNavigation({ waitUntil: "load", timeout: TIMEOUT }),
     tab.click("#wp-submit"),
