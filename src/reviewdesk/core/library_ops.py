@@ -17,7 +17,6 @@ from pathlib import Path
 from reviewdesk.core import bundle, locks, review_folders
 from reviewdesk.core.model import Review, Status
 from reviewdesk.core.problems import BundleError, Problem
-from reviewdesk.core.publish.state import state_path
 from reviewdesk.core.slug import is_slug, slugify
 
 __all__ = [
@@ -189,8 +188,3 @@ def _not_held(folder: Path) -> None:
     holder = locks.holder(folder)
     if holder is not None and not holder.is_stale and not holder.is_this_process:
         raise _error(folder, "", f"is open in {holder.describe()}")
-
-
-def published_elsewhere(folder: Path) -> bool:
-    """Whether the review says where it was published (its publish.yaml)."""
-    return state_path(folder).is_file()

@@ -3,9 +3,8 @@ rating (the search's part is in EntriesModel)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from reviewdesk.core.library_index import Entry
 
@@ -48,9 +47,6 @@ class Criteria:
         after = self.published_from is None or day >= self.published_from.isoformat()
         before = self.published_to is None or day <= self.published_to.isoformat()
         return after and before
-
-    def but(self, **changes: Any) -> Criteria:
-        return replace(self, **changes)
 
 
 def stars(entry: Entry) -> float:

@@ -67,7 +67,6 @@ class LibraryWindow(QMainWindow):
         self.commands = LibraryCommands(host, self, self.selected, self.refresh)
         self._generation = 0  # of the latest search asked
         self._query = ""
-        self._select_when_listed: Path | None = None
         self._kept: list[Path] = []  # the selection, across a change of what is shown
         self._watcher = QFileSystemWatcher(self)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
@@ -126,10 +125,6 @@ class LibraryWindow(QMainWindow):
         self._watch(folders)
         self.worker.refresh(folders)
 
-    def select_when_listed(self, path: Path) -> None:
-        """Select the review at `path` once a listing has it (a review just made)."""
-        self._select_when_listed = path
-
     def _watch(self, folders: list[Path]) -> None:
         watched = set(self._watcher.directories())
         wanted = {str(folder) for folder in folders if folder.is_dir()}
@@ -139,15 +134,10 @@ class LibraryWindow(QMainWindow):
             self._watcher.addPaths(sorted(new))
 
     def _listed(self, listed: Listed) -> None:
-        if self._select_when_listed is not None:
-            self._kept = [self._select_when_listed]
         self.model.set_entries(listed.entries)
         self.filters.offer(listed.entries)
         if listed.refreshed:
             self._progress = ""
-        if self._select_when_listed and self.model.row_of(self._select_when_listed) >= 0:
-            self._reselect([self._select_when_listed])
-            self._select_when_listed = None
         if self._query:
             self._search(self._query)  # what the search found may have changed
         self._count()
@@ -185,9 +175,6 @@ class LibraryWindow(QMainWindow):
     def selected(self) -> list[Entry]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.entry(row) for row in rows]
-
-    def select_paths(self, paths: Sequence[Path]) -> None:
-        self._reselect(list(paths))
 
     def _keep_selection(self) -> None:
         self._kept = self._kept or [entry.path for entry in self.selected()]
