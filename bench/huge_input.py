@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -168,7 +169,11 @@ class Heartbeat:
         self.clock = QElapsedTimer()
         self.clock.start()
         self._last = 0.0
+        self._last_cpu = time.thread_time()
         self.gaps: list[tuple[float, float]] = []
+        # The UI thread's own CPU time in each gap: what it was busy with, whatever else
+        # the machine ran (a loaded machine stretches a gap, not the work in it).
+        self.busy: list[tuple[float, float]] = []
         self._timer = QTimer(interval=HEARTBEAT_MS, timerType=Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._beat)
         self._timer.start()
@@ -177,9 +182,10 @@ class Heartbeat:
         return self.clock.nsecsElapsed() / 1e6
 
     def _beat(self) -> None:
-        now = self.now()
+        now, cpu = self.now(), time.thread_time()
         self.gaps.append((now, now - self._last))
-        self._last = now
+        self.busy.append((now, (cpu - self._last_cpu) * 1000))
+        self._last, self._last_cpu = now, cpu
 
     def longest(self, since: float, until: float) -> float:
         """The longest the thread went without a beat between `since` and `until`: a gap
@@ -189,6 +195,10 @@ class Heartbeat:
             (min(gap, end - since) for end, gap in self.gaps if since < end <= until),
             default=0.0,
         )
+
+    def longest_busy(self, since: float, until: float) -> float:
+        """The most CPU time the thread spent without a beat between `since` and `until`."""
+        return max((busy for end, busy in self.busy if since < end <= until), default=0.0)
 
     def stop(self) -> None:
         self._timer.stop()

@@ -10,8 +10,9 @@ the whole window with the changed-on-disk bar showing. The pane shots hold the f
 where the panes are; the preview beside it is in the reload-bar shots. library-SIZE-SCHEME.png
 is the library window on 40 generated reviews with a search typed, compare-SIZE-SCHEME.png the
 comparison of three of them. spelling-SIZE-SCHEME.png is the body with misspellings underlined and
-the context menu of one open. With pngquant
-installed, the PNGs are cut to 256 colours: about a third of the size, text as sharp.
+the context menu of one open; spelling-fields-SIZE-SCHEME.png the same in the title and
+deck. With pngquant installed, the PNGs are cut to 256 colours: about a third of the size,
+text as sharp.
 """
 
 from __future__ import annotations
@@ -33,13 +34,15 @@ from PySide6.QtCore import (
     QTimer,
     SignalInstance,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from bench.generate import write_bundle
 from reviewdesk.core import user_files
 from reviewdesk.ui.app import _sandbox_off_for_root
 from reviewdesk.ui.color_scheme import apply_color_scheme
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.field_binding import FIELD_PROPERTY
+from reviewdesk.ui.field_spelling import FieldSpelling
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.panes.body_pane import BodyPane
 from reviewdesk.ui.preview.scheme import register_scheme
@@ -51,7 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PANES = ("metadata", "tags", "hero", "summary", "body", "pros-cons", "key-points", "seo")
 SIZES = ("1440x900", "1024x700")
 SCHEMES = ("light", "dark")
-WINDOWS = ("reload-bar", "spelling", "library", "compare")
+WINDOWS = ("reload-bar", "spelling", "spelling-fields", "library", "compare")
 SETTLE_MS = 400  # for the preview to scroll to the pane's section and repaint
 LIBRARY_REVIEWS = 40
 
@@ -152,6 +155,8 @@ def _capture(out: Path, size: str, schemes: list[str], panes: list[str]) -> int:
             window.reload_bar.dismiss()
         if "spelling" in panes:
             _spelling_shot(window, out / f"spelling-{size}-{scheme}.png", wait)
+        if "spelling-fields" in panes:
+            _field_spelling_shot(window, out / f"spelling-fields-{size}-{scheme}.png", wait)
     if "library" in panes or "compare" in panes:
         _library_shots(window, out, size, schemes, panes, wait)
     document.undo_stack.setClean()
@@ -186,6 +191,36 @@ def _spelling_shot(
     menu.close()
     menu.deleteLater()
     document.set("body", body, merge=False)
+
+
+def _field_spelling_shot(
+    window: MainWindow, path: Path, wait: Callable[[int, SignalInstance | None], None]
+) -> None:
+    """The metadata pane with misspellings in the title and the deck underlined, and the
+    title's context menu open on one."""
+    window.panes.setCurrentIndex(0)
+    document = window.document
+    title, deck = document.review.title, document.review.subtitle
+    document.set("title", f"{title}, Recieved", merge=False)
+    document.set("subtitle", f"{deck} A paragraf with a tyop.", merge=False)
+    wait(SETTLE_MS, None)
+    edit = next(w for w in window.findChildren(QLineEdit) if w.property(FIELD_PROPERTY) == "title")
+    spelling = edit.findChild(FieldSpelling)
+    assert spelling is not None
+    edit.setCursorPosition(len(edit.text()) - 3)
+    spot = edit.cursorRect().bottomRight()
+    menu = spelling.context_menu(spot)
+    menu.popup(edit.mapToGlobal(spot))
+    wait(SETTLE_MS, None)
+    area = window.form_splitter
+    corner = area.mapToGlobal(area.rect().topLeft())
+    shot = window.screen().grabWindow(0, corner.x(), corner.y(), area.width(), area.height())
+    shot.save(str(path))
+    print(path, flush=True)
+    menu.close()
+    menu.deleteLater()
+    document.set("title", title, merge=False)
+    document.set("subtitle", deck, merge=False)
 
 
 def _library_shots(  # noqa: PLR0917 (the capture's state, handed on)

@@ -79,6 +79,26 @@ def test_every_field_and_the_body_are_checked_on_their_lines(make_bundle: MakeBu
         assert text[misspelling.start : misspelling.end] == misspelling.word
 
 
+def test_the_inputs_of_the_checked_fields_are_the_ones_underlined(
+    make_bundle: MakeBundle,
+) -> None:
+    """An editor underlines the input of a field when `is_checked` names it: exactly the
+    fields the check goes through, none of those it leaves (category, authors, scores...)."""
+    review = bundle.load(make_bundle(EVERY_FIELD, BODY))
+    checked = {".".join(map(str, path)) for path, _text in spelling_checks.checked_fields(review)}
+    assert checked and all(spelling_checks.is_checked(path) for path in checked)
+    assert spelling_checks.is_checked("pros.12") and spelling_checks.is_checked("offers.9.seller")
+    not_checked = ["category", "authors.0.name", "scores.0.name", "offers.0.url", "slug",
+                   "seo.canonical_url", "tags", "body", "hero.image", "pros", "titles"]  # fmt: skip
+    assert not any(spelling_checks.is_checked(path) for path in not_checked)
+
+
+def test_a_problem_of_a_misspelling_spans_its_word(make_bundle: MakeBundle) -> None:
+    folder = make_bundle("format: reviewdesk/1\ntitle: A fine teh title\n", "Body.\n")
+    [problem] = spelling_checks.check(folder)
+    assert problem.field == "title" and problem.span == (7, 10)
+
+
 def _field_text(review: object, misspelling: Misspelling) -> str:
     value = review
     for part in misspelling.field.split("."):

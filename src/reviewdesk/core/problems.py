@@ -18,13 +18,15 @@ class Problem:
     """One problem, located as precisely as we can: file, line (1-based) and field.
 
     `field` is a dotted path into the review (`authors.0.url`), or "" for the
-    file as a whole."""
+    file as a whole; `span` the [start, end) of the words it is about in the field's text
+    (the whole body's for the body), when it is about words (a misspelling)."""
 
     file: Path
     line: int | None
     field: str
     message: str
     severity: Severity = Severity.ERROR
+    span: tuple[int, int] | None = None
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"

@@ -15,11 +15,13 @@ from reviewdesk.core import bundle, edits
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import Problem
 from reviewdesk.ui.commands import ReplaceReviewCommand, SetFieldCommand
+from reviewdesk.ui.document_spelling import DocumentSpelling
 from reviewdesk.ui.review_checks import ReviewChecks
 
 
 class ReviewDocument(QObject):
-    """`checks` holds the live publishing checks of the review."""
+    """`checks` holds the live publishing checks of the review, `spelling` its spell
+    checking."""
 
     changed = Signal(str)  # the top-level field edited; "" when the whole review was replaced
     modified_changed = Signal(bool)
@@ -38,6 +40,7 @@ class ReviewDocument(QObject):
         self.clock: Callable[[], float] = time.monotonic  # when edits are made: steps end at pauses
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.spelling = DocumentSpelling(self)
         self.checks = ReviewChecks(self)
 
     def _clean_changed(self, clean: bool) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 from reviewdesk.core.edits import EditError
 from reviewdesk.core.line_breaks import LineBreaks
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.field_spelling import spell_input
 
 FIELD_PROPERTY = "reviewField"
 """The dotted path a widget edits, so a problem about that field can focus it."""
@@ -40,17 +41,26 @@ class FieldBinding(QObject):
         self._pushing = False
         self._pulling = False  # showing the model's value: the widget's change signal is ours
         self._refused = ""  # why the model refused the widget's value
+        self._seen: Any = None  # the widget's value as last pushed or shown
         widget.setProperty(FIELD_PROPERTY, path)
+        spell_input(document.spelling, widget, lambda: path)  # where core checks the field
         document.changed.connect(self._model_changed)
         document.checks.checked.connect(self._show)
         self._model_changed("")
+        self._seen = read()
 
     def push(self) -> None:
         if self._pulling:
             return
+        value = self._read()
+        if value == self._seen:
+            # Not an edit: a box of text says its text changed when its underline is drawn
+            # again (QSyntaxHighlighter), with the text as it was.
+            return
+        self._seen = value
         self._pushing = True
         try:
-            self._document.set(self.path, self._read())
+            self._document.set(self.path, value)
         except EditError as error:
             self._refused = str(error)
         else:
@@ -73,6 +83,7 @@ class FieldBinding(QObject):
                 self._write(value)
             finally:
                 self._pulling = False
+            self._seen = self._read()
             self._refused = ""
             self._show()
 

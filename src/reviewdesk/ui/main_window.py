@@ -48,6 +48,7 @@ from reviewdesk.ui.settings import (
     Setting,
     Settings,
 )
+from reviewdesk.ui.spelling_walk import select_misspelling
 from reviewdesk.ui.status_bar import ReviewStatusBar
 from reviewdesk.ui.undo_router import UndoRouter
 
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         """`live_preview` False gives the reloading preview the benchmarks compare with."""
         super().__init__()
         self.document, self._settings = document, settings
+        document.spelling.set_reviews_folder(settings.reviews_folder())  # its site's words
         self.files = FileController(document, settings, self)
         self.body = BodyPane(document)
         self.panes = QTabWidget()
@@ -175,8 +177,10 @@ class MainWindow(QMainWindow):
 
     def show_problem(self, problem: Problem) -> None:
         """Bring up the field a problem is about and focus it: the line of the body, the
-        item of a list, the input of a field."""
+        item of a list, the input of a field; the words it is about selected."""
         self.focus_field(problem.field, problem.line)
+        if problem.span is not None:
+            select_misspelling(self, problem.field, problem.span)
 
     def focus_field(self, field: str, line: int | None = None) -> None:
         """Bring up the input of `field` (`title`, `pros.1`, `body`) and focus it; in the

@@ -16,6 +16,7 @@ from reviewdesk.ui import help_dialogs
 from reviewdesk.ui.preferences import PreferencesDialog, apply_preferences
 from reviewdesk.ui.recent_menu import fill_recent
 from reviewdesk.ui.settings import Settings
+from reviewdesk.ui.spelling_walk import next_misspelling
 from reviewdesk.ui.undo_router import history_menu_actions
 
 if TYPE_CHECKING:
@@ -127,21 +128,6 @@ def _save_plugin(window: MainWindow) -> None:
     from reviewdesk.ui.publish.plugin_file import save_plugin  # noqa: PLC0415 (as _publish)
 
     save_plugin(window)
-
-
-def next_misspelling(window: MainWindow) -> bool:
-    """F7: the next misspelled word of the body selected and shown (round from the top);
-    the status bar says when there is none."""
-    editor = window.body.editor.plain_text_edit
-    word = window.body.spelling.next_misspelling(editor.textCursor())
-    if word is None:
-        window.statusBar().showMessage("No misspelling in the body", 5000)
-        return False
-    window.show_field("body")
-    editor.setTextCursor(word)
-    editor.ensureCursorVisible()
-    editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
-    return True
 
 
 def _find_in_body(window: MainWindow, *, replace: bool) -> None:

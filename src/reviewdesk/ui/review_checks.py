@@ -3,20 +3,21 @@ the fields both read them from here."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reviewdesk.core import checks, spelling_checks
-from reviewdesk.core.problems import Problem
-from reviewdesk.core.spelling_dictionary import Dictionary, Missing, open_dictionary
+from reviewdesk.core import bundle, checks, spelling_checks
+from reviewdesk.core.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from reviewdesk.ui.document import ReviewDocument
 
 CHECK_DELAY_MS = 400
 """Checks run once typing pauses: they read the bundle's files."""
+LISTED_MISSPELLINGS: Final = 200
+"""Misspellings listed one by one, at most (F7 walks through all of them): a body pasted from
+elsewhere may have thousands, and a list of thousands tells the writer nothing more."""
 
 
 class ReviewChecks(QObject):
@@ -26,11 +27,14 @@ class ReviewChecks(QObject):
         super().__init__(document)
         self._document = document
         self._problems: list[Problem] = []
-        self._dictionaries: dict[str, Dictionary | Missing] = {}  # by language, opened once
+        self._checked: list[Problem] = []  # of the last run, the spelling's aside
         self._timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._timer.timeout.connect(self.run)
         document.changed.connect(lambda _field: self._timer.start())
         document.folder_changed.connect(self.run)
+        # The misspellings are found off the UI thread: they join the list when found.
+        document.spelling.found.connect(self._publish)
+        document.spelling.changed.connect(self._publish)
         # The first run waits too: it reads the files, and measuring the images loads the
         # image reader, which the window's first paint need not wait for.
         self._timer.start()
@@ -44,7 +48,8 @@ class ReviewChecks(QObject):
         return [p for p in self._problems if p.field == path or p.field.startswith(f"{path}.")]
 
     def run(self) -> None:
-        """Check now (the timer runs this once edits pause)."""
+        """Check now (the timer runs this once edits pause); the misspellings are looked
+        for again, to come when found."""
         self._timer.stop()
         folder = self._document.folder
         found: list[Problem] = []
@@ -52,17 +57,29 @@ class ReviewChecks(QObject):
             at = checks.Locator(folder)
             review = self._document.review
             found = checks.path_problems(review, at) + checks.publishing_problems(review, at)
-            found += self._missing_dictionary(folder)
-        self._problems = found
-        self.checked.emit()
+        self._checked = found
+        self._document.spelling.find()
+        self._publish()
 
-    def _missing_dictionary(self, folder: Path) -> list[Problem]:
-        """The dictionary the review's language lacks, named with what installs it (the body
-        is edited on, unchecked)."""
-        language = self._document.review.language
-        found = self._dictionaries.get(language)
-        if found is None:
-            found = self._dictionaries[language] = open_dictionary(language)
-        if isinstance(found, Dictionary):
+    def _publish(self) -> None:
+        problems = self._checked + self._spelling_problems()
+        if problems != self._problems:
+            self._problems = problems
+            self.checked.emit()
+
+    def _spelling_problems(self) -> list[Problem]:
+        """The misspellings as last found, or the dictionary the review's language lacks,
+        named with what installs it (the review is edited on, unchecked)."""
+        folder = self._document.folder
+        spelling = self._document.spelling
+        if folder is None:
             return []
-        return [spelling_checks.missing_dictionary(folder, found, None)]
+        if spelling.missing is not None:
+            return [spelling_checks.missing_dictionary(folder, spelling.missing, None)]
+        found = spelling.misspellings
+        listed = spelling_checks.problems(folder, found[:LISTED_MISSPELLINGS], spelling.suggestions)
+        if len(found) > LISTED_MISSPELLINGS:
+            more = len(found) - LISTED_MISSPELLINGS
+            message = f"{more:,} more misspellings: Edit ▸ Next Misspelling (F7) goes to each"
+            listed.append(Problem(folder / bundle.BODY_FILE, None, "", message, Severity.WARNING))
+        return listed

@@ -11,11 +11,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from reviewdesk.core.edits import EditError
 from reviewdesk.core.problems import Problem
+from reviewdesk.core.spelling_checks import is_checked
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY
+from reviewdesk.ui.field_spelling import spell_input
 from reviewdesk.ui.widgets.row_list_editor import ItemRow, RowListEditor
 
 
@@ -85,6 +88,7 @@ class RowListField(QObject):
         self._refused: dict[ItemRow, dict[str, str]] = {}  # by row, what the model refuses
         self._over = ""  # why the list as a whole was refused
         editor.add.setProperty(FIELD_PROPERTY, path)  # "no offer given" leads here
+        editor.dress_input = lambda key, widget: _spell(document, f"{path}.0.{key}", widget)
         editor.row_edited.connect(lambda row, merge: self._push(merge=merge, edited=row))
         editor.rows_changed.connect(lambda: self._push(merge=False))
         # Rows are made when the editor is first shown, and remade then if the list changed
@@ -207,3 +211,11 @@ class RowListField(QObject):
         else:
             message = checked[0] if checked else ""
         row.say(message, keyed)
+
+
+def _spell(document: ReviewDocument, first: str, widget: QWidget) -> None:
+    """Underline the misspellings of an input whose field the core checks (as in the first
+    row: `first`); the row's inputs are named, and renamed, as the rows move."""
+    if is_checked(first):
+        path = lambda: str(widget.property(FIELD_PROPERTY) or "")  # noqa: E731 (read when checked)
+        spell_input(document.spelling, widget, path)

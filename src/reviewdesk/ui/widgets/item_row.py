@@ -183,12 +183,13 @@ class ItemRow(QObject):
         *,
         needed: Callable[[ItemRow], None],
         names: Callable[[], dict[str, str]],
+        dress: Callable[[str, QWidget], None] = lambda _key, _input: None,
     ) -> None:
         super().__init__(parent)
         self.item: Any = None
         self.touched = False
         self._columns, self._extra, self._pasted = columns, extra, pasted
-        self._needed, self._names = needed, names
+        self._needed, self._names, self._dress = needed, names, dress
         self._parts: _Parts | None = None
         self._waiting: dict[str, Any] | None = None  # the item to show once made
         self._numbered: tuple[str, bool, bool] | None = None  # its name, up and down enabled
@@ -225,6 +226,8 @@ class ItemRow(QObject):
             hint=_Hint(),
         )
         _lay_out(self._parts, self.width())
+        for key, widget in self.inputs().items():
+            self._dress(key, widget)
         for cell in cells:
             cell.edited.connect(self._edited)
         for widget in self.focus_chain():

@@ -125,6 +125,9 @@ class RowListEditor(QWidget):
         self._blocks: list[_Block] = []
         self._block_of: dict[ItemRow, _Block] = {}  # the rows placed: those made
         self._names: dict[str, str] | None = None  # what each key is called, in every row
+        # Given each input of a row, with its key, as the row is made (its owner underlines
+        # misspellings).
+        self.dress_input: Callable[[str, QWidget], None] = lambda _key, _input: None
         self._focus_row: ItemRow | None = None
         self._keep_in_view = False
         self._maker = QTimer(self, singleShot=True, interval=0)
@@ -216,9 +219,13 @@ class RowListEditor(QWidget):
             self,
             needed=self._needed,
             names=self._key_names,
+            dress=self._dress,
         )
         self._rows.insert(index, row)
         return row
+
+    def _dress(self, key: str, widget: QWidget) -> None:
+        self.dress_input(key, widget)  # as set now: the owner sets it after making the editor
 
     def _key_names(self) -> dict[str, str]:
         if self._names is None:

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QTextCharFormat,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -42,6 +43,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from reviewdesk.ui.widgets.underlined_text import paint_underlined
 
 # What a copied list puts before its items: "- ", "* ", "• ", "1. ", "2) ".
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u2023\u25e6\u2013\u2014]|\d+[.)])(?:\s+|$)")
@@ -118,6 +121,11 @@ class _ItemDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._title = title
         self._placeholder = placeholder
+        # What the owner underlines: the (start, length) of each misspelled word of a text,
+        # in the format given; and each editor made, given its row, to underline as typed.
+        self.misspelled: Callable[[str], list[tuple[int, int]]] = lambda _text: []
+        self.underline = QTextCharFormat()
+        self.dress_editor: Callable[[QLineEdit, int], None] = lambda _editor, _row: None
 
     def createEditor(  # noqa: N802 (Qt's name)
         self, parent: QWidget, option: QStyleOptionViewItem, index: _Index
@@ -126,7 +134,17 @@ class _ItemDelegate(QStyledItemDelegate):
         editor.setPlaceholderText(self._placeholder)
         editor.setAccessibleName(f"Item in {self._title}")
         editor.lines_pasted.connect(lambda lines: self.lines_pasted.emit(editor, lines))
+        self.dress_editor(editor, index.row())
         return editor
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        spans = self.misspelled(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        if not spans:
+            super().paint(painter, option, index)
+            return
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)
+        paint_underlined(painter, styled, spans, self.underline)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802 (Qt's name)
         # A little air between items, scaled with the font rather than fixed pixels.
@@ -177,7 +195,7 @@ class _ItemList(QListWidget):
         self._known: list[str] = []  # what the owner last set or was told
         self._quiet = 0  # > 0 while rows change in several steps or from the owner
         self._emitting = False
-        delegate = _ItemDelegate(title, placeholder, self)
+        self.delegate = delegate = _ItemDelegate(title, placeholder, self)
         delegate.return_pressed.connect(self._return_pressed)
         delegate.lines_pasted.connect(self._lines_pasted)
         self.setItemDelegate(delegate)

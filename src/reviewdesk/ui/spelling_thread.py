@@ -1,0 +1,136 @@
+"""The spelling's worker thread: it opens dictionaries and finds the misspellings of a whole
+review, so that neither holds the window up. Searches asked for while it works are dropped
+for the newest (the review changed since)."""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import QObject, Signal
+
+from reviewdesk.core.model import Review
+from reviewdesk.core.spelling import SpellChecker, review_words
+from reviewdesk.core.spelling_checks import Misspelling, find_misspellings, first_suggestions
+from reviewdesk.core.spelling_dictionary import Dictionary, Missing, open_dictionary
+
+_log = logging.getLogger(__name__)
+
+SUGGESTED: Final = 200
+"""Misspellings given a suggestion in the problems list, at most: each costs hunspell tens of
+milliseconds the first time (a body pasted from elsewhere may have thousands)."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    language: str
+    dictionary: Dictionary | Missing  # for the UI thread's use
+
+
+@dataclass(frozen=True)
+class Found:
+    generation: int
+    misspellings: tuple[Misspelling, ...]
+    suggestions: dict[str, str]  # the first suggestion for each word, where there is one
+
+
+@dataclass(frozen=True)
+class _Find:
+    generation: int
+    review: Review  # immutable: safe to share
+    checker: SpellChecker  # the UI thread's: its word lists are read here, its dictionary not
+
+
+_Job = str | _Find  # a language to open, or a search
+
+
+class _Courier(QObject):
+    """Carries results to the UI thread, so that the worker never emits on the
+    SpellingThread, which the UI thread may be deleting at that moment."""
+
+    opened = Signal(object)  # Opened
+    found = Signal(object)  # Found
+
+
+class SpellingThread(QObject):
+    opened = Signal(object)  # Opened, delivered in the thread this object lives in
+    found = Signal(object)  # Found
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._inbox: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        courier = _Courier()
+        courier.opened.connect(self.opened)  # queued: emitted in the worker
+        courier.found.connect(self.found)
+        worker = threading.Thread(
+            target=_work, args=(self._inbox, courier), name="spelling", daemon=True
+        )
+        worker.start()
+        inbox = self._inbox  # not self: it is being deleted when `destroyed` comes
+        self.destroyed.connect(lambda: _stop(inbox, worker, courier))
+
+    def open(self, language: str) -> None:
+        """Open the dictionary of `language` (`opened` gives it)."""
+        self._inbox.put(language)
+
+    def find(self, generation: int, review: Review, checker: SpellChecker) -> None:
+        """Find the misspellings of `review` as `checker` would (`found` gives them)."""
+        self._inbox.put(_Find(generation, review, checker))
+
+
+def _stop(
+    inbox: queue.SimpleQueue[_Job | None], worker: threading.Thread, courier: _Courier
+) -> None:
+    """Ends the worker once its job in hand is done. The courier is here only to be held: it
+    goes with this connection, in the UI thread, once nothing emits on it."""
+    inbox.put(None)
+    worker.join()
+
+
+def _work(inbox: queue.SimpleQueue[_Job | None], courier: _Courier) -> None:
+    own: dict[str, Dictionary | Missing] = {}  # the worker's dictionaries, by tag
+    while (jobs := _next_jobs(inbox)) is not None:
+        try:
+            for job in jobs:
+                if isinstance(job, str):
+                    courier.opened.emit(Opened(job, open_dictionary(job)))
+                else:
+                    courier.found.emit(_found(job, own))
+        except RuntimeError:  # the application went first and took the courier
+            return
+        except Exception:  # a bug must not end the spelling: log it, go on
+            _log.exception("spell checking failed")
+
+
+def _next_jobs(inbox: queue.SimpleQueue[_Job | None]) -> list[_Job] | None:
+    """The jobs waiting (waiting for one): every dictionary to open, the newest search
+    last; None when the thread is to end."""
+    waiting = [inbox.get()]
+    while not inbox.empty():
+        waiting.append(inbox.get_nowait())
+    if None in waiting:
+        return None
+    opens: list[_Job] = [job for job in waiting if isinstance(job, str)]
+    searches = [job for job in waiting if isinstance(job, _Find)]
+    return opens + searches[-1:]
+
+
+def _found(job: _Find, own: dict[str, Dictionary | Missing]) -> Found:
+    """The misspellings of the job's review, from a dictionary of the worker's own (the UI
+    thread's is never waited for)."""
+    tag = job.checker.tag
+    dictionary = own.get(tag)
+    if dictionary is None:
+        dictionary = own[tag] = open_dictionary(tag.replace("_", "-"))
+    checker = SpellChecker(
+        dictionary,
+        exempt=review_words(job.review),
+        personal=job.checker.personal,
+        site=job.checker.site,
+    )
+    misspellings = find_misspellings(job.review, checker)
+    suggestions = first_suggestions(misspellings, checker, SUGGESTED)
+    return Found(job.generation, tuple(misspellings), suggestions)
