@@ -28,6 +28,7 @@ from reviewdesk.core import bundle
 from reviewdesk.core.model import Spec
 from reviewdesk.core.spelling_words import SITE_FOLDER, WORDS_FILE
 from reviewdesk.core.user_files import personal_words_file
+from reviewdesk.ui.color_scheme import apply_color_scheme
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY
 from reviewdesk.ui.field_spelling import FieldSpelling
@@ -239,3 +240,20 @@ def test_f7_walks_the_fields_in_the_reviews_order_then_the_body(
         elif isinstance(widget, QPlainTextEdit):
             found.append(widget.textCursor().selectedText())
     assert found == ["tyop", "secnd", "Thrid", "fourht", "tyop"]
+
+
+def test_the_underline_turns_a_red_that_reads_on_dark(
+    qtbot: QtBot, sample_bundle: Path, tmp_path: Path, british: None
+) -> None:
+    window = _window(qtbot, _bundle(sample_bundle), tmp_path)
+    title = _input(window, "title")
+    _type_at_end(qtbot, title, " recieve")
+    _underlined_soon(qtbot, title, expected=True)
+    spelling = title.findChild(FieldSpelling)
+    assert spelling is not None and spelling.underline.underlineColor().name() == "#d41919"
+    try:
+        apply_color_scheme("dark")
+        qtbot.waitUntil(lambda: spelling.underline.underlineColor().name() == "#ff6b6b")
+        _underlined_soon(qtbot, title, expected=True)
+    finally:
+        apply_color_scheme("light")

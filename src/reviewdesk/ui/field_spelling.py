@@ -87,7 +87,18 @@ class FieldSpelling(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
         if event.type() == QEvent.Type.FocusIn:
             self.spelling.reload_word_lists()
+        elif event.type() == QEvent.Type.PaletteChange:  # light to dark: a red that reads
+            self.restyle(misspelling_format(self._widget.palette()))
         return super().eventFilter(watched, event)
+
+    @property
+    def underline(self) -> QTextCharFormat:
+        """How the underline is drawn now."""
+        raise NotImplementedError
+
+    def restyle(self, underline: QTextCharFormat) -> None:
+        """Draw the underline so from now on."""
+        raise NotImplementedError
 
     def word_at(self, point: QPoint) -> tuple[int, int, str] | None:
         """The misspelled word at `point` of the widget: start, end and text."""
@@ -141,6 +152,14 @@ class LineSpelling(FieldSpelling):
     @property
     def underlined(self) -> Spans:
         return list(self._shown)
+
+    @property
+    def underline(self) -> QTextCharFormat:
+        return self._format
+
+    def restyle(self, underline: QTextCharFormat) -> None:
+        self._format = underline
+        self.check(changed=True)
 
     def check(self, *, changed: bool = False) -> None:
         spans = self.misspelled(self._edit.text())
@@ -203,6 +222,15 @@ class BoxSpelling(FieldSpelling):
             ]
             block = block.next()
         return found
+
+    @property
+    def underline(self) -> QTextCharFormat:
+        return self.format
+
+    def restyle(self, underline: QTextCharFormat) -> None:
+        self.format = underline
+        if self._active:
+            self._highlighter.rehighlight()
 
     def check(self) -> None:
         # Qt highlights a block again as it changes; the rest when the spelling changes.

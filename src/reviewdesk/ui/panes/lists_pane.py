@@ -43,7 +43,7 @@ def _spell(document: ReviewDocument, field: str, editor: StringListEditor) -> No
     spelling, items = document.spelling, editor.list_widget
     delegate = items.delegate
     delegate.misspelled = lambda text: utf16_spans(text, spelling.check_field(text))
-    delegate.underline = misspelling_format(items.palette())
+    delegate.underline = misspelling_format
 
     def dress(line: QLineEdit, row: int) -> None:
         spell_input(spelling, line, lambda: f"{field}.{row}")

@@ -122,9 +122,10 @@ class _ItemDelegate(QStyledItemDelegate):
         self._title = title
         self._placeholder = placeholder
         # What the owner underlines: the (start, length) of each misspelled word of a text,
-        # in the format given; and each editor made, given its row, to underline as typed.
+        # in the format it gives for the palette; and each editor made, given its row, to
+        # underline as typed.
         self.misspelled: Callable[[str], list[tuple[int, int]]] = lambda _text: []
-        self.underline = QTextCharFormat()
+        self.underline: Callable[[QPalette], QTextCharFormat] = lambda _: QTextCharFormat()
         self.dress_editor: Callable[[QLineEdit, int], None] = lambda _editor, _row: None
 
     def createEditor(  # noqa: N802 (Qt's name)
@@ -144,7 +145,7 @@ class _ItemDelegate(QStyledItemDelegate):
             return
         styled = QStyleOptionViewItem(option)
         self.initStyleOption(styled, index)
-        paint_underlined(painter, styled, spans, self.underline)
+        paint_underlined(painter, styled, spans, self.underline(styled.palette))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802 (Qt's name)
         # A little air between items, scaled with the font rather than fixed pixels.
