@@ -257,3 +257,16 @@ def test_the_underline_turns_a_red_that_reads_on_dark(
         _underlined_soon(qtbot, title, expected=True)
     finally:
         apply_color_scheme("light")
+
+
+def test_misspellings_already_in_the_review_are_underlined_when_their_pane_shows(
+    qtbot: QtBot, sample_bundle: Path, tmp_path: Path, british: None
+) -> None:
+    """The rows of a pane are made when it is first shown, and named after they are filled:
+    their misspellings are underlined all the same."""
+    review = bundle.load(sample_bundle)
+    folder = _bundle(sample_bundle, specs=[*review.specs, Spec(name="Wieght", value="Light")])
+    window = _window(qtbot, folder, tmp_path)
+    name = _input(window, f"specs.{len(review.specs)}.name")
+    _underlined_soon(qtbot, name, expected=True)
+    assert _red_pixels(_input(window, f"specs.{len(review.specs)}.value")) == 0

@@ -89,6 +89,8 @@ class FieldSpelling(QObject):
             self.spelling.reload_word_lists()
         elif event.type() == QEvent.Type.PaletteChange:  # light to dark: a red that reads
             self.restyle(misspelling_format(self._widget.palette()))
+        elif event.type() == QEvent.Type.DynamicPropertyChange:
+            self.check()  # a row's input named (after it was filled), or renamed
         return super().eventFilter(watched, event)
 
     @property
