@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewdesk.cli import _COMMANDS
+from reviewdesk.cli import COMMANDS
+from reviewdesk.cli_commands import _COMMANDS
 from reviewdesk.core import bundle, checks, exports, importer
 from reviewdesk.core.problems import Severity
 from reviewdesk.core.resources import resource
@@ -137,6 +138,7 @@ def test_the_command_table_lists_every_command_and_format() -> None:
     table = next(f["body"] for f in FENCE.finditer(TEXT) if f["body"].startswith("reviewdesk ["))
     words = [line.split()[1] for line in table.splitlines() if line.startswith("reviewdesk ")]
     assert {word for word in words if word.isalpha()} == set(_COMMANDS)
+    assert tuple(_COMMANDS) == COMMANDS  # the words that are no review folder to open
     formats = re.search(r"\[-o OUT\](.*?)\nreviewdesk import", table, re.S)
     assert formats
     assert set(re.split(r"[\s|]+", formats[1].strip())) == set(exports.FORMATS)

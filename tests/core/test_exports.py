@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from bench.images import write_png
-from reviewdesk.cli import review_schema
+from reviewdesk.cli_commands import review_schema
 from reviewdesk.core import bundle, exports, front_matter, importer
 from reviewdesk.core.exports import markdown
 from reviewdesk.core.exports.json_payload import payload_schema

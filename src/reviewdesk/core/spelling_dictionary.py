@@ -6,9 +6,10 @@ off for that review, and never an exception. The review's `language` (BCP 47) na
 dictionary: a language alone takes its main region (`en` is en_US, `de` de_DE), a region
 given is the one wanted (`en-GB` en_GB; en_US does not stand in for it).
 
-A Dictionary may be used from any thread: Enchant's dictionaries are not thread-safe, so each
-call into Enchant holds the Dictionary's lock. A thread that checks much (a worker checking a
-whole body) should have a Dictionary of its own, so that it never makes another wait. The
+A Dictionary may be used from any thread: Enchant is not thread-safe, not even across its
+dictionaries (a broker made in one thread while another looked a word up crashed the app), so
+every call into Enchant, opening a dictionary included, holds one lock of the process. A look-up
+takes microseconds; opening a dictionary tens of milliseconds, once a language. The
 verdicts (is a word in the dictionary?) are cached once per dictionary file, shared by every
 Dictionary of the same language and by all threads (each cache access is one dict operation,
 atomic under the GIL); the cache is bounded, and starts again when full.
@@ -42,6 +43,8 @@ LONGEST_WORD: Final = 100  # hunspell's own limit; nothing longer is looked up
 MAX_CACHED: Final = 200_000  # verdicts per dictionary before the cache starts again
 MAX_SUGGESTIONS_CACHED: Final = 2_000
 ENCHANT_PACKAGE: Final = "libenchant-2-2"
+ENCHANT_CALLS: Final = threading.RLock()
+"""Held by every call into Enchant, from any thread (see the module's notes)."""
 
 
 @dataclass(frozen=True)
@@ -91,10 +94,14 @@ class Dictionary:
         self.tag = tag
         self._dict = enchant_dict
         self._broker = broker  # the dictionary is freed with its broker: keep both
-        self._lock = threading.Lock()
         self.provider = str(enchant_dict.provider.name)
         self._verdicts = _VERDICTS.setdefault((tag, self.provider), {})
         self._suggestions: dict[str, list[str]] = {}
+
+    def __del__(self) -> None:
+        # Enchant frees the dictionary and its broker as they go: under the lock too.
+        with ENCHANT_CALLS:
+            self._dict = self._broker = None
 
     def check(self, word: str) -> bool:
         """Whether `word` is in the dictionary (as hunspell reads it: `The` for `the`)."""
@@ -110,7 +117,7 @@ class Dictionary:
         if not word or len(word) > LONGEST_WORD:
             return True  # not a word anyone typed: not looked up, not flagged
         try:
-            with self._lock:
+            with ENCHANT_CALLS:
                 return bool(self._dict.check(word))
         except (UnicodeError, ValueError):
             return True  # a lone surrogate from a broken paste: not a word to flag
@@ -123,7 +130,7 @@ class Dictionary:
             if not word or len(word) > LONGEST_WORD:
                 return []
             try:
-                with self._lock:
+                with ENCHANT_CALLS:
                     found = [str(s) for s in self._dict.suggest(word)]
             except (UnicodeError, ValueError):
                 found = []
@@ -155,19 +162,21 @@ def open_dictionary(language: str) -> Dictionary | Missing:
             "spell checking needs the Enchant library, which was not found",
             f"{ENCHANT_PACKAGE} {debian_package(tag)}",
         )
-    broker = enchant.Broker()
-    broker.set_ordering("*", _ORDERING)
-    broker.set_ordering(tag, _ORDERING)
-    try:
-        found = broker.request_dict(tag)
-    except enchant.errors.Error:
-        return Missing(
-            language,
-            tag,
-            f"no {tag} dictionary for spell checking the review's language ({language})",
-            debian_package(tag),
-        )
-    return Dictionary(tag, found, broker)
+    with ENCHANT_CALLS:
+        broker = enchant.Broker()
+        broker.set_ordering("*", _ORDERING)
+        broker.set_ordering(tag, _ORDERING)
+        try:
+            found = broker.request_dict(tag)
+        except enchant.errors.Error:
+            del broker  # freed here, under the lock
+            return Missing(
+                language,
+                tag,
+                f"no {tag} dictionary for spell checking the review's language ({language})",
+                debian_package(tag),
+            )
+        return Dictionary(tag, found, broker)
 
 
 _enchant_lock = threading.Lock()

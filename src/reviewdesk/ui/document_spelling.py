@@ -2,10 +2,11 @@
 the body and every text field underline with, the words "Ignore"d while it is open, and the
 misspellings of the whole review that the problems list shows.
 
-Off the UI thread (ui/spelling_thread.py): opening a language's dictionary (tens of
-milliseconds: at start, and when the language changes; nothing is underlined until it is
-open) and finding the misspellings of the whole review (150 ms at 100,000 words), each time
-the checks run. A missing dictionary is named in the problems list, and nothing is flagged.
+Off the UI thread, in the process's one spelling thread (ui/spelling_thread.py): opening a
+language's dictionary (tens of milliseconds and 11 MiB, once a process: every document uses
+it; nothing is underlined until it is open, and it is opened once the window has painted),
+and finding the misspellings of the whole review (150 ms at 100,000 words), each time the
+checks run. A missing dictionary is named in the problems list, and nothing is flagged.
 
 Words added to the writer's or the site's list are in the list's one copy of this process
 (core/spelling_words.py) at once: `word_lists().added` tells every open document, whose
@@ -15,11 +16,13 @@ another program, they are read again when a field takes the focus (`reload_word_
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from reviewdesk.core.spelling import SpellChecker, review_words
 from reviewdesk.core.spelling_checks import Misspelling
@@ -27,7 +30,8 @@ from reviewdesk.core.spelling_dictionary import Dictionary, Missing
 from reviewdesk.core.spelling_prose import Word
 from reviewdesk.core.spelling_words import site_words_file, word_list
 from reviewdesk.core.user_files import personal_words_file
-from reviewdesk.ui.spelling_thread import Found, Opened, SpellingThread
+from reviewdesk.ui.first_paint import after_first_paint
+from reviewdesk.ui.spelling_thread import Found, Opened, spelling_thread
 
 if TYPE_CHECKING:
     from reviewdesk.ui.document import ReviewDocument
@@ -36,6 +40,13 @@ if TYPE_CHECKING:
 NAMES_DELAY_MS = 300
 """The review's own names are taken once typing pauses: a seller typed in one of a thousand
 offers would otherwise check every field again at each key."""
+
+
+# The UI thread's dictionaries, by language, shared by every open document (a checker of
+# the UI thread looks its words up here); and the languages the thread is opening.
+_DICTIONARIES: dict[str, Dictionary | Missing] = {}
+_OPENING: set[str] = set()
+_numbers = itertools.count()
 
 
 class _WordLists(QObject):
@@ -58,8 +69,6 @@ class DocumentSpelling(QObject):
         super().__init__(document)
         self._document = document
         self._reviews_folder: Path | None = None
-        self._dictionaries: dict[str, Dictionary | Missing] = {}  # by language, once opened
-        self._opening: set[str] = set()  # languages whose dictionary the thread is opening
         self._language = ""  # the checker's
         self._names: frozenset[str] = frozenset()  # the review's own names, as last taken
         self._generation = 0  # of the last search for the review's misspellings
@@ -69,13 +78,30 @@ class DocumentSpelling(QObject):
         self.suggestions: dict[str, str] = {}  # the first suggestion of each word found
         self._names_timer = QTimer(self, singleShot=True, interval=NAMES_DELAY_MS)
         self._names_timer.timeout.connect(self._take_names)
-        self._thread = SpellingThread(self)
+        self._number = next(_numbers)  # its searches' owner, for the process's one thread
+        self._thread = spelling_thread()
         self._thread.opened.connect(self._opened)
         self._thread.found.connect(self._found_all)
         document.changed.connect(self._review_changed)
         document.folder_changed.connect(self._new_checker)  # saved elsewhere: another site
         word_lists().added.connect(self._words_added)
-        self._new_checker()
+        # Started once the event loop runs, or once the window has painted (`start_after`).
+        self._started = False
+        self._start = QTimer(self, singleShot=True, interval=0)
+        self._start.timeout.connect(self.start)
+        self._start.start()
+
+    def start(self) -> None:
+        """Open the dictionary and check (once)."""
+        if not self._started:
+            self._started = True
+            self._new_checker()
+
+    def start_after(self, window: QWidget) -> None:
+        """Start once `window` has first painted: Enchant and the dictionary load while the
+        writer reads the form, not before it shows."""
+        self._start.stop()
+        after_first_paint(window, self.start)
 
     # --- what the fields ask ------------------------------------------------------------
 
@@ -148,15 +174,17 @@ class DocumentSpelling(QObject):
         if checker is None or checker.dictionary is None:
             return
         self._generation += 1
-        self._thread.find(self._generation, self._document.review, checker)
+        self._thread.find(self._number, self._generation, self._document.review, checker)
 
     # --- keeping the checker --------------------------------------------------------------
 
     def _review_changed(self, field: str) -> None:
+        if not self._started:
+            return  # the start takes the review as it is then
         review = self._document.review
         checker = self.checker
         language_now = checker is None or self._language != review.language
-        if language_now and review.language in self._dictionaries:
+        if language_now and review.language in _DICTIONARIES:
             self._new_checker()
         elif language_now:
             self._open(review.language)
@@ -176,21 +204,24 @@ class DocumentSpelling(QObject):
         if self.checker is not None:  # the old language's checker underlines no more
             self.checker = None
             self.changed.emit()
-        if language not in self._opening:
-            self._opening.add(language)
+        if language not in _OPENING:
+            _OPENING.add(language)
             self._thread.open(language)
 
     def _opened(self, opened: Opened) -> None:
-        self._opening.discard(opened.language)
-        self._dictionaries[opened.language] = opened.dictionary
-        if opened.language == self._document.review.language:
+        _OPENING.discard(opened.language)
+        _DICTIONARIES[opened.language] = opened.dictionary
+        waiting = self._started and self.checker is None
+        if waiting and opened.language == self._document.review.language:
             self._new_checker()
 
     def _new_checker(self) -> None:
         """The checker of the review's language (when its dictionary is open), folder (its
         site's list) and names; every field checked again with it."""
+        if not self._started:
+            return
         review = self._document.review
-        dictionary = self._dictionaries.get(review.language)
+        dictionary = _DICTIONARIES.get(review.language)
         if dictionary is None:
             self._open(review.language)
             return
@@ -213,7 +244,7 @@ class DocumentSpelling(QObject):
         self.find()
 
     def _found_all(self, found: Found) -> None:
-        if found.generation != self._generation:
+        if found.owner != self._number or found.generation != self._generation:
             return  # the review changed since: a newer search is on its way
         self._found = found.misspellings
         self.suggestions = found.suggestions

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from reviewdesk.core import bundle, exports, importer, recovery, review_folders
+from reviewdesk.core import bundle, exports, recovery, review_folders
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError
 from reviewdesk.core.recovery import Recovered
@@ -150,6 +150,10 @@ class FileController(QObject):
         )[0]
         if not target:
             return False
+        # Here only: the importer reads every site's keys and dates (Babel), which the window
+        # need not load before its first paint.
+        from reviewdesk.core import importer  # noqa: PLC0415
+
         try:
             _review, warnings = importer.import_markdown(source, Path(target))
             self._document.reopen(Path(target))

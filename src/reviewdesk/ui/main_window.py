@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document, self._settings = document, settings
         document.spelling.set_reviews_folder(settings.reviews_folder())  # its site's words
+        document.spelling.start_after(self)
         self.files = FileController(document, settings, self)
         self.body = BodyPane(document)
         self.panes = QTabWidget()

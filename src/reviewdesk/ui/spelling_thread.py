@@ -1,6 +1,8 @@
-"""The spelling's worker thread: it opens dictionaries and finds the misspellings of a whole
-review, so that neither holds the window up. Searches asked for while it works are dropped
-for the newest (the review changed since)."""
+"""The spelling's worker thread, one for the process (`spelling_thread()`): it opens
+dictionaries and finds the misspellings of a whole review, so that neither holds the window
+up. A search asked for while it works replaces the one of the same document still waiting
+(the review changed since). One thread, and one dictionary of its own a language (11 MiB for
+en_GB), however many documents are open."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import logging
 import queue
 import threading
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from PySide6.QtCore import QObject, Signal
@@ -32,6 +35,7 @@ class Opened:
 
 @dataclass(frozen=True)
 class Found:
+    owner: int  # the document's number, as it asked (`find`)
     generation: int
     misspellings: tuple[Misspelling, ...]
     suggestions: dict[str, str]  # the first suggestion for each word, where there is one
@@ -39,6 +43,7 @@ class Found:
 
 @dataclass(frozen=True)
 class _Find:
+    owner: int
     generation: int
     review: Review  # immutable: safe to share
     checker: SpellChecker  # the UI thread's: its word lists are read here, its dictionary not
@@ -76,9 +81,16 @@ class SpellingThread(QObject):
         """Open the dictionary of `language` (`opened` gives it)."""
         self._inbox.put(language)
 
-    def find(self, generation: int, review: Review, checker: SpellChecker) -> None:
-        """Find the misspellings of `review` as `checker` would (`found` gives them)."""
-        self._inbox.put(_Find(generation, review, checker))
+    def find(self, owner: int, generation: int, review: Review, checker: SpellChecker) -> None:
+        """Find the misspellings of `review` as `checker` would (`found` gives them, with
+        `owner` and `generation` as given)."""
+        self._inbox.put(_Find(owner, generation, review, checker))
+
+
+@cache
+def spelling_thread() -> SpellingThread:
+    """The one spelling thread of this process (made on the UI thread, at first use)."""
+    return SpellingThread()
 
 
 def _stop(
@@ -106,16 +118,16 @@ def _work(inbox: queue.SimpleQueue[_Job | None], courier: _Courier) -> None:
 
 
 def _next_jobs(inbox: queue.SimpleQueue[_Job | None]) -> list[_Job] | None:
-    """The jobs waiting (waiting for one): every dictionary to open, the newest search
-    last; None when the thread is to end."""
+    """The jobs waiting (waiting for one): every dictionary to open, then each document's
+    newest search; None when the thread is to end."""
     waiting = [inbox.get()]
     while not inbox.empty():
         waiting.append(inbox.get_nowait())
     if None in waiting:
         return None
-    opens: list[_Job] = [job for job in waiting if isinstance(job, str)]
-    searches = [job for job in waiting if isinstance(job, _Find)]
-    return opens + searches[-1:]
+    opens: list[_Job] = list(dict.fromkeys(job for job in waiting if isinstance(job, str)))
+    newest = {job.owner: job for job in waiting if isinstance(job, _Find)}
+    return opens + list(newest.values())
 
 
 def _found(job: _Find, own: dict[str, Dictionary | Missing]) -> Found:
@@ -133,4 +145,4 @@ def _found(job: _Find, own: dict[str, Dictionary | Missing]) -> Found:
     )
     misspellings = find_misspellings(job.review, checker)
     suggestions = first_suggestions(misspellings, checker, SUGGESTED)
-    return Found(job.generation, tuple(misspellings), suggestions)
+    return Found(job.owner, job.generation, tuple(misspellings), suggestions)
