@@ -135,10 +135,11 @@ def kill_tree(process: subprocess.Popen[bytes], grace_s: float = TERM_GRACE_S) -
         process.poll()  # reaps our child, so that it stops counting as alive
         pids = [pid for pid in pids if alive(pid)]
         if not pids:
-            return
+            break
         time.sleep(0.05)
-    _signal_all(pids, signal.SIGKILL)
-    process.wait()
+    else:
+        _signal_all(pids, signal.SIGKILL)
+    process.wait()  # reaped even when it ended between the poll and the look at it
 
 
 def _signal_all(pids: Sequence[int], number: signal.Signals) -> None:
