@@ -197,8 +197,12 @@ class Heartbeat:
         )
 
     def longest_busy(self, since: float, until: float) -> float:
-        """The most CPU time the thread spent without a beat between `since` and `until`."""
-        return max((busy for end, busy in self.busy if since < end <= until), default=0.0)
+        """The most CPU time the thread spent without a beat between `since` and `until`,
+        a gap that began before `since` counted from `since` at most (as `longest`)."""
+        return max(
+            (min(busy, end - since) for end, busy in self.busy if since < end <= until),
+            default=0.0,
+        )
 
     def stop(self) -> None:
         self._timer.stop()

@@ -4,7 +4,8 @@ misspellings of the whole review that the problems list shows.
 
 Off the UI thread, in the process's one spelling thread (ui/spelling_thread.py): opening a
 language's dictionary (tens of milliseconds and 11 MiB, once a process: every document uses
-it; nothing is underlined until it is open, and it is opened once the window has painted),
+it; nothing is underlined until it is open, and it is opened once the window is up: its
+preview shown),
 and finding the misspellings of the whole review (150 ms at 100,000 words), each time the
 checks run. A missing dictionary is named in the problems list, and nothing is flagged.
 
@@ -22,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
 
 from reviewdesk.core.spelling import SpellChecker, review_words
 from reviewdesk.core.spelling_checks import Misspelling
@@ -30,7 +30,6 @@ from reviewdesk.core.spelling_dictionary import Dictionary, Missing
 from reviewdesk.core.spelling_prose import Word
 from reviewdesk.core.spelling_words import site_words_file, word_list
 from reviewdesk.core.user_files import personal_words_file
-from reviewdesk.ui.first_paint import after_first_paint
 from reviewdesk.ui.spelling_thread import Found, Opened, spelling_thread
 
 if TYPE_CHECKING:
@@ -85,7 +84,7 @@ class DocumentSpelling(QObject):
         document.changed.connect(self._review_changed)
         document.folder_changed.connect(self._new_checker)  # saved elsewhere: another site
         word_lists().added.connect(self._words_added)
-        # Started once the event loop runs, or once the window has painted (`start_after`).
+        # Started once the event loop runs, or when its window says (`hold`).
         self._started = False
         self._start = QTimer(self, singleShot=True, interval=0)
         self._start.timeout.connect(self.start)
@@ -97,11 +96,9 @@ class DocumentSpelling(QObject):
             self._started = True
             self._new_checker()
 
-    def start_after(self, window: QWidget) -> None:
-        """Start once `window` has first painted: Enchant and the dictionary load while the
-        writer reads the form, not before it shows."""
+    def hold(self) -> None:
+        """Start only when `start` is called: a window starts it once it is up."""
         self._start.stop()
-        after_first_paint(window, self.start)
 
     # --- what the fields ask ------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from reviewdesk.ui.disk_watcher import DiskWatcher
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY
 from reviewdesk.ui.file_controller import FileController
+from reviewdesk.ui.first_paint import after_first_paint
 from reviewdesk.ui.menus import build_menus
 from reviewdesk.ui.panes.body_pane import BodyPane
 from reviewdesk.ui.panes.hero_pane import HeroPane
@@ -74,6 +75,7 @@ PANE_FIELDS: tuple[tuple[str, ...], ...] = tuple(
 
 
 FRAME_ROOM = 48
+SPELLING_AT_LATEST_MS = 3_000  # after the first paint, when no preview has shown
 """Pixels left around a new window for the title bar and borders a window manager adds."""
 FRAME_WAIT_MS, FRAME_TRIES = 100, 20
 """How often and how long a window shown waits to learn its frame from the window manager."""
@@ -87,7 +89,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document, self._settings = document, settings
         document.spelling.set_reviews_folder(settings.reviews_folder())  # its site's words
-        document.spelling.start_after(self)
         self.files = FileController(document, settings, self)
         self.body = BodyPane(document)
         self.panes = QTabWidget()
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.form_splitter.setStretchFactor(0, 1)
         self.form_splitter.setSizes([10_000, 120])
         self.preview = PreviewView(document, live=live_preview)
+        self._spell_once_up(document)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.form_splitter)
         self.splitter.addWidget(self.preview)
@@ -163,6 +165,15 @@ class MainWindow(QMainWindow):
         if isinstance(focus, QApplication):
             focus.focusChanged.connect(self._focus_moved)
         self.body.editor.cursor_block_changed.connect(self.preview.show_body_line)
+
+    def _spell_once_up(self, document: ReviewDocument) -> None:
+        """Spell checking starts once the window is up, its preview shown (or some seconds
+        after its first paint): Enchant and the dictionary load while the writer reads, not
+        while the window and the web view are being made, which they slowed."""
+        spelling = document.spelling
+        spelling.hold()
+        self.preview.ready.connect(spelling.start, Qt.ConnectionType.SingleShotConnection)
+        after_first_paint(self, lambda: QTimer.singleShot(SPELLING_AT_LATEST_MS, spelling.start))
 
     def show_field(self, field: str) -> None:
         """Bring up the pane that edits `field` (`pros.1`, `seo.description`, ...)."""
