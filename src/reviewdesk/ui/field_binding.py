@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 from reviewdesk.core.edits import EditError
 from reviewdesk.core.line_breaks import LineBreaks
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.field_property import FIELD_PROPERTY
 from reviewdesk.ui.field_spelling import spell_input
 
-FIELD_PROPERTY = "reviewField"
-"""The dotted path a widget edits, so a problem about that field can focus it."""
+__all__ = ["FIELD_PROPERTY", "FieldBinding", "bind_line_edit", "bind_text_edit", "hint_label"]
 
 
 class FieldBinding(QObject):

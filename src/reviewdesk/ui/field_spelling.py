@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDynamicPropertyChangeEvent,
+    QEvent,
+    QObject,
+    QPoint,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QInputMethodEvent,
@@ -30,6 +37,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 from reviewdesk.core.spelling_checks import is_checked
 from reviewdesk.core.spelling_prose import utf16_spans
 from reviewdesk.ui.document_spelling import DocumentSpelling
+from reviewdesk.ui.field_property import FIELD_PROPERTY
 from reviewdesk.ui.spelling_menu import add_spelling_actions
 
 Spans = list[tuple[int, int]]  # (start, length) in UTF-16 units, as Qt counts
@@ -89,7 +97,10 @@ class FieldSpelling(QObject):
             self.spelling.reload_word_lists()
         elif event.type() == QEvent.Type.PaletteChange:  # light to dark: a red that reads
             self.restyle(misspelling_format(self._widget.palette()))
-        elif event.type() == QEvent.Type.DynamicPropertyChange:
+        elif (
+            isinstance(event, QDynamicPropertyChangeEvent)
+            and event.propertyName().data() == FIELD_PROPERTY.encode()
+        ):
             self.check()  # a row's input named (after it was filled), or renamed
         return super().eventFilter(watched, event)
 

@@ -44,8 +44,14 @@ class ReviewChecks(QObject):
         return list(self._problems)
 
     def for_field(self, path: str) -> list[Problem]:
-        """The problems of the field at `path` (`seo.description`) and of its parts."""
-        return [p for p in self._problems if p.field == path or p.field.startswith(f"{path}.")]
+        """The problems of the field at `path` (`seo.description`) and of its parts, to say
+        under its input: not its misspellings, which its input underlines (a line said under
+        a field for each would move the form as the writer pauses)."""
+        return [
+            p
+            for p in self._problems
+            if (p.field == path or p.field.startswith(f"{path}.")) and p.span is None
+        ]
 
     def run(self) -> None:
         """Check now (the timer runs this once edits pause); the misspellings are looked

@@ -56,7 +56,11 @@ def test_what_is_not_a_tag_is_said_and_the_review_keeps_its_own(
     assert language.hint.text() == NOT_A_TAG and language.edit.property("invalid") is True
     assert document.review.language == "en"
     retype(qtbot, language.edit, "fr")
-    assert language.hint.text() == "" and document.review.language == "fr"
+    assert document.review.language == "fr" and language.edit.property("invalid") is False
+    # A tag taken: what is said now, if anything, is that its dictionary is missing (once
+    # the spelling knows), no more that it is no tag.
+    assert language.hint.text() in ("", *[p.message for p in document.checks.problems])
+    assert "dictionary" in language.hint.text() or language.hint.text() == ""
 
 
 def test_a_tag_is_completed_from_the_common_ones(qtbot: QtBot, document: ReviewDocument) -> None:

@@ -178,7 +178,7 @@ class RowListField(QObject):
     def _show(self) -> None:
         """Name the rows' places in the list for the window, and say under each what is
         refused of it, else what the publishing checks say of it."""
-        checks = _by_item(self._document.checks.problems, self._path)
+        checks = _by_item(self._document.checks.for_field(self._path), self._path)
         index = 0
         for row in self._editor.rows():
             place = f"{self._path}.{index}"
