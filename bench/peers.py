@@ -40,6 +40,7 @@ from Xlib.xobject.drawable import Window
 from bench.generate import write_bundle
 from reviewdesk.core import bundle
 from reviewdesk.core.locks import LOCK_FILE
+from reviewdesk.ui.process_stats import pss_kib, tree
 
 WORDS = 2_000
 SCREEN = "1440x900x24"
@@ -82,28 +83,6 @@ class Row:
 
 
 # --- process trees ------------------------------------------------------------------------------
-
-
-def tree(pid: int) -> list[int]:
-    """`pid` and all its descendants, parents first (Linux /proc)."""
-    found = [pid]
-    for children in Path(f"/proc/{pid}/task").glob("*/children"):
-        try:
-            numbers = children.read_text().split()
-        except OSError:  # the thread or process ended meanwhile
-            continue
-        for child in numbers:
-            found += tree(int(child))
-    return found
-
-
-def pss_kib(pid: int) -> int:
-    """The proportional set size of one process (0 when it is gone)."""
-    try:
-        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
-    except OSError:
-        return 0
-    return next((int(line.split()[1]) for line in lines if line.startswith("Pss:")), 0)
 
 
 def tree_pss(pid: int) -> tuple[float, int]:

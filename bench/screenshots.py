@@ -30,11 +30,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
     QItemSelectionModel,
+    QPoint,
     Qt,
     QTimer,
     SignalInstance,
 )
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from bench.generate import write_bundle
 from reviewdesk.core import user_files
@@ -181,7 +182,19 @@ def _spelling_shot(
     wait(SETTLE_MS, None)
     spot = edit.cursorRect(cursor).bottomRight()
     menu = edit.context_menu_at(spot)
-    menu.popup(edit.viewport().mapToGlobal(spot))
+    _shot_with_menu(window, menu, edit.viewport().mapToGlobal(spot), path, wait)
+    document.set("body", body, merge=False)
+
+
+def _shot_with_menu(
+    window: MainWindow,
+    menu: QMenu,
+    at: QPoint,
+    path: Path,
+    wait: Callable[[int, SignalInstance | None], None],
+) -> None:
+    """The form, `menu` open at `at` (on the screen), saved to `path`; the menu closed."""
+    menu.popup(at)
     wait(SETTLE_MS, None)
     area = window.form_splitter
     corner = area.mapToGlobal(area.rect().topLeft())
@@ -190,7 +203,6 @@ def _spelling_shot(
     print(path, flush=True)
     menu.close()
     menu.deleteLater()
-    document.set("body", body, merge=False)
 
 
 def _field_spelling_shot(
@@ -210,15 +222,7 @@ def _field_spelling_shot(
     edit.setCursorPosition(len(edit.text()) - 3)
     spot = edit.cursorRect().bottomRight()
     menu = spelling.context_menu(spot)
-    menu.popup(edit.mapToGlobal(spot))
-    wait(SETTLE_MS, None)
-    area = window.form_splitter
-    corner = area.mapToGlobal(area.rect().topLeft())
-    shot = window.screen().grabWindow(0, corner.x(), corner.y(), area.width(), area.height())
-    shot.save(str(path))
-    print(path, flush=True)
-    menu.close()
-    menu.deleteLater()
+    _shot_with_menu(window, menu, edit.mapToGlobal(spot), path, wait)
     document.set("title", title, merge=False)
     document.set("subtitle", deck, merge=False)
 

@@ -15,6 +15,7 @@ import pytest
 
 from bench import peers
 from bench.peers import MapWatcher, Results, Row, Sample, format_table
+from reviewdesk.ui import process_stats
 from tests.missing_tools import require
 
 SLEEPER = "import time; time.sleep(60)"
@@ -46,10 +47,10 @@ time.sleep(60)
 def test_tree_and_its_memory_hold_a_child() -> None:
     child = subprocess.Popen([sys.executable, "-c", SLEEPER])
     try:
-        pids = peers.tree(os.getpid())
+        pids = process_stats.tree(os.getpid())
         assert pids[0] == os.getpid()
         assert child.pid in pids
-        own, of_child = peers.pss_kib(os.getpid()), peers.pss_kib(child.pid)
+        own, of_child = process_stats.pss_kib(os.getpid()), process_stats.pss_kib(child.pid)
         assert own > 0
         assert of_child > 0
         total_mib, count = peers.tree_pss(os.getpid())
@@ -58,14 +59,14 @@ def test_tree_and_its_memory_hold_a_child() -> None:
     finally:
         child.kill()
         child.wait()
-    assert peers.pss_kib(2**22 + 1) == 0  # above any pid_max: no such process
+    assert process_stats.pss_kib(2**22 + 1) == 0  # above any pid_max: no such process
 
 
 def test_kill_tree_ends_a_grandchild_that_ignores_sigterm() -> None:
     parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE)
     assert parent.stdout is not None
     assert parent.stdout.readline() == b"ready\n"  # the grandchild ignores SIGTERM from now on
-    pids = peers.tree(parent.pid)
+    pids = process_stats.tree(parent.pid)
     assert len(pids) == 2
     peers.kill_tree(parent, grace_s=0.3)
     assert parent.returncode == -signal.SIGTERM

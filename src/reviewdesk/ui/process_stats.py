@@ -10,31 +10,30 @@ from pathlib import Path
 def pss_mb(pid: int | None = None) -> float:
     """Proportional set size of a process and all its descendants, in MiB: the fair share
     of memory when shared libraries are counted once across processes."""
-    total_kb = sum(_pss_kb(each) for each in _tree(pid or os.getpid()))
+    total_kb = sum(pss_kib(each) for each in tree(pid or os.getpid()))
     return total_kb / 1024
 
 
-def _tree(pid: int) -> list[int]:
+def tree(pid: int) -> list[int]:
+    """`pid` and all its descendants, parents first."""
     found = [pid]
     for task in Path(f"/proc/{pid}/task").glob("*/children"):
         try:
             children = task.read_text().split()
-        except OSError:
+        except OSError:  # the thread or process ended meanwhile
             continue
         for child in children:
-            found += _tree(int(child))
+            found += tree(int(child))
     return found
 
 
-def _pss_kb(pid: int) -> int:
+def pss_kib(pid: int) -> int:
+    """The proportional set size of one process in KiB (0 when it is gone)."""
     try:
         lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
     except OSError:
         return 0
-    for line in lines:
-        if line.startswith("Pss:"):
-            return int(line.split()[1])
-    return 0
+    return next((int(line.split()[1]) for line in lines if line.startswith("Pss:")), 0)
 
 
 def age_s() -> float:
