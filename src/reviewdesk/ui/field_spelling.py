@@ -24,9 +24,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import (
-    QColor,
     QInputMethodEvent,
-    QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -39,17 +37,9 @@ from reviewdesk.core.spelling_prose import utf16_spans
 from reviewdesk.ui.document_spelling import DocumentSpelling
 from reviewdesk.ui.field_property import FIELD_PROPERTY
 from reviewdesk.ui.spelling_menu import add_spelling_actions
+from reviewdesk.ui.widgets.markdown_highlighter import misspelling_format
 
 Spans = list[tuple[int, int]]  # (start, length) in UTF-16 units, as Qt counts
-
-
-def misspelling_format(palette: QPalette) -> QTextCharFormat:
-    """The platform's wavy underline, in a red that reads on the palette's base colour."""
-    misspelled = QTextCharFormat()
-    misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-    dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
-    misspelled.setUnderlineColor(QColor("#ff6b6b") if dark else QColor("#d41919"))
-    return misspelled
 
 
 def spell_input(

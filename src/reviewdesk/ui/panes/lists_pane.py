@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 from reviewdesk.core.spelling_prose import utf16_spans
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY
-from reviewdesk.ui.field_spelling import misspelling_format, spell_input
+from reviewdesk.ui.field_spelling import spell_input
+from reviewdesk.ui.widgets.markdown_highlighter import misspelling_format
 from reviewdesk.ui.widgets.string_list_editor import StringListEditor
 
 

@@ -106,10 +106,14 @@ def spelling_state_before(block: QTextBlock) -> int:
     return max(state, 0) >> _OWN_BITS
 
 
-def _misspelling_colour(palette: QPalette) -> QColor:
-    """A red that reads on the palette's base colour, light or dark."""
+def misspelling_format(palette: QPalette) -> QTextCharFormat:
+    """The platform's wavy underline, in a red that reads on the palette's base colour, light
+    or dark, as other editors draw it: the body's and every field's (ui/field_spelling.py)."""
+    misspelled = QTextCharFormat()
+    misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
     dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
-    return QColor("#ff6b6b") if dark else QColor("#d41919")
+    misspelled.setUnderlineColor(QColor("#ff6b6b") if dark else QColor("#d41919"))
+    return misspelled
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -177,10 +181,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 fmt.setFontFixedPitch(True)
             return fmt
 
-        misspelled = QTextCharFormat()
-        misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        # The platform's red where it reads on the base colour, as other editors draw it.
-        misspelled.setUnderlineColor(_misspelling_colour(palette))
+        misspelled = misspelling_format(palette)
         code = make(_mix(text, link, 0.35), fixed=True)
         code.setBackground(palette.color(QPalette.ColorRole.AlternateBase))
         self._formats = {
