@@ -169,3 +169,45 @@ def test_typing_after_an_undo_and_a_redo_in_the_body_goes_on_where_the_step_ende
     qtbot.keyClick(body, Qt.Key.Key_Z, CTRL | SHIFT)
     qtbot.keyClicks(body, " More.")
     assert window.document.review.body.endswith("\nThe end. More.")
+
+
+def test_undo_in_a_spin_box_and_an_editable_combo_box_steps_through_the_review(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The rating's spin box and the subject type's editable box: a QLineEdit inside each
+    keeps a history of its own, which Ctrl+Z there must never run."""
+    metadata = window.findChild(MetadataPane)
+    assert metadata is not None
+    title, _deck, _body = fields(window)
+    rating, kind = metadata.rating.value, metadata.subject.type
+    review = window.document.review
+    assert review.rating is not None and review.subject is not None
+    before = (review.title, review.rating.value, review.subject.type)
+    type_at_end(qtbot, title, "!")
+    rating.setFocus()
+    qtbot.keyClick(rating, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(rating, "2.5")
+    kind.setFocus()
+    qtbot.keyClick(kind, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(kind, "Book")  # completed inline: "B" shows "Book", "ook" selected
+    qtbot.keyClick(kind, Qt.Key.Key_Return)
+
+    def now() -> tuple[str, float | None, str | None]:
+        review = window.document.review
+        value = review.rating.value if review.rating else None
+        return review.title, value, review.subject.type if review.subject else None
+
+    assert now() == (f"{before[0]}!", 2.5, "Book")
+    kind.setFocus()
+    qtbot.keyClick(kind, Qt.Key.Key_Z, CTRL)  # in the combo box: its own step
+    assert now() == (f"{before[0]}!", 2.5, before[2])
+    rating.setFocus()
+    qtbot.keyClick(rating, Qt.Key.Key_Z, CTRL)  # in the spin box: its own step
+    assert now() == (f"{before[0]}!", before[1], before[2])
+    rating.setFocus()
+    qtbot.keyClick(rating, Qt.Key.Key_Z, CTRL)  # then the title's, from the spin box
+    assert now() == before
+    assert not window.document.modified
+    qtbot.keyClick(kind, Qt.Key.Key_Y, CTRL)
+    qtbot.keyClick(rating, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert now() == (f"{before[0]}!", 2.5, before[2])

@@ -30,14 +30,25 @@ class SetFieldCommand(QUndoCommand):
     own."""
 
     def __init__(
-        self, document: ReviewDocument, path: str, old: Any, new: Any, *, merge: bool, when: float
+        self,
+        document: ReviewDocument,
+        path: str,
+        old: Any,
+        new: Any,
+        *,
+        merge: bool,
+        when: float,
+        whole: bool = False,
     ) -> None:
+        """`whole`: `old` and `new` are kept as values, and edits within a pause extend the
+        step, as for a date (a choice typed in a combo box that completes it inline: each
+        key made two or three changes, and as many steps)."""
         super().__init__(f"Edit {path.replace('_', ' ').replace('.', ' ')}")
         self._document, self.path, self._merge, self._when = document, path, merge, when
         self._change: TextChange | None = None
         self._last: TextChange | None = None  # the latest keystroke's change, to go on from
         self._old, self._new = old, new
-        if isinstance(old, str) and isinstance(new, str):
+        if isinstance(old, str) and isinstance(new, str) and not whole:
             self._change, self._old, self._new = TextChange.between(old, new), None, None
             self._last = self._change
 

@@ -79,10 +79,11 @@ class ReviewDocument(QObject):
     def value(self, path: str) -> Any:
         return edits.get(self._review, path)
 
-    def set(self, path: str, value: Any, *, merge: bool = True) -> None:
+    def set(self, path: str, value: Any, *, merge: bool = True, whole: bool = False) -> None:
         """Edit the field at `path` as one undoable step (merged with the previous edit of the
-        same field when `merge`). Raises EditError, naming the problem, when `value` is not
-        valid there; the review is then unchanged."""
+        same field when `merge`). A `whole` text is a choice, not typing: a burst of changes
+        is one step however the text changed. Raises EditError, naming the problem, when
+        `value` is not valid there; the review is then unchanged."""
         old = self.value(path)
         if old == value:
             return
@@ -104,7 +105,7 @@ class ReviewDocument(QObject):
             top.extend(old, value, now)
             self._put(review, path)
             return
-        stack.push(SetFieldCommand(self, path, old, value, merge=merge, when=now))
+        stack.push(SetFieldCommand(self, path, old, value, merge=merge, when=now, whole=whole))
 
     def apply(self, path: str, value: Any) -> None:
         """Set a field without history: for undo commands only."""

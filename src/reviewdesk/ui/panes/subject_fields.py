@@ -178,8 +178,9 @@ class SubjectFields(QGroupBox):
             for key in FIELDS
             if current and subject and getattr(current, key) != getattr(subject, key)
         ]
-        if len(changed) == 1:
-            self._document.set(f"subject.{changed[0]}", getattr(subject, changed[0]))
+        if len(changed) == 1:  # the type is chosen, not typed: its inline completion
+            key = changed[0]  # changes it two or three times a key
+            self._document.set(f"subject.{key}", getattr(subject, key), whole=key == "type")
         else:
             self._document.set("subject", subject, merge=False)
 
