@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from bench.images import write_png
 from reviewdesk.cli_commands import review_schema
 from reviewdesk.core import bundle, exports, front_matter, importer
-from reviewdesk.core.exports import markdown
+from reviewdesk.core.exports import markdown, markdown_blocks
 from reviewdesk.core.exports.json_payload import payload_schema
 from reviewdesk.core.model import Review
 from tests.conftest import MakeBundle
@@ -128,7 +128,8 @@ def test_markdown_export_reads_back_as_the_same_review(sample_bundle: Path, tmp_
     result = exports.export(review, sample_bundle, "markdown", stem="review")
     exports.write(result, tmp_path / "md" / "review.md")
     page = front_matter.split((tmp_path / "md" / "review.md").read_text(encoding="utf-8"))
-    linked = bundle.from_data(page.data, page.body, tmp_path / "md" / "review.md")
+    body = markdown_blocks.split(page.body).body  # the review blocks shown, taken off
+    linked = bundle.from_data(page.data, body, tmp_path / "md" / "review.md")
     assert linked.hero is not None and linked.hero.image == "review_files/assets/hero.png"
     assert "![Again](./review_files/assets//chart.png)" in linked.body
     assert markdown.from_export(linked, "review") == review

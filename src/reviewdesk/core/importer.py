@@ -28,6 +28,7 @@ from reviewdesk.core import (
     template_links,
 )
 from reviewdesk.core.exports import markdown as markdown_export
+from reviewdesk.core.exports import markdown_blocks
 from reviewdesk.core.import_fields import Mapped
 from reviewdesk.core.model import FORMAT, Review
 from reviewdesk.core.problems import BundleError, Problem
@@ -86,18 +87,27 @@ def _read(file: Path) -> Imported:
     except front_matter.FrontMatterError as error:
         raise BundleError([Problem(file, error.line, "", error.message)]) from None
     if matter.data.get("format") == FORMAT:
-        return _from_export(bundle.from_data(matter.data, matter.body, file, matter.document), file)
+        return _from_export(file, matter)
     return _from_post(file, matter)
 
 
-def _from_export(page: Review, file: Path) -> Imported:
-    """Our own markdown export: the images it links in `STEM_files/` go back to the bundle
+def _from_export(file: Path, matter: front_matter.FrontMatter) -> Imported:
+    """Our own markdown export: the review blocks it shows with the body are taken off (the
+    front matter holds them), the images it links in `STEM_files/` go back to the bundle
     paths they had, copied from there."""
+    shown = markdown_blocks.split(matter.body)
+    page = bundle.from_data(matter.data, shown.body, file, matter.document)
+    warnings = [
+        _located(matter.body_line + line, "", note)
+        for line, note in markdown_blocks.differences(page, shown)
+    ]
     copies = {}
     for linked, bundle_path in markdown_export.bundle_paths(page, file.stem).items():
         with contextlib.suppress(assets.AssetError):  # _copy_images says why
             copies[assets.relative(bundle_path)] = file.parent / assets.relative(linked)
-    return Imported(markdown_export.from_export(page, file.stem), [], copies, site=file.parent)
+    return Imported(
+        markdown_export.from_export(page, file.stem), warnings, copies, site=file.parent
+    )
 
 
 def _from_post(file: Path, matter: front_matter.FrontMatter) -> Imported:

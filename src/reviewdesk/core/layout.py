@@ -35,7 +35,9 @@ __all__ = [
     "LayoutOptions",
     "blocks_css",
     "environment",
+    "format_number",
     "format_price",
+    "format_score",
     "layout_ids",
     "page_css",
     "render_article",
@@ -120,8 +122,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters["human_date"] = human_date
     env.filters["iso_date"] = _iso_date
-    env.filters["score"] = _score
-    env.filters["number"] = _number
+    env.filters["score"] = format_score
+    env.filters["number"] = format_number
     env.filters["paragraphs"] = paragraphs
     env.filters["percent_of_best"] = _percent_of_best
     env.filters["price"] = format_price
@@ -320,12 +322,12 @@ def _day(when: date) -> date:
     return when.date() if isinstance(when, datetime) else when
 
 
-def _score(value: float) -> str:
+def format_score(value: float) -> str:
     """4 -> "4.0", 4.5 -> "4.5", 8.25 -> "8.25": ratings read best with one decimal."""
     return f"{value:.1f}" if round(value, 1) == value else f"{value:g}"
 
 
-def _number(value: float) -> str:
+def format_number(value: float) -> str:
     """5.0 -> "5", 2.5 -> "2.5"."""
     return f"{value:g}"
 

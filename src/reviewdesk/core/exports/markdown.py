@@ -2,9 +2,11 @@
 copied into a folder of their own beside it, `STEM_files/` (as the html export does), which
 the hero and the body's image links point to. Two reviews exported into one folder each keep
 their `assets/hero.png`: `a.md` shows `a_files/assets/hero.png`, `b.md` `b_files/...`.
+The review blocks are shown with the body too, in the layout's order (markdown_blocks.py).
 
 `reviewdesk import` reads it back: `from_export` gives the review its bundle paths again, and
-`bundle_paths` says where the page has each of those images."""
+`bundle_paths` says where the page has each of those images; `markdown_blocks.split` takes
+the blocks shown off the body again."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from reviewdesk.core import assets, bundle, front_matter, render
-from reviewdesk.core.exports import image_links
+from reviewdesk.core.exports import image_links, markdown_blocks
 from reviewdesk.core.exports.base import Asset, ExportOptions, ExportResult
 from reviewdesk.core.model import Review
 
@@ -27,7 +29,7 @@ def images_folder(stem: str) -> str:
 def export(review: Review, folder: Path, options: ExportOptions, stem: str) -> ExportResult:
     files, warnings = render.local_assets(review, folder)
     page = image_links.relinked(review, {f.target: linked(f.target, stem) for f in files})
-    text = front_matter.join(bundle.yaml_mapping(page), page.body)
+    text = front_matter.join(bundle.yaml_mapping(page), markdown_blocks.shown(page))
     # Keyed by where each copy goes: `assets/a.png` and `./assets/a.png` are one file.
     copies = {f.path: Asset(f.source, f"{images_folder(stem)}/{f.path}") for f in files}
     return ExportResult(text, ".md", tuple(copies.values()), tuple(warnings))
