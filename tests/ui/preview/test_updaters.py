@@ -3,12 +3,14 @@ the reader keeps their place, and the page always equals the HTML export."""
 
 import json
 import random
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from bench.generate import write_bundle
+from reviewdesk.core.dates import human_date
 from reviewdesk.core.exports import html
 from reviewdesk.core.layout import BLOCK_FIELDS, LayoutOptions
 from reviewdesk.ui.document import ReviewDocument
@@ -153,10 +155,15 @@ def test_a_change_of_language_requotes_the_page_and_sets_its_lang_without_a_relo
         long_review.set("body", '"Quoted" words.\n\nMore.', merge=False)
     view.run_js("window.notReloaded = true")
     first = "document.querySelector('[data-field=body] p').textContent"
+    published = "document.querySelector('[data-field=published]').textContent"
+    day = long_review.review.published
+    assert isinstance(day, date)
     assert view.run_js(first) == "\u201cQuoted\u201d words."
+    assert view.run_js(published) == human_date(day, "en")
     with qtbot.waitSignal(view.rendered, timeout=10_000):
         long_review.set("language", "de", merge=False)
     assert view.run_js("document.documentElement.lang") == "de"
     assert view.run_js(first) == "\u201eQuoted\u201c words."
+    assert view.run_js(published) == human_date(day, "de") != human_date(day, "en")
     assert view.run_js("window.notReloaded") is True
     assert _same_as_export(view, long_review) == [True] * 4
