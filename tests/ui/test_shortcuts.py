@@ -2,17 +2,21 @@
 dialog itself, each is pressed in the fields it serves and must reach its action, and one
 action only (two actions on one key both go deaf)."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcutEvent, QTextTable
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcutEvent, QTextTable
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QLineEdit,
+    QListWidget,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QTabBar,
     QTextBrowser,
     QWidget,
@@ -22,10 +26,14 @@ from pytestqt.qtbot import QtBot
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
+from reviewdesk.ui.panes.pros_cons_pane import ProsConsPane
+from reviewdesk.ui.panes.tags_pane import TagsPane
 from reviewdesk.ui.settings import Settings
 from reviewdesk.ui.undo_router import UndoRouter
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
+CTRL = Qt.KeyboardModifier.ControlModifier
+P = TypeVar("P", bound=QWidget)
 
 
 class Reached(QObject):
@@ -193,3 +201,153 @@ def test_find_and_replace_come_up_from_any_field(
     press(qtbot, title, QKeySequence(keys))
     assert window.panes.currentWidget() is window.body
     assert getattr(window.body.editor.find_bar, field).hasFocus()
+
+
+def _pane(window: MainWindow, title: str, kind: type[P]) -> P:
+    """The pane of the tab `title`, brought up as a writer does (a pane may be made then)."""
+    window.panes.setCurrentIndex(
+        next(i for i in range(window.panes.count()) if window.panes.tabText(i) == title)
+    )
+    pane = window.panes.currentWidget().findChild(kind) or window.panes.currentWidget()
+    assert isinstance(pane, kind)
+    return pane
+
+
+def _body_at_end(qtbot: QtBot, window: MainWindow, line: str) -> QPlainTextEdit:
+    """The body ending in `line` typed on a line of its own, the cursor after it."""
+    body = window.body.editor.plain_text_edit
+    press(qtbot, body, QKeySequence("Ctrl+End"))
+    qtbot.keyClick(body, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(body, line)
+    return body
+
+
+def _pros(qtbot: QtBot, window: MainWindow) -> QListWidget:
+    view = _pane(window, "Pros && cons", ProsConsPane).editors["pros"].list_widget
+    press(qtbot, view, QKeySequence("Home"))  # the first item, current
+    return view
+
+
+def _item_editor(view: QListWidget) -> QLineEdit:
+    editor = view.indexWidget(view.currentIndex())
+    assert isinstance(editor, QLineEdit), "no item is being edited"
+    return editor
+
+
+def _tags(qtbot: QtBot, window: MainWindow) -> QLineEdit:
+    edit = _pane(window, "Tags", TagsPane).chips.edit
+    press(qtbot, edit, QKeySequence("End"))
+    return edit
+
+
+def _next_pane(qtbot: QtBot, window: MainWindow) -> None:
+    window.panes.setCurrentIndex(0)
+    press(qtbot, places(window)["the title"], QKeySequence("Ctrl+Tab"))
+    assert window.panes.currentIndex() == 1
+    press(qtbot, window.panes.currentWidget(), QKeySequence("Ctrl+Shift+Tab"))
+    assert window.panes.currentIndex() == 0
+
+
+def _list_goes_on(qtbot: QtBot, window: MainWindow) -> None:
+    body = _body_at_end(qtbot, window, "- Quiet")
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClicks(body, "Light")
+    assert window.document.review.body.endswith("\n- Quiet\n- Light")
+
+
+def _list_ends(qtbot: QtBot, window: MainWindow) -> None:
+    body = _body_at_end(qtbot, window, "- Quiet")
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClick(body, Qt.Key.Key_Return)
+    qtbot.keyClicks(body, "After.")
+    assert window.document.review.body.endswith("\n- Quiet\nAfter.")
+
+
+def _plain_line(qtbot: QtBot, window: MainWindow) -> None:
+    body = _body_at_end(qtbot, window, "- Quiet")
+    qtbot.keyClick(body, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(body, "still it")
+    assert window.document.review.body.endswith("\n- Quiet\nstill it")
+
+
+def _next_item(qtbot: QtBot, window: MainWindow) -> None:
+    view, before = _pros(qtbot, window), window.document.review.pros
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.keyClick(_item_editor(view), Qt.Key.Key_Return)
+    qtbot.keyClicks(_item_editor(view), "Started by Enter")
+    qtbot.keyClick(_item_editor(view), Qt.Key.Key_Return)
+    assert window.document.review.pros == [before[0], "Started by Enter", *before[1:]]
+
+
+def _move_item(qtbot: QtBot, window: MainWindow) -> None:
+    view, before = _pros(qtbot, window), window.document.review.pros
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.document.review.pros == [before[1], before[0], *before[2:]]
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.document.review.pros == before
+
+
+def _remove_item(qtbot: QtBot, window: MainWindow) -> None:
+    view, before = _pros(qtbot, window), window.document.review.pros
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert window.document.review.pros == before[1:]
+
+
+def _add_item(qtbot: QtBot, window: MainWindow) -> None:
+    view, before = _pros(qtbot, window), window.document.review.pros
+    qtbot.keyClick(view, Qt.Key.Key_Insert)
+    qtbot.keyClicks(_item_editor(view), "Inserted")
+    qtbot.keyClick(_item_editor(view), Qt.Key.Key_Return)
+    assert window.document.review.pros[:2] == [before[0], "Inserted"]
+
+
+def _paste_items(qtbot: QtBot, window: MainWindow) -> None:
+    view, before = _pros(qtbot, window), window.document.review.pros
+    QGuiApplication.clipboard().setText("- One\n- Two\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert window.document.review.pros == [before[0], "One", "Two", *before[1:]]
+
+
+def _add_tag(qtbot: QtBot, window: MainWindow) -> None:
+    edit, before = _tags(qtbot, window), window.document.review.tags
+    qtbot.keyClicks(edit, "Entered")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.document.review.tags == [*before, "Entered"])
+    qtbot.keyClicks(edit, "Comma,")
+    assert window.document.review.tags == [*before, "Entered", "Comma"]
+
+
+def _remove_tag(qtbot: QtBot, window: MainWindow) -> None:
+    edit, before = _tags(qtbot, window), window.document.review.tags
+    assert not edit.text()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert window.document.review.tags == before[:-1]
+
+
+# What each of the editors' own keys the shortcuts window lists does, pressed in the window.
+EDITING_KEYS_DO: dict[str, Callable[[QtBot, MainWindow], None]] = {
+    "Next / previous pane": _next_pane,
+    "Body: carry a list or quote on to the next line": _list_goes_on,
+    "Body: end a list (on its empty last item)": _list_ends,
+    "Body: a new line that starts nothing": _plain_line,
+    "List: start the next item": _next_item,
+    "List: move the item up / down": _move_item,
+    "List: remove the selected item": _remove_item,
+    "List: add an item": _add_item,
+    "List: paste several lines as several items": _paste_items,
+    "Tags: add the typed tag": _add_tag,
+    "Tags: remove the last tag": _remove_tag,
+}
+
+
+def test_every_listed_key_of_the_editors_does_what_it_says_in_the_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The keys listed that are no action's: read from the window, each pressed where it
+    serves, on the window's own fields (a window's shortcut on the same key would take it)."""
+    actions = {" or ".join(k.toString(NATIVE) for k in a.shortcuts()) for a in
+               window.findChildren(QAction) if a.shortcuts()}  # fmt: skip
+    listed = [(what, keys) for what, keys in listed_keys(window) if keys not in actions]
+    assert sorted(what for what, _keys in listed) == sorted(EDITING_KEYS_DO)
+    for what, _keys in listed:
+        EDITING_KEYS_DO[what](qtbot, window)
