@@ -52,7 +52,11 @@ from reviewdesk.ui.settings import REVIEWS_FOLDER, Settings
 _ROWS = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
 ROOT = Path(__file__).resolve().parent.parent
-PANES = ("metadata", "tags", "hero", "summary", "body", "pros-cons", "key-points", "seo")
+# The window's tabs, in their order, by pane_name of each tab's title.
+PANES = (
+    "metadata", "tags", "hero", "summary", "body", "scores", "pros-cons", "key-points", "specs",
+    "offers", "updates", "seo",
+)  # fmt: skip
 SIZES = ("1440x900", "1024x700")
 SCHEMES = ("light", "dark")
 WINDOWS = ("reload-bar", "spelling", "spelling-fields", "library", "compare")
@@ -79,7 +83,10 @@ def main() -> int:
     for size in sizes:
         if _on_own_screen(size, args.out.resolve(), schemes, panes) != 0:
             return 1
-    _shrink([shot for size in sizes for shot in sorted(args.out.glob(f"*-{size}-*.png"))])
+    # Only the shots taken now: quantizing a shot again changes it for nothing.
+    _shrink(
+        [out for size in sizes for pane in panes for out in args.out.glob(f"{pane}-{size}-*.png")]
+    )
     return 0
 
 
@@ -143,17 +150,19 @@ def _capture(out: Path, size: str, schemes: list[str], panes: list[str]) -> int:
 
     for scheme in schemes:
         apply_color_scheme(scheme)
-        for index, pane in enumerate(PANES):
+        for pane in PANES:
             if pane in panes:
-                window.panes.setCurrentIndex(index)
+                window.panes.setCurrentIndex(pane_index(window, pane))
                 save(f"{pane}-{size}-{scheme}", whole=False)
         if "reload-bar" in panes:
-            window.panes.setCurrentIndex(0)
-            document.set("subtitle", f"{document.review.subtitle} Edited.")
+            window.panes.setCurrentIndex(pane_index(window, "metadata"))
+            deck = document.review.subtitle
+            document.set("subtitle", f"{deck} Edited.")
             (folder / "body.md").write_text(f"{document.review.body}\nTheirs, {scheme}.\n", "utf-8")
             wait(10_000, window.disk_watcher.changed_on_disk)
             save(f"reload-bar-{size}-{scheme}", whole=True)
             window.reload_bar.dismiss()
+            document.set("subtitle", deck, merge=False)  # the next scheme's panes as they were
         if "spelling" in panes:
             _spelling_shot(window, out / f"spelling-{size}-{scheme}.png", wait)
         if "spelling-fields" in panes:
@@ -165,6 +174,18 @@ def _capture(out: Path, size: str, schemes: list[str], panes: list[str]) -> int:
     return 0
 
 
+def pane_name(title: str) -> str:
+    """A tab's title as the screenshots name it: 'Pros && cons' is pros-cons."""
+    return "-".join(title.replace("&&", " ").lower().split())
+
+
+def pane_index(window: MainWindow, pane: str) -> int:
+    """The index of the tab named `pane`: by title, never by position, which changes as panes
+    are added (with Scores before Pros & cons, the shot named seo would show Key points)."""
+    titles = [pane_name(window.panes.tabText(i)) for i in range(window.panes.count())]
+    return titles.index(pane)
+
+
 _TYPOS = "A paragraf with a tyop or two: we recieve the point, and `cod` is not checked.\n\n"
 
 
@@ -172,7 +193,7 @@ def _spelling_shot(
     window: MainWindow, path: Path, wait: Callable[[int, SignalInstance | None], None]
 ) -> None:
     """The body pane with misspellings underlined and the context menu open on one."""
-    window.panes.setCurrentIndex(PANES.index("body"))
+    window.panes.setCurrentIndex(pane_index(window, "body"))
     document = window.document
     body = document.review.body
     document.set("body", _TYPOS + body, merge=False)
@@ -210,7 +231,7 @@ def _field_spelling_shot(
 ) -> None:
     """The metadata pane with misspellings in the title and the deck underlined, and the
     title's context menu open on one."""
-    window.panes.setCurrentIndex(0)
+    window.panes.setCurrentIndex(pane_index(window, "metadata"))
     document = window.document
     title, deck = document.review.title, document.review.subtitle
     document.set("title", f"{title}, Recieved", merge=False)
