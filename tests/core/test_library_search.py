@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from reviewdesk.core import library_search, library_snippet
 from reviewdesk.core.library_entry import MATCH_END, MATCH_START
 from reviewdesk.core.library_index import Hit, LibraryIndex
+from reviewdesk.core.library_read import SEARCH_FIELDS
 from tests.library_bundles import write, write_files
 
 S, E = MATCH_START, MATCH_END
@@ -106,6 +107,23 @@ def test_the_writers_own_words_are_shown_before_the_body_and_the_title(
     assert found(index, library, "tea") == [
         ("kettle", "verdict", f"Buy it if {S}tea{E} is your thing.")
     ]
+
+
+@pytest.mark.parametrize("field", SEARCH_FIELDS)
+def test_each_field_named_is_searched_and_shown(tmp_path: Path, field: str) -> None:
+    """Title, deck, summary, pros, cons, key features, key insights, verdict and body."""
+    library = tmp_path / "reviews"
+    text = "The quokkaphone is the point."
+    lists = ("pros", "cons", "key_features", "key_insights")
+    keys = {field: [text] if field in lists else text} if field not in ("title", "body") else {}
+    title = text if field == "title" else "Found"
+    write(library / "found", title, text if field == "body" else "Other words.\n", **keys)
+    write(library / "other", "Other", "Nothing to see.\n")
+    with LibraryIndex(tmp_path / "library.sqlite3") as index:
+        index.refresh([library])
+        hits = index.search("quokkaphone", [library])
+    assert [(hit.path.name, hit.field) for hit in hits] == [("found", field)]
+    assert f"{S}quokkaphone{E}" in hits[0].snippet
 
 
 def test_a_match_in_the_title_ranks_first(tmp_path: Path) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle
@@ -183,6 +184,35 @@ def test_filters_by_status_tag_and_rating_from_their_lists(
     assert "1 of 5 reviews" in window.summary.text()
 
 
+def test_filters_by_category_and_a_range_of_publication_dates(
+    qtbot: QtBot, window: LibraryWindow, shelf: Path
+) -> None:
+    for name, day in (("espresso", date(2025, 3, 2)), ("kettle", date(2026, 1, 15)),
+                      ("tent", date(2026, 6, 30))):  # fmt: skip
+        bundle.save(bundle.load(shelf / name).model_copy(update={"published": day}), shelf / name)
+    refresh(qtbot, window)
+    bar = window.filters
+    bar.category.setFocus()
+    qtbot.keyClicks(bar.category, "Kitchen")
+    assert sorted(titles(window)) == ["Gooseneck Kettle", "Lever Espresso Grinder"]
+    bar.category.setCurrentIndex(0)
+    assert not bar.since.isEnabled()
+    qtbot.mouseClick(bar.dated, Qt.MouseButton.LeftButton, pos=QPoint(4, bar.dated.height() // 2))
+    assert bar.dated.isChecked() and bar.since.isEnabled()
+    for edit, typed in ((bar.since, "2026-01-01"), (bar.until, "2026-06-30")):
+        edit.setFocus()
+        edit.setSelectedSection(edit.Section.YearSection)
+        qtbot.keyClicks(edit, typed.replace("-", ""))  # each section takes its digits
+        assert edit.date().toString("yyyy-MM-dd") == typed
+    assert sorted(titles(window)) == ["Gooseneck Kettle", "Two-Person Tent"]  # ends included
+    bar.category.setFocus()
+    qtbot.wait(QApplication.keyboardInputInterval() + 50)  # a new word, not more of "Kitchen"
+    qtbot.keyClicks(bar.category, "Outdoors")
+    assert titles(window) == ["Two-Person Tent"]
+    qtbot.mouseClick(bar.dated, Qt.MouseButton.LeftButton, pos=QPoint(4, bar.dated.height() // 2))
+    assert titles(window) == ["Two-Person Tent"]  # the dates off: outdoors alone
+
+
 def test_search_shows_only_the_reviews_found_with_the_words_marked(
     qtbot: QtBot, window: LibraryWindow
 ) -> None:
@@ -237,6 +267,56 @@ def test_a_status_set_on_a_selection_is_saved_and_the_open_review_changes_undoab
     qtbot.waitUntil(lambda: published() == expected, timeout=LISTED_MS)
 
 
+def click_row(qtbot: QtBot, window: LibraryWindow, title: str, *, control: bool = False) -> None:
+    cell = window.table.visualRect(window.model.index(row_of(window, title), STATUS))
+    modifier = Qt.KeyboardModifier.ControlModifier if control else Qt.KeyboardModifier.NoModifier
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, modifier, cell.center())
+
+
+# The offscreen platform's stubs for what a popup menu asks of a real window system.
+MENUS_OFFSCREEN = pytest.mark.qt_log_ignore(
+    "This plugin does not support raise\\(\\)",
+    "This plugin does not support grabbing the keyboard",
+    extend=True,
+)
+
+
+def choose_in_menus(qtbot: QtBot, window: LibraryWindow, *keys: Qt.Key) -> None:
+    """The menu bar's menu of the first key's mnemonic (Alt+key), then an item of each menu
+    opened by the next keys, as a writer picks them from the keyboard."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, keys[0], Qt.KeyboardModifier.AltModifier)
+    for key in keys[1:]:
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+        menu = QApplication.activePopupWidget()
+        qtbot.keyClick(menu, key)
+
+
+@MENUS_OFFSCREEN
+def test_a_status_set_from_the_keyboard_on_rows_picked_with_the_mouse(
+    qtbot: QtBot, window: LibraryWindow, shelf: Path
+) -> None:
+    click_row(qtbot, window, "Gooseneck Kettle")
+    click_row(qtbot, window, "Two-Person Tent", control=True)
+    assert sorted(entry.title for entry in window.selected()) == [
+        "Gooseneck Kettle",
+        "Two-Person Tent",
+    ]
+    choose_in_menus(qtbot, window, Qt.Key.Key_C, Qt.Key.Key_S, Qt.Key.Key_R)  # Change ▸ Set ▸ Ready
+    qtbot.waitUntil(lambda: bundle.load(shelf / "kettle").status == Status.READY)
+    assert bundle.load(shelf / "tent").status == Status.READY
+    assert bundle.load(shelf / "espresso").status == Status.PUBLISHED  # not selected
+    qtbot.waitUntil(
+        lambda: window.model.entry(row_of(window, "Gooseneck Kettle")).status == "ready",
+        timeout=LISTED_MS,
+    )
+    assert sorted(entry.title for entry in window.selected()) == [  # kept across the listing
+        "Gooseneck Kettle",
+        "Two-Person Tent",
+    ]
+
+
 def test_a_tag_added_to_a_selection_reaches_each_review(
     qtbot: QtBot, window: LibraryWindow, shelf: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -275,6 +355,27 @@ def test_duplicate_and_trash_from_the_keyboard(
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: "Gooseneck Kettle (copy)" not in titles(window), timeout=LISTED_MS)
     assert not (shelf / "gooseneck-kettle-copy").exists()
+
+
+@MENUS_OFFSCREEN
+def test_new_from_a_review_copies_it_under_the_title_given_and_opens_it(
+    qtbot: QtBot, window: LibraryWindow, host: Host, shelf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Tent for Four", True))
+    click_row(qtbot, window, "Two-Person Tent")
+    choose_in_menus(qtbot, window, Qt.Key.Key_R, Qt.Key.Key_F)  # Review ▸ New From This Review…
+    qtbot.waitUntil(lambda: bool(host.opened))
+    made = host.opened[0]
+    assert made.parent == shelf and made != shelf / "tent"
+    copy = bundle.load(made)
+    assert (copy.title, copy.category, copy.tags, copy.status) == (
+        "Tent for Four",
+        "Outdoors",
+        ["camping"],
+        Status.DRAFT,
+    )
+    assert bundle.load(shelf / "tent").title == "Two-Person Tent"  # the template unchanged
+    qtbot.waitUntil(lambda: "Tent for Four" in titles(window), timeout=LISTED_MS)
 
 
 def test_the_open_review_is_not_sent_to_the_trash(
