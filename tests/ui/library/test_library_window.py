@@ -19,7 +19,7 @@ from reviewdesk.core.model import Rating, Review, Status
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.library import library_window
 from reviewdesk.ui.library.compare_window import CompareWindow
-from reviewdesk.ui.library.entries_model import MATCH_ROLE, RATING, STATUS, TITLE
+from reviewdesk.ui.library.entries_model import COLUMNS, MATCH_ROLE, RATING, STATUS, TITLE
 from reviewdesk.ui.library.export_selection import ExportSelection
 from reviewdesk.ui.library.library_commands import LibraryHost
 from reviewdesk.ui.library.library_window import LibraryWindow
@@ -164,6 +164,21 @@ def test_columns_sort_by_their_values_from_a_click_on_the_header(
         first, last = last, first
     assert first in ("Reading Lamp", "broken")  # no rating: first going up
     assert last == "Lever Espresso Grinder"  # 4.5 of 5
+
+
+def test_every_column_sorts_by_its_own_key_both_ways(qtbot: QtBot, window: LibraryWindow) -> None:
+    header = window.table.horizontalHeader()
+    for column, kind in enumerate(COLUMNS):
+        at = QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2)
+        orders = set()
+        for _click in range(2):
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+            assert header.sortIndicatorSection() == column
+            descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+            keys = [kind.key(window.model.entry(row)) for row in range(window.model.rowCount())]
+            assert keys == sorted(keys, reverse=descending), kind.title
+            orders.add(descending)
+        assert orders == {True, False}, kind.title  # a second click turns the order round
 
 
 # --- filters and search --------------------------------------------------------------------
