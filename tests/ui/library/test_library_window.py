@@ -498,6 +498,33 @@ def test_cancel_stops_an_export_between_reviews_and_leaves_no_half_written_page(
     assert all(page.read_text(encoding="utf-8").rstrip().endswith("</html>") for page in written)
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
     assert "left when cancelled" in dialog.said.text()
+    assert dialog.cancel_button.text() == "Close" and dialog.cancel_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_escape_during_an_export_cancels_it_as_the_button_does(
+    qtbot: QtBot, shelf: Path, host: Host, tmp_path: Path
+) -> None:
+    for number in range(40):
+        write_review(shelf / f"extra-{number}", f"Extra {number}", Status.DRAFT, "", None, [])
+    cache = tmp_path / "cache4" / "library.sqlite3"
+    window = LibraryWindow(host.as_host(), lambda: [shelf], lambda: LibraryIndex(cache))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.worker.listed, timeout=LISTED_MS, check_params_cb=refreshed):
+        window.show()
+    window.table.selectAll()
+    dialog = export_dialog(window)
+    dialog.folder.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(dialog.bar.valueChanged, timeout=30_000):
+        qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.finished_batch, timeout=60_000) as finished:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible()  # open until the reviews under way are done
+        assert dialog.said.text() == "Cancelling: finishing the reviews under way…"
+        assert not dialog.cancel_button.isEnabled()
+    assert finished.args[0].cancelled and "left when cancelled" in dialog.said.text()
+    assert dialog.isVisible() and dialog.cancel_button.isEnabled()  # its result shown, to Close
 
 
 # --- compare ---------------------------------------------------------------------------------

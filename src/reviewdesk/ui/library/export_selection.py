@@ -118,6 +118,7 @@ class ExportSelection(QDialog):
 
     def _finished(self, outcome: object) -> None:
         self.cancel_button.setText("Close")
+        self.cancel_button.setEnabled(True)  # disabled while a cancel finished the work
         if isinstance(outcome, OSError):
             self.said.setText(f"Nothing exported: {outcome.filename}: {outcome.strerror}")
             return
@@ -146,7 +147,7 @@ class ExportSelection(QDialog):
 
     def done(self, result: int) -> None:
         if self._thread is not None and self._thread.is_alive():
-            self._cancel.set()  # Escape or the window's close: stop, as Cancel does
+            self._cancel_or_close()  # Escape or the window's close: stop, as Cancel does
             return
         super().done(result)
 
