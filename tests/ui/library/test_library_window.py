@@ -261,6 +261,16 @@ def test_enter_opens_the_selected_review(qtbot: QtBot, window: LibraryWindow, ho
     assert bundle.load(host.opened[0]).title == "Two-Person Tent"
 
 
+def test_a_double_click_opens_the_review_under_it(
+    qtbot: QtBot, window: LibraryWindow, host: Host
+) -> None:
+    cell = window.table.visualRect(window.model.index(row_of(window, "Gooseneck Kettle"), STATUS))
+    # A double click's first press, then the double click (QTest's alone sends the second).
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    assert len(host.opened) == 1 and bundle.load(host.opened[0]).title == "Gooseneck Kettle"
+
+
 def test_a_status_set_on_a_selection_is_saved_and_the_open_review_changes_undoably(
     qtbot: QtBot, window: LibraryWindow, host: Host, shelf: Path
 ) -> None:
