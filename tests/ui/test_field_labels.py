@@ -152,6 +152,8 @@ def test_the_labels_are_the_forms_own(
     window = MainWindow(ReviewDocument.open(sample_bundle), Settings(str(tmp_path / "s.ini")))
     qtbot.addWidget(window)
     tabs = window.panes
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)  # a pane is made as its tab is first shown
     panes = {shown_text(tabs.tabText(i)): tabs.widget(i) for i in range(tabs.count())}
     unknown = []
     for path, (pane, *labels) in FORM_LABELS.items():

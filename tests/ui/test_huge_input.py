@@ -166,17 +166,17 @@ def test_a_body_of_50000_nested_divs_is_parsed_off_the_ui_thread_and_the_window_
 def test_a_review_with_every_block_at_its_limit_opens_at_once(
     qtbot: QtBot, tmp_path: Path, said: list[str]
 ) -> None:
-    """The rows of a block's pane are made when it is first shown, not when the window opens."""
+    """A block's pane and its rows are made when it is first shown, not when the window opens."""
     opened = Opened(qtbot, tmp_path, "blocks-at-limit", said)
     opened.type_for(qtbot, 12)
     assert said == []
     assert len(opened.window.document.review.offers) == limits.LIST_ITEMS
     assert opened.usable_ms < USABLE_MS
     assert opened.longest_stall_ms() < STALL_MS
-    scores = opened.window.findChild(ScoresPane)
-    assert scores is not None and scores.editor.rows() == []
+    assert opened.window.findChild(ScoresPane) is None
     opened.window.show_field("scores")
-    assert len(scores.editor.rows()) == limits.LIST_ITEMS
+    scores = opened.window.findChild(ScoresPane)
+    assert scores is not None and len(scores.editor.rows()) == limits.LIST_ITEMS
 
 
 def _offers(window: MainWindow) -> OffersPane:

@@ -140,9 +140,9 @@ def test_a_body_problem_puts_the_cursor_on_its_line(qtbot: QtBot, window: MainWi
 
 
 def test_checks_show_as_hints_under_their_fields(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_field("seo")  # its pane is made as its tab is first shown
     seo = window.findChild(SeoPane)
     assert seo is not None
-    window.show_field("seo")
     seo.description.selectAll()
     with qtbot.waitSignal(window.document.checks.checked, timeout=5000):
         qtbot.keyClicks(seo.description, "Short")

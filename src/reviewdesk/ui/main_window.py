@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QDataStream, QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
     QMainWindow,
-    QScrollArea,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,20 +22,10 @@ from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY
 from reviewdesk.ui.file_controller import FileController
 from reviewdesk.ui.first_paint import after_first_paint
+from reviewdesk.ui.form_panes import add_form_panes
 from reviewdesk.ui.menus import build_menus
+from reviewdesk.ui.pane_tabs import PaneTabs
 from reviewdesk.ui.panes.body_pane import BodyPane
-from reviewdesk.ui.panes.hero_pane import HeroPane
-from reviewdesk.ui.panes.lists_pane import ListsPane
-from reviewdesk.ui.panes.metadata_pane import MetadataPane
-from reviewdesk.ui.panes.offers_pane import OffersPane
-from reviewdesk.ui.panes.pros_cons_pane import ProsConsPane
-from reviewdesk.ui.panes.row_list_field import RowListField
-from reviewdesk.ui.panes.scores_pane import ScoresPane
-from reviewdesk.ui.panes.seo_pane import SeoPane
-from reviewdesk.ui.panes.specs_pane import SpecsPane
-from reviewdesk.ui.panes.summary_pane import SummaryPane
-from reviewdesk.ui.panes.tags_pane import TagsPane
-from reviewdesk.ui.panes.updates_pane import UpdatesPane
 from reviewdesk.ui.preferences import apply_preferences
 from reviewdesk.ui.preview.preview_view import PreviewView
 from reviewdesk.ui.problems_view import ProblemsView, problems_box
@@ -79,6 +67,7 @@ SPELLING_AT_LATEST_MS = 3_000  # after the first paint, when no preview has show
 """Pixels left around a new window for the title bar and borders a window manager adds."""
 FRAME_WAIT_MS, FRAME_TRIES = 100, 20
 """How often and how long a window shown waits to learn its frame from the window manager."""
+_GEOMETRY_MAGIC = 0x1D9D0CB  # what QWidget.saveGeometry's bytes start with
 
 
 class MainWindow(QMainWindow):
@@ -91,24 +80,8 @@ class MainWindow(QMainWindow):
         document.spelling.set_reviews_folder(settings.reviews_folder())  # its site's words
         self.files = FileController(document, settings, self)
         self.body = BodyPane(document)
-        self.panes = QTabWidget()
-        self.panes.setDocumentMode(True)
-        for title, pane in (
-            ("Metadata", _scrolling(MetadataPane(document))),
-            ("Tags", _scrolling(TagsPane(document))),  # a thousand tags run on and on
-            ("Hero", _scrolling(HeroPane(document))),
-            ("Summary", SummaryPane(document)),
-            ("Body", self.body),
-            ("Scores", ScoresPane(document)),
-            ("Pros && cons", ProsConsPane(document)),
-            ("Key points", ListsPane(
-                document, [("key_features", "Key features"), ("key_insights", "Key insights")])),
-            ("Specs", SpecsPane(document)),
-            ("Offers", OffersPane(document)),
-            ("Updates", UpdatesPane(document)),
-            ("SEO", SeoPane(document)),
-        ):  # fmt: skip
-            self.panes.addTab(pane, title)
+        self.panes = PaneTabs()
+        add_form_panes(self.panes, document, self.body)
         self.problems = ProblemsView(document.checks)
         self.problems.problem_activated.connect(self.show_problem)
         # The problems sit under the form, not across the window: the preview keeps its height.
@@ -205,6 +178,8 @@ class MainWindow(QMainWindow):
             return
         index = field.rpartition(".")[2]
         pane = self.panes.currentWidget()
+        from reviewdesk.ui.panes.row_list_field import RowListField  # noqa: PLC0415 (a pane's)
+
         for rows in pane.findChildren(RowListField):  # a row far down may not be made yet
             rows.make_input(field)
         widget = _input_of(pane, field)
@@ -221,10 +196,10 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self._settings.get(WINDOW_GEOMETRY)
-        if isinstance(geometry, QByteArray):
+        available = self.screen().availableGeometry()
+        if isinstance(geometry, QByteArray) and _fits(geometry, available):
             self.restoreGeometry(geometry)
         else:
-            available = self.screen().availableGeometry()
             # A size is the window's inside: the window manager adds a title bar and borders.
             self.resize(
                 min(1440, available.width() - FRAME_ROOM),
@@ -292,6 +267,20 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
+def _fits(geometry: QByteArray, available: QRect) -> bool:
+    """Whether a window saved as `geometry` (saveGeometry's) fits in `available`. Qt restores
+    one that does not (saved on a larger screen) at two thirds of the screen, 682x407 on
+    1024x700: too small to write in, and remembered so on every screen after."""
+    stream = QDataStream(geometry)
+    if stream.readUInt32() != _GEOMETRY_MAGIC:
+        return False
+    stream.readUInt16(), stream.readUInt16()  # its version
+    frame = QRect()
+    stream >> frame
+    fits = frame.width() <= available.width() and frame.height() <= available.height()
+    return stream.status() == QDataStream.Status.Ok and fits
+
+
 def _input_of(pane: QWidget, field: str) -> QWidget | None:
     """The input of `pane` for `field`: its own, else the first of its parts (a row of scores
     -> its name), else that of the list or object holding it, else the first of the field's
@@ -306,11 +295,3 @@ def _input_of(pane: QWidget, field: str) -> QWidget | None:
         if found is not None:
             return found
     return next((widget for name, widget in inputs if name.startswith(f"{top}.")), None)
-
-
-def _scrolling(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    return area

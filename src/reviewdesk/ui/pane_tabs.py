@@ -1,0 +1,56 @@
+"""The form's tabs, each pane made when its tab is first shown: a window opens with the one
+pane the writer sees, not the dozen behind it (and their modules are loaded then too)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+
+class PaneTabs(QTabWidget):
+    """Tabs whose pages may be made on demand: `add_pane` takes a widget or a function that
+    makes it; `make` builds the page of a tab (showing a tab does)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.currentChanged.connect(self.make)
+
+    def add_pane(self, title: str, pane: QWidget | Callable[[], QWidget]) -> None:
+        page = pane if isinstance(pane, QWidget) else _Page(pane)
+        self.addTab(page, title)
+        if self.currentWidget() is page:
+            self.make(self.currentIndex())  # the first tab added is shown at once
+
+    def make(self, index: int) -> None:
+        page = self.widget(index)
+        if isinstance(page, _Page):
+            page.make()
+
+    def made(self, index: int) -> bool:
+        page = self.widget(index)
+        return not isinstance(page, _Page) or page.is_made
+
+
+class _Page(QWidget):
+    """A tab's page, holding its pane once made."""
+
+    def __init__(self, make: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._make: Callable[[], QWidget] | None = make
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def is_made(self) -> bool:
+        return self._make is None
+
+    def make(self) -> None:
+        if self._make is not None:
+            make, self._make = self._make, None
+            layout = self.layout()
+            assert layout is not None
+            pane = make()
+            layout.addWidget(pane)
+            pane.show()  # now, not queued: it is to be focused and measured at once
