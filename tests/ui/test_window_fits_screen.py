@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewdesk.ui.main_window import FRAME_ROOM
 from tests.missing_tools import require
 
 # Start a window manager, open the window (first start, or a remembered size taller than the
@@ -74,3 +75,58 @@ def test_the_whole_window_is_on_a_1440x900_screen(
     assert bottom - top + 1 > seen["inside"]  # framed: a title bar above the window's inside
     assert left >= 0 and top >= 0 and right <= 1439 and bottom <= 899
     assert seen["status bar"] < seen["inside"]
+
+
+# Open the window on the screen Xvfb has, let it settle, and remember its layout as closing it
+# does; report its size and the screen's.
+REMEMBERED_WINDOW = """
+import json, os, sys
+from PySide6.QtCore import QElapsedTimer
+from PySide6.QtWidgets import QApplication
+from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.main_window import MainWindow
+from reviewdesk.ui.settings import Settings
+
+app = QApplication(sys.argv[:1])
+window = MainWindow(ReviewDocument.open(sys.argv[1]), Settings(sys.argv[2]), live_preview=False)
+window.show()
+clock = QElapsedTimer()
+clock.start()
+while clock.elapsed() < 1500:
+    app.processEvents()
+size, screen = window.size(), window.screen().availableGeometry()
+window.remember_layout()
+window.lock.release()
+print(json.dumps({
+    "size": [size.width(), size.height()], "screen": [screen.width(), screen.height()]
+}))
+"""
+
+
+def test_a_window_remembered_on_a_screen_of_another_size_fills_this_one(
+    sample_bundle: Path, tmp_path: Path
+) -> None:
+    """A laptop's screen after a monitor's, and back: Qt restores no geometry saved on a
+    screen of another size, and the window was left at its smallest (682x407 on 1024x700),
+    remembered so on every screen after."""
+    require("Xvfb", shutil.which("xvfb-run"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "HOME": str(tmp_path)}
+    script = [sys.executable, "-c", REMEMBERED_WINDOW, str(sample_bundle), str(tmp_path / "s.ini")]
+    sizes = []
+    for screen in ("1440x900", "1024x700", "1440x900"):
+        run = subprocess.run(
+            ["xvfb-run", "-a", "-s", f"-screen 0 {screen}x24", *script],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=90,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+        seen = json.loads(run.stdout.splitlines()[-1])
+        assert seen["screen"] == [int(n) for n in screen.split("x")]
+        sizes.append(tuple(seen["size"]))
+    first_start, smaller, larger_again = sizes
+    assert first_start == (1440 - FRAME_ROOM, 900 - FRAME_ROOM)
+    assert smaller == (1024 - FRAME_ROOM, 700 - FRAME_ROOM)  # as a first start there
+    assert larger_again == first_start

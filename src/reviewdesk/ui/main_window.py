@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QDataStream, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -67,7 +67,6 @@ SPELLING_AT_LATEST_MS = 3_000  # after the first paint, when no preview has show
 """Pixels left around a new window for the title bar and borders a window manager adds."""
 FRAME_WAIT_MS, FRAME_TRIES = 100, 20
 """How often and how long a window shown waits to learn its frame from the window manager."""
-_GEOMETRY_MAGIC = 0x1D9D0CB  # what QWidget.saveGeometry's bytes start with
 
 
 class MainWindow(QMainWindow):
@@ -196,10 +195,10 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self._settings.get(WINDOW_GEOMETRY)
-        available = self.screen().availableGeometry()
-        if isinstance(geometry, QByteArray) and _fits(geometry, available):
-            self.restoreGeometry(geometry)
-        else:
+        # Qt restores no geometry saved on a screen of another size (a laptop's after a
+        # monitor's): the window was left at its smallest, 682x407, and remembered so.
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+            available = self.screen().availableGeometry()
             # A size is the window's inside: the window manager adds a title bar and borders.
             self.resize(
                 min(1440, available.width() - FRAME_ROOM),
@@ -265,20 +264,6 @@ class MainWindow(QMainWindow):
         for child in self.findChildren(QMainWindow):  # the library, its own window
             child.close()
         event.accept()
-
-
-def _fits(geometry: QByteArray, available: QRect) -> bool:
-    """Whether a window saved as `geometry` (saveGeometry's) fits in `available`. Qt restores
-    one that does not (saved on a larger screen) at two thirds of the screen, 682x407 on
-    1024x700: too small to write in, and remembered so on every screen after."""
-    stream = QDataStream(geometry)
-    if stream.readUInt32() != _GEOMETRY_MAGIC:
-        return False
-    stream.readUInt16(), stream.readUInt16()  # its version
-    frame = QRect()
-    stream >> frame
-    fits = frame.width() <= available.width() and frame.height() <= available.height()
-    return stream.status() == QDataStream.Status.Ok and fits
 
 
 def _input_of(pane: QWidget, field: str) -> QWidget | None:
