@@ -209,6 +209,22 @@ def test_whatever_a_writer_types_is_an_answer(
     assert sorted(hit.path.name for hit in index.search(query, [library])) == sorted(names)
 
 
+@pytest.mark.parametrize("query", ["kettle", "louder OR zeppelin", 'kettle "holds AND', "zebra"])
+def test_snippets_for_the_first_hits_then_for_the_others_asked_by_their_bundles(
+    index: LibraryIndex, library: Path, query: str
+) -> None:
+    whole = index.search(query, [library])
+    first = index.search(query, [library], snippets=1)
+    assert [hit.path for hit in first] == [hit.path for hit in whole]
+    assert first[:1] == whole[:1]
+    assert all((hit.field, hit.snippet) == ("", "") for hit in first[1:])
+    rest = [hit.path for hit in first[1:]]
+    later = {hit.path: hit for hit in index.search(query, rest, limit=len(rest))}
+    assert [later[path] for path in rest] == whole[1:]
+    none = index.search(query, [library], snippets=0)
+    assert [(hit.path, hit.snippet) for hit in none] == [(hit.path, "") for hit in whole]
+
+
 def test_a_match_the_pattern_misses_gets_fts5s_own_snippet(
     index: LibraryIndex, library: Path
 ) -> None:

@@ -39,7 +39,7 @@ class Hit:
 
     path: Path
     field: str  # title, subtitle, summary, pros, cons, key_features, key_insights, verdict, body
-    snippet: str
+    snippet: str  # both "" when the search was asked for fewer snippets than hits
 
 
 @dataclass(frozen=True)

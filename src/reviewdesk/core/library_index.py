@@ -96,13 +96,18 @@ class LibraryIndex:
         roots = [library_scan.absolute(folder) for folder in folders]
         return self._recovering(lambda: self._entries(roots), list)
 
-    def search(self, query: str, folders: Sequence[Path], limit: int = 500) -> list[Hit]:
+    def search(
+        self, query: str, folders: Sequence[Path], limit: int = 500, snippets: int | None = None
+    ) -> list[Hit]:
         """The bundles in `folders` whose title, deck (subtitle), summary, pros, cons, key
         features, key insights, verdict or body match `query` (see library_search), best first,
-        at most `limit`."""
+        at most `limit`; the words around the matches for the first `snippets` (None: all),
+        the others' field and snippet "". `folders` may name bundles: a search among them
+        gives their snippets."""
         where, parameters = _under([library_scan.absolute(folder) for folder in folders])
         return self._recovering(
-            lambda: library_search.search(self._db, query, where, parameters, limit), list
+            lambda: library_search.search(self._db, query, where, parameters, limit, snippets),
+            list,
         )
 
     def close(self) -> None:

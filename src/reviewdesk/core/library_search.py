@@ -74,11 +74,18 @@ def _without_nul(text: str) -> str:
     return text.replace("\x00", " ")  # FTS5 reads a query up to its first NUL
 
 
-def search(
-    db: sqlite3.Connection, query: str, where: str, parameters: Sequence[object], limit: int
+def search(  # noqa: PLR0917 (the index's query, its condition and its bounds, in order)
+    db: sqlite3.Connection,
+    query: str,
+    where: str,
+    parameters: Sequence[object],
+    limit: int,
+    snippets: int | None = None,
 ) -> list[Hit]:
     """The best `limit` bundles matching `query` among those `where` admits (an SQL condition
-    on `bundles.path`, with its `parameters`), best first."""
+    on `bundles.path`, with its `parameters`), best first; the words around the matches for
+    the first `snippets` of them (None: all), the others' field and snippet "" (a list shows
+    a screenful at once: their texts are not even read)."""
     tried = expressions(query)
     for number, expression in enumerate(tried):
         try:
@@ -90,9 +97,27 @@ def search(
             if _is_query_error(error):
                 return []
             raise
+        shown = len(rows) if snippets is None else max(0, min(snippets, len(rows)))
+        texts = _texts(db, [rowid for _path, rowid in rows[:shown]])
         words = library_snippet.highlighter(expression)
-        return [_hit(db, expression, words, row) for row in rows]
+        return [
+            _hit(db, expression, words, Path(path), rowid, texts[rowid])
+            if number < shown
+            else Hit(Path(path), "", "")
+            for number, (path, rowid) in enumerate(rows)
+        ]
     return []
+
+
+def _texts(db: sqlite3.Connection, rowids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The searched fields of the bundles `rowids`, in SEARCH_FIELDS order."""
+    found: dict[int, tuple[str, ...]] = {}
+    for start in range(0, len(rowids), _IDS_A_QUERY):
+        chunk = rowids[start : start + _IDS_A_QUERY]
+        sql = _TEXTS.format(ids=", ".join("?" * len(chunk)))
+        for rowid, *texts in db.execute(sql, chunk):
+            found[rowid] = tuple(str(text) for text in texts)
+    return found
 
 
 def _is_query_error(error: sqlite3.OperationalError) -> bool:
@@ -101,33 +126,37 @@ def _is_query_error(error: sqlite3.OperationalError) -> bool:
     return getattr(error, "sqlite_errorcode", sqlite3.SQLITE_ERROR) == sqlite3.SQLITE_ERROR
 
 
-def _hit(
+def _hit(  # noqa: PLR0917 (a row of the search and what it is shown with)
     db: sqlite3.Connection,
     expression: str,
     words: library_snippet.Highlighter | None,
-    row: tuple[str | int, ...],
+    path: Path,
+    rowid: int,
+    texts: tuple[str, ...],
 ) -> Hit:
     """The first field in SHOWN_FIRST with a match, the words around it."""
-    path, rowid, *texts = row
     if words is not None:
         for field in SHOWN_FIRST:
             if words.columns and field not in words.columns:
                 continue
-            found = library_snippet.snippet(words, str(texts[SEARCH_FIELDS.index(field)]))
+            found = library_snippet.snippet(words, texts[_FIELD_AT[field]])
             if found is not None:
-                return Hit(Path(str(path)), field, library_snippet.readable(found))
+                return Hit(path, field, library_snippet.readable(found))
     # A match only FTS5 sees (a letter it folds that the pattern does not): its own snippets.
     snippets = db.execute(_SNIPPETS, (expression, rowid)).fetchone() or ("",) * len(SEARCH_FIELDS)
     counts = [snippet.count(MATCH_START) for snippet in snippets]
     best = counts.index(max(counts))
-    return Hit(Path(str(path)), SEARCH_FIELDS[best], library_snippet.readable(snippets[best]))
+    return Hit(path, SEARCH_FIELDS[best], library_snippet.readable(snippets[best]))
 
 
 _SEARCH = (
-    f"SELECT bundles.path, texts.rowid, {', '.join(f'texts.{f}' for f in SEARCH_FIELDS)} "
+    "SELECT bundles.path, texts.rowid "
     "FROM texts JOIN bundles ON bundles.id = texts.rowid "
     "WHERE texts MATCH ? AND ({where}) ORDER BY rank LIMIT ?"
 )
+_TEXTS = f"SELECT rowid, {', '.join(SEARCH_FIELDS)} FROM texts WHERE rowid IN ({{ids}})"
+_IDS_A_QUERY = 500  # SQLite before 3.32 takes at most 999 parameters
+_FIELD_AT = {field: number for number, field in enumerate(SEARCH_FIELDS)}
 _SNIPPETS = (
     "SELECT "
     + ", ".join(
