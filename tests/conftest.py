@@ -194,12 +194,15 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
 
 
 @contextmanager
-def other_program(*arguments: str) -> Iterator[int]:
+def other_program(*arguments: str, program: str = sys.executable) -> Iterator[int]:
     """A process of another program, already running (past its exec, so the system reports its
-    own command line): yields its pid, kills it after."""
+    own command line, `program` first): yields its pid, kills it after."""
     script = "import time; print('up', flush=True); time.sleep(60)"
     process = subprocess.Popen(
-        [sys.executable, "-c", script, *arguments], stdout=subprocess.PIPE, text=True
+        [program, "-c", script, *arguments],
+        executable=sys.executable,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert process.stdout is not None and process.stdout.readline() == "up\n"

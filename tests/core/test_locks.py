@@ -3,6 +3,8 @@
 import json
 import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,10 +72,41 @@ def test_a_lock_whose_number_another_program_has_now_is_stale(sample_bundle: Pat
 def test_a_process_whose_command_line_reads_empty_keeps_its_lock(
     sample_bundle: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Right after its exec, or as a zombie, a process's command line reads empty: it may be a
-    # ReviewDesk, so the lock stands and the writer decides.
+    # Right after its exec a process's command line reads empty: it may be a ReviewDesk, so the
+    # lock stands and the writer decides.
     with other_program() as other:
         monkeypatch.setattr(locks, "_command_line", lambda pid: b"" if pid == other else None)
+        data = {"pid": other, "host": socket.gethostname(), "since": "2026-11-26T09:00:00"}
+        (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
+        held = locks.holder(sample_bundle)
+        assert held is not None and not held.is_stale
+
+
+def test_a_dead_reviewdesk_not_yet_reaped_leaves_a_stale_lock(sample_bundle: Path) -> None:
+    # Killed, its parent not yet told (a launcher, a script): a zombie, whose command line reads
+    # empty. It will never release the lock; the next start must not ask about it.
+    process = subprocess.Popen([sys.executable, "-c", "pass", "reviewdesk"])
+    try:
+        os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)  # exited, left unreaped
+        data = {"pid": process.pid, "host": socket.gethostname(), "since": "2026-11-26T09:00:00"}
+        (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
+        held = locks.holder(sample_bundle)
+        assert held is not None and held.is_stale
+        assert locks.acquire(sample_bundle) is None
+    finally:
+        process.wait()
+
+
+def test_a_lock_whose_number_a_web_engine_helper_has_now_is_stale(sample_bundle: Path) -> None:
+    # A ReviewDesk's QtWebEngine helpers carry the application's name in a flag; one of another
+    # window may have been given the dead holder's number.
+    helper = "/opt/ReviewDesk/_internal/PySide6/Qt/libexec/QtWebEngineProcess"
+    with other_program("--type=zygote", "--application-name=ReviewDesk", program=helper) as other:
+        data = {"pid": other, "host": socket.gethostname(), "since": "2026-11-26T09:00:00"}
+        (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
+        held = locks.holder(sample_bundle)
+        assert held is not None and held.is_stale
+    with other_program(program="/opt/ReviewDesk/ReviewDesk") as other:  # the app itself
         data = {"pid": other, "host": socket.gethostname(), "since": "2026-11-26T09:00:00"}
         (sample_bundle / locks.LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
         held = locks.holder(sample_bundle)

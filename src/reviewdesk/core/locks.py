@@ -84,12 +84,34 @@ def _running_reviewdesk(pid: int) -> bool:
 def _is_reviewdesk(pid: int) -> bool:
     """Whether the process `pid` is a ReviewDesk, where the system says (Linux's /proc);
     elsewhere any running process is taken for one."""
+    if _state(pid) in (b"Z", b"X"):
+        return False  # dead, only not yet reaped by its parent: it will never release the lock
     command = _command_line(pid)
     if not command:
-        # None: no /proc, or not ours to read. Empty: mid-exec or a zombie. It cannot be told,
-        # so the lock stands.
+        # None: no /proc, or not ours to read. Empty: mid-exec. It cannot be told, so the lock
+        # stands.
         return True
-    return b"reviewdesk" in command.lower()
+    return _starts_reviewdesk(command.rstrip(b"\0").split(b"\0"))
+
+
+def _starts_reviewdesk(argv: list[bytes]) -> bool:
+    """Whether a command line is ReviewDesk's own: its executable, its script or `-m reviewdesk`
+    named in an argument. QtWebEngine's helper processes name the application in a flag
+    (`--application-name=ReviewDesk`) and hold no lock; with process numbers reused within
+    minutes, a dead ReviewDesk's number is often one of theirs."""
+    if b"qtwebengineprocess" in os.path.basename(argv[0]).lower():
+        return False
+    return any(b"reviewdesk" in arg.lower() for arg in argv if not arg.startswith(b"-"))
+
+
+def _state(pid: int) -> bytes | None:
+    """The process's state letter (R, S, Z...) from /proc, None where it cannot be read."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return None
+    fields = stat[stat.rfind(b")") + 1 :].split()  # the name in brackets may hold spaces
+    return fields[0] if fields else None
 
 
 def _command_line(pid: int) -> bytes | None:
