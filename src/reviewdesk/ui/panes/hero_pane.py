@@ -54,7 +54,7 @@ class HeroPane(QWidget):
         form = QFormLayout()
         for label, path, edit in (
             ("&Alt text", "hero.alt", self.alt),
-            ("Ca&ption", "hero.caption", self.caption),
+            ("Cap&tion", "hero.caption", self.caption),
         ):
             hint = hint_label()
             self._bindings.append(bind_text_edit(document, path, edit, hint))

@@ -72,7 +72,7 @@ class MetadataPane(QWidget):
         self.subtitle.setFixedHeight(self.subtitle.fontMetrics().lineSpacing() * 4 + 12)
         hint = hint_label()
         self._bindings.append(bind_text_edit(document, "subtitle", self.subtitle, hint))
-        form.addRow(_label("&Deck", self.subtitle), self._column(self.subtitle, hint))
+        form.addRow(_label("Dec&k", self.subtitle), self._column(self.subtitle, hint))
         self.slug = line("derived from the title when empty")
         self._add_slug(form)
         self.language = LanguageField(document)
@@ -85,7 +85,7 @@ class MetadataPane(QWidget):
         form.addRow("&Status", self.status)
 
         self.published = _DateField(document, "published")
-        form.addRow(_label("&Published", self.published.edit), self.published)
+        form.addRow(_label("Publ&ished", self.published.edit), self.published)
         self.updated = _DateField(document, "updated")
         form.addRow(_label("&Updated", self.updated.edit), self.updated)
 
@@ -94,7 +94,7 @@ class MetadataPane(QWidget):
         self.badges = TagChips(noun="badge", prefix="", max_items=BADGES, max_length=NAME_CHARS)
         self.badges.tags_edited.connect(lambda badges: self._set("badges", badges))
         self.badges.setProperty(FIELD_PROPERTY, "badges")
-        form.addRow(_label("Badg&es", self.badges.edit), self.badges)
+        form.addRow(_label("Ba&dges", self.badges.edit), self.badges)
         self.authors = AuthorsField(document)
         form.addRow(self.authors.label, self.authors)
 

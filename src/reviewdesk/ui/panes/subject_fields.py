@@ -41,11 +41,11 @@ SUBJECT_TYPES = {
 DEFAULT_TYPE = "Product"  # the model's default, stored for an empty type
 FIELDS = ("name", "type", "brand", "url", "version")
 LABELS = {  # the label with its mnemonic, and the name a screen reader gives
-    "name": ("&Name", "Subject name"),
+    "name": ("Na&me", "Subject name"),
     "type": ("T&ype", "Subject type"),
     "brand": ("&Brand", "Subject brand"),
     "url": ("&Web page", "Subject URL"),
-    "version": ("&Version", "Subject version"),
+    "version": ("Versio&n", "Subject version"),
 }
 # Without a name, these make no subject; the type alone does not count.
 CONTENT_FIELDS = ("name", "brand", "url", "version")

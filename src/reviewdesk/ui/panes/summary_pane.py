@@ -28,7 +28,7 @@ class SummaryPane(QWidget):
         self._bindings: list[FieldBinding] = []
         for text, path, edit in (
             ("&Summary, shown highlighted above the article", "summary", self.summary),
-            ("&Verdict, the bottom line shown beside the rating", "verdict", self.verdict),
+            ("Ve&rdict, the bottom line shown beside the rating", "verdict", self.verdict),
         ):
             hint = hint_label()
             self._bindings.append(bind_text_edit(document, path, edit, hint))
