@@ -17,6 +17,7 @@ from reviewdesk.core.problems import Problem
 from reviewdesk.ui.autosave import Autosaver
 from reviewdesk.ui.autosave_bar import AutosaveBar
 from reviewdesk.ui.bundle_lock import LockKeeper
+from reviewdesk.ui.completion_closer import CompletionCloser
 from reviewdesk.ui.disk_watcher import DiskWatcher
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         # Undo and Redo from any field step through the review's history, and show the step.
         self.undo_router = UndoRouter(document.undo_stack, self)
         self.undo_router.stepped.connect(self.focus_field)
+        self.completion_closer = CompletionCloser(self)
         build_menus(self, settings)
         self._preview_follows_the_writer()
         document.modified_changed.connect(self.setWindowModified)
