@@ -17,6 +17,7 @@ from reviewdesk.ui.pane_tabs import PaneTabs
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
 from reviewdesk.ui.panes.seo_pane import SeoPane
 from reviewdesk.ui.panes.specs_pane import SpecsPane
+from reviewdesk.ui.panes.tags_pane import TagsPane
 from reviewdesk.ui.settings import Settings
 
 
@@ -78,3 +79,23 @@ def test_a_pane_is_made_once(qtbot: QtBot) -> None:
         tabs.setCurrentIndex(index)
     tabs.make(1)
     assert len(made) == 1 and tabs.made(1)
+
+
+def test_ctrl_tab_to_a_pane_not_made_lets_the_writer_type_in_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # The tags typed after Ctrl+Tab from the deck were lost: the focus was left on the empty
+    # page the pane was then made in.
+    metadata = window.findChild(MetadataPane)
+    assert metadata is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    metadata.subtitle.setFocus()
+    qtbot.keyClick(metadata.subtitle, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.panes.tabText(window.panes.currentIndex()) == "Tags"
+    tags = window.findChild(TagsPane)
+    focused = window.focusWidget()
+    assert tags is not None and focused is tags.chips.edit
+    qtbot.keyClicks(focused, "wireless")
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "wireless" in window.document.review.tags)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 
@@ -54,3 +55,18 @@ class _Page(QWidget):
             pane = make()
             layout.addWidget(pane)
             pane.show()  # now, not queued: it is to be focused and measured at once
+            if self.hasFocus():
+                # Ctrl+Tab from a field gave the focus to the page (the stack found no field
+                # in it yet): it goes to the pane's first field, as it does in a pane made.
+                _focus_first_field(pane)
+
+
+def _focus_first_field(pane: QWidget) -> None:
+    # The pane's widgets follow it in the focus chain (not the page: it was made apart).
+    widget = pane.nextInFocusChain()
+    while widget is not None and pane.isAncestorOf(widget):
+        tab_focus = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if tab_focus and widget.isVisibleTo(pane) and widget.isEnabled():
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
