@@ -260,7 +260,7 @@ def _list_ends(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(body, Qt.Key.Key_Return)
     qtbot.keyClick(body, Qt.Key.Key_Return)
     qtbot.keyClicks(body, "After.")
-    assert window.document.review.body.endswith("\n- Quiet\nAfter.")
+    assert window.document.review.body.endswith("\n- Quiet\n\nAfter.")  # a paragraph after it
 
 
 def _plain_line(qtbot: QtBot, window: MainWindow) -> None:

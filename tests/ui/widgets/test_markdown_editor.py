@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QToolBar
 from pytestqt.qtbot import QtBot
 
+from reviewdesk.core.markdown_body import render_markdown
 from reviewdesk.ui.widgets.markdown_editor import MarkdownEditor
 from reviewdesk.ui.widgets.markdown_highlighter import MarkdownHighlighter
 
@@ -360,14 +361,22 @@ def test_enter_in_a_list_or_quote_carries_it_on(
     assert editor.text() == expected
 
 
-def test_enter_on_an_empty_item_ends_the_list(editor: MarkdownEditor, qtbot: QtBot) -> None:
-    editor.set_text("- One")
+@pytest.mark.parametrize(
+    ("line", "kind"), [("- One", "ul"), ("1. One", "ol"), ("> One", "blockquote")]
+)
+def test_enter_on_an_empty_item_ends_the_list_with_a_paragraph_after_it(
+    editor: MarkdownEditor, qtbot: QtBot, line: str, kind: str
+) -> None:
+    # Typed right under the last item, the sentence was read as more of that item.
+    editor.set_text(line)
     edit = editor.plain_text_edit
     edit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClick(edit, ENTER)
     qtbot.keyClick(edit, ENTER)
     qtbot.keyClicks(edit, "After the list.")
-    assert editor.text() == "- One\nAfter the list."
+    assert editor.text() == f"{line}\n\nAfter the list."
+    html = render_markdown(editor.text())
+    assert f"</{kind}>\n<p>After the list.</p>" in html
 
 
 def test_enter_mid_item_splits_it_and_shift_enter_is_a_plain_line(

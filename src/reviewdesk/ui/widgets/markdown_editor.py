@@ -165,7 +165,8 @@ class MarkdownTextEdit(QPlainTextEdit):
 
     def _continue_block(self) -> bool:
         """Enter in a list item or a quote: the next line starts the same way (the next
-        number, an unticked box); on an empty item it ends the list instead. One edit."""
+        number, an unticked box); on an empty item it ends the list, a blank line after it.
+        One edit."""
         cursor = self.textCursor()
         if cursor.hasSelection():
             return False
@@ -174,9 +175,11 @@ class MarkdownTextEdit(QPlainTextEdit):
         if found is None or cursor.positionInBlock() < found.end():
             return False
         if not line[found.end() :].strip():  # Enter on an empty item: the list is over
+            # The item becomes the blank line that ends it, and the writer goes on below:
+            # a line right after an item would be read as more of that item.
             cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, _KEEP)
-            cursor.insertText("")
+            cursor.insertText("\n")
             self.setTextCursor(cursor)
             return True
         cursor.insertText("\n" + _next_marker(found))
