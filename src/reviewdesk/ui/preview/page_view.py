@@ -9,13 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from reviewdesk.ui.color_scheme import is_dark
 from reviewdesk.ui.preview import dom_patch
 from reviewdesk.ui.preview.guard import PreviewPage, RequestGuard
+from reviewdesk.ui.preview.page_scheme import scheme_script
 from reviewdesk.ui.preview.scheme import PAGE_URL, SCHEME, PreviewSchemeHandler
 
 _APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld  # isolated from the page's own JS
@@ -104,10 +106,19 @@ class PageView(QWebEngineView):
         # Its callback only queues the report: a listener of `shown` may run scripts of its
         # own, and their results cannot arrive while QtWebEngine is inside a callback.
         self._page.runJavaScript(
-            f"{dom_patch.INSTALL}; window.scrollTo(0, {self._scroll_to:.0f})",
+            f"{self._scheme_script()}; {dom_patch.INSTALL}; "
+            f"window.scrollTo(0, {self._scroll_to:.0f})",
             _APP_WORLD,
             lambda _: QTimer.singleShot(0, self, lambda: self._report(generation)),
         )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light or dark chosen: the page too
+            self._page.runJavaScript(self._scheme_script(), _APP_WORLD)
+
+    def _scheme_script(self) -> str:
+        return scheme_script(dark=is_dark(self.palette()))
 
     def _report(self, generation: int) -> None:
         if generation != self._generation or self._scroll_to is None:
