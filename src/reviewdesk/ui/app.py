@@ -22,6 +22,7 @@ from reviewdesk.ui.preview.scheme import register_scheme
 from reviewdesk.ui.process_stats import age_s, pss_mb
 from reviewdesk.ui.settings import Settings
 from reviewdesk.ui.shutdown import CleanShutdown
+from reviewdesk.ui.start_memory import release_when
 from reviewdesk.ui.ui_thread_collector import UiThreadCollector
 
 SMOKE_TIMEOUT_MS = 60_000
@@ -39,6 +40,7 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     UiThreadCollector(app)
     apply_chosen_color_scheme(Settings())  # light or dark before any question or window
     window = open_window(folder, Settings(), smoke_test=smoke_test)
+    release_when(window.preview.ready, window)
     if smoke_test:
         _SmokeTest(window, started)  # the window's child
     else:
