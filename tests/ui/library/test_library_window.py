@@ -19,7 +19,15 @@ from reviewdesk.core.model import Rating, Review, Status
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.library import library_window
 from reviewdesk.ui.library.compare_window import CompareWindow
-from reviewdesk.ui.library.entries_model import COLUMNS, MATCH_ROLE, RATING, STATUS, TITLE
+from reviewdesk.ui.library.entries_model import (
+    CATEGORY,
+    COLUMNS,
+    MATCH_ROLE,
+    RATING,
+    STATUS,
+    TAGS,
+    TITLE,
+)
 from reviewdesk.ui.library.export_selection import ExportSelection
 from reviewdesk.ui.library.library_commands import LibraryHost
 from reviewdesk.ui.library.library_window import LibraryWindow
@@ -569,3 +577,24 @@ def test_compare_shows_the_reviews_side_by_side_then_exports_the_page(
     assert '"ItemList"' in page.read_text(encoding="utf-8")  # its JSON-LD
     site = compared.export("hugo", tmp_path / "site" / "content")
     assert site is not None and site.is_file() and site.name == "index.html"
+
+
+@pytest.mark.parametrize("width", [800, 1024, 1440, 2200])
+def test_titles_stay_readable_however_narrow_the_window(
+    qtbot: QtBot, window: LibraryWindow, width: int
+) -> None:
+    # At 1024x700 the title column showed 8 characters ("Elmstea…"), the others at full width.
+    window.resize(width, 700)
+    table, header = window.table, window.table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.viewport().width() > width - 100)
+    char = table.fontMetrics().averageCharWidth()
+    assert header.sectionSize(TITLE) >= 50 * char
+    total = sum(header.sectionSize(column) for column in range(header.count()))
+    room = table.viewport().width()
+    if sum(table.natural_widths.values()) + 50 * char <= room:
+        assert total == room  # the title takes what the others leave: no sideways scroll
+    else:
+        assert width < 1440
+        elided = (CATEGORY, TAGS)  # they give up room first
+        given = sum(table.natural_widths[column] - header.sectionSize(column) for column in elided)
+        assert given > 0

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QItemSelectionModel, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -232,8 +232,8 @@ class LibraryWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _table(model: EntriesModel) -> QTableView:
-    table = QTableView()
+def _table(model: EntriesModel) -> _ReviewsTable:
+    table = _ReviewsTable()
     table.setAccessibleName("Reviews")
     table.setModel(model)
     table.setSortingEnabled(True)
@@ -251,14 +251,43 @@ def _table(model: EntriesModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
     header.setSortIndicatorClearable(True)
     # Widths from the longest text each column shows, not measured over thousands of rows.
     for column, widest in _WIDEST.items():
         width = max(metrics.horizontalAdvance(widest), metrics.horizontalAdvance(
             str(model.headerData(column, Qt.Orientation.Horizontal))))  # fmt: skip
-        header.resizeSection(column, width + 3 * metrics.averageCharWidth())
+        table.natural_widths[column] = width + 3 * metrics.averageCharWidth()
+        header.resizeSection(column, table.natural_widths[column])
     return table
+
+
+class _ReviewsTable(QTableView):
+    """The title takes the room the other columns leave, and never less than a readable
+    title: on a narrow window the columns that elide (category, tags) give up room first, then
+    the table scrolls sideways. At 1024x700 the titles showed 8 characters ("Elmstea…")."""
+
+    TITLE_CHARS, ELIDED_CHARS = 50, 10
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.natural_widths: dict[int, int] = {}
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's API)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header, char = self.horizontalHeader(), self.fontMetrics().averageCharWidth()
+        elided = {c: w for c, w in self.natural_widths.items() if c in (CATEGORY, TAGS)}
+        fixed = sum(w for c, w in self.natural_widths.items() if c not in elided)
+        title_least = self.TITLE_CHARS * char
+        short = title_least - (self.viewport().width() - fixed - sum(elided.values()))
+        for column, width in elided.items():
+            give = min(max(short, 0), width - self.ELIDED_CHARS * char)
+            header.resizeSection(column, width - max(give, 0))
+            short -= max(give, 0)
+        rest = self.viewport().width() - fixed - sum(header.sectionSize(c) for c in elided)
+        header.resizeSection(TITLE, max(title_least, rest))
 
 
 _WIDEST = {
