@@ -163,3 +163,25 @@ def test_a_published_review_without_a_date_is_warned_of(
         name="dated",
     )
     assert checks.check(dated) == []
+
+
+@pytest.mark.parametrize(
+    "tag", ["en", "en-GB", "de-CH-1996", "sr-Latn-RS", "zh-Hant-TW", "es-419", "en-x-house"]
+)
+def test_a_well_formed_language_tag_passes(make_bundle: MakeBundle, tag: str) -> None:
+    folder = make_bundle(f"format: reviewdesk/1\ntitle: T\nlanguage: {tag}\n")
+    assert [p for p in checks.check(folder) if p.field == "language"] == []
+
+
+@pytest.mark.parametrize("tag", ["en-G", "en-GB1", "de-CHX-1", "en-GB-1"])
+def test_a_typo_in_the_language_tag_is_named_with_its_line(
+    make_bundle: MakeBundle, tag: str
+) -> None:
+    # "en-G" loaded and exported: its pages carried a lang browsers and the checkers refuse.
+    folder = make_bundle(f"format: reviewdesk/1\ntitle: T\nlanguage: {tag}\n")
+    found = [p for p in checks.check(folder) if p.field == "language"]
+    assert lines(found, folder) == [
+        f"review.yaml:3: warning: language: '{tag}' is not a language tag browsers know "
+        "(such as en, en-GB, de or pt-BR): each subtag has its own length"
+    ]
+    assert found[0].severity == Severity.WARNING

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,17 @@ SEO_TITLE_MAX = 60
 SEO_DESCRIPTION_RANGE = (50, 160)
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+# A well-formed BCP 47 tag (RFC 5646): language, then script, region, variants, extensions and
+# private use, each of its own shape. The model takes any letters and digits in subtags: a
+# typo like "en-G" loads, but its pages would carry a lang that browsers and checkers refuse.
+_WELL_FORMED_TAG = re.compile(
+    r"(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})"
+    r"(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+    r"(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*(?:-x(?:-[a-z0-9]{1,8})+)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,7 @@ def path_problems(review: Review, at: Locator) -> list[Problem]:
 def publishing_problems(review: Review, at: Locator, *, today: date | None = None) -> list[Problem]:
     return [
         *_text_lengths(review, at),
+        *_language(review, at),
         *_publication_date(review, at),
         *_authors(review, at),
         *_hero(review, at),
@@ -136,6 +149,16 @@ def _text_lengths(review: Review, at: Locator) -> list[Problem]:
             )
         )
     return problems
+
+
+def _language(review: Review, at: Locator) -> list[Problem]:
+    if _WELL_FORMED_TAG.fullmatch(review.language):
+        return []
+    message = (
+        f"'{review.language}' is not a language tag browsers know (such as en, en-GB, de or "
+        "pt-BR): each subtag has its own length"
+    )
+    return [at.field("language", message, WARNING)]
 
 
 def _publication_date(review: Review, at: Locator) -> list[Problem]:
