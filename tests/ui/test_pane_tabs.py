@@ -99,3 +99,19 @@ def test_ctrl_tab_to_a_pane_not_made_lets_the_writer_type_in_it(
     qtbot.keyClicks(focused, "wireless")
     qtbot.keyClick(focused, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "wireless" in window.document.review.tags)
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1440, 900)])
+def test_every_tab_is_in_view_with_its_title_level(
+    qtbot: QtBot, window: MainWindow, size: tuple[int, int]
+) -> None:
+    # Across the top, the twelve tabs ran past the form's edge into scroll arrows.
+    window.resize(*size)
+    bar = window.panes.tabBar()
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    assert bar.count() == 12
+    for index in range(bar.count()):
+        rect = bar.tabRect(index)
+        assert bar.rect().contains(rect), bar.tabText(index)
+        assert rect.width() > rect.height()  # a level title, not one turned on its side
+        assert rect.width() >= bar.fontMetrics().horizontalAdvance(bar.tabText(index))

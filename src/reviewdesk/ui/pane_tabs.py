@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyleOptionTab,
+    QStylePainter,
+    QTabBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class PaneTabs(QTabWidget):
@@ -15,6 +24,8 @@ class PaneTabs(QTabWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTabBar(_SideTabBar())
+        self.setTabPosition(QTabWidget.TabPosition.West)
         self.setDocumentMode(True)
         self.currentChanged.connect(self.make)
 
@@ -70,3 +81,30 @@ def _focus_first_field(pane: QWidget) -> None:
             widget.setFocus(Qt.FocusReason.TabFocusReason)
             return
         widget = widget.nextInFocusChain()
+
+
+class _SideTabBar(QTabBar):
+    """The tabs down the form's side, their titles level: all twelve in view at any width.
+    Across the top they ran off the form's edge into scroll arrows (at 1440x900 the last two,
+    Updates and SEO, could not be seen)."""
+
+    def tabSizeHint(self, index: int) -> QSize:  # noqa: N802 (Qt's API)
+        return super().tabSizeHint(index).transposed()  # a level title's width and height
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's API)
+        # The style draws a side tab's title turned a quarter: the painter turns it back.
+        painter = QStylePainter(self)
+        option = QStyleOptionTab()
+        for index in range(self.count()):
+            self.initStyleOption(option, index)
+            painter.drawControl(QStyle.ControlElement.CE_TabBarTabShape, option)
+            painter.save()
+            turned = QRect(QPoint(), option.rect.size().transposed())
+            turned.moveCenter(option.rect.center())
+            option.rect = turned
+            centre = self.tabRect(index).center()
+            painter.translate(centre)
+            painter.rotate(90)
+            painter.translate(-centre)
+            painter.drawControl(QStyle.ControlElement.CE_TabBarTabLabel, option)
+            painter.restore()
