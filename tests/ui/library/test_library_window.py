@@ -598,3 +598,15 @@ def test_titles_stay_readable_however_narrow_the_window(
         elided = (CATEGORY, TAGS)  # they give up room first
         given = sum(table.natural_widths[column] - header.sectionSize(column) for column in elided)
         assert given > 0
+
+
+def test_one_review_is_counted_as_one(qtbot: QtBot, tmp_path: Path) -> None:
+    root = tmp_path / "Reviews"
+    write_review(root / "kettle", "Gooseneck Kettle", Status.DRAFT, "Kitchen", 4.0, ["tea"])
+    cache = tmp_path / "cache" / "library.sqlite3"
+    host = Host(ReviewDocument.open(root / "kettle"))
+    made = LibraryWindow(host.as_host(), lambda: [root], lambda: LibraryIndex(cache))
+    qtbot.addWidget(made)
+    with qtbot.waitSignal(made.worker.listed, timeout=LISTED_MS, check_params_cb=refreshed):
+        made.show()
+    assert made.summary.text() == "1 review"  # it said "1 reviews"

@@ -203,7 +203,8 @@ class LibraryWindow(QMainWindow):
     def _count(self, *_args: object) -> None:
         total, shown = len(self.model.entries()), self.model.rowCount()
         broken = sum(1 for entry in self.model.entries() if entry.problem)
-        words = f"{shown:,} of {total:,} reviews" if shown != total else f"{total:,} reviews"
+        noun = "review" if total == 1 else "reviews"
+        words = f"{shown:,} of {total:,} {noun}" if shown != total else f"{total:,} {noun}"
         parts = [words, f"{broken:,} cannot be read" if broken else "", self._progress]
         self.summary.setText(" · ".join(part for part in parts if part))
 
