@@ -13,6 +13,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from reviewdesk.core import folder_lock
 from reviewdesk.core.library_read import SEARCH_FIELDS
 
 _log = logging.getLogger(__name__)
@@ -66,16 +67,28 @@ def connect(file: Path) -> sqlite3.Connection:
     file can be had there (a read-only cache folder): the library works, only slower."""
     if str(file) == MEMORY:
         return _opened(MEMORY)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _log.warning("the library's index %s cannot be made: %s", file, error)
+        return _opened(MEMORY)
+    # One opening at a time, among threads and processes: two that found the file damaged
+    # each made it anew, the second moving the first's new file aside from under its
+    # connection (the window listed nothing; its writes went to NAME.unreadable).
+    with folder_lock.locked(file.parent, exclusive=True):
+        return _connect(file)
+
+
+def _connect(file: Path) -> sqlite3.Connection:
     attempts, deadline = 0, time.monotonic() + BUSY_MS / 1000
     while attempts < 2:
         attempts += 1
         try:
-            file.parent.mkdir(parents=True, exist_ok=True)
             return _opened(str(file))
         except (sqlite3.DatabaseError, _NotOursError) as error:
             if _is_busy(error) and time.monotonic() < deadline:
-                # Another thread or process is making the file (WAL's switch takes no busy
-                # handler): wait for it, as the busy timeout would.
+                # Another process is making the file (WAL's switch takes no busy handler):
+                # wait for it, as the busy timeout would.
                 attempts -= 1
                 time.sleep(BUSY_RETRY_S)
                 continue
@@ -97,14 +110,16 @@ def _is_busy(error: Exception) -> bool:
 
 def move_aside(file: Path) -> None:
     """Keep an unreadable file as NAME.unreadable (one, the latest), for a look if wanted."""
+    # A journal of the old file must never meet a new one. Taken away first: once the old
+    # file is gone, another connection may make the new one, journal and all, at once.
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            file.with_name(file.name + suffix).unlink()
     try:
         os.replace(file, file.with_name(file.name + ".unreadable"))
     except OSError:
         with contextlib.suppress(OSError):
             file.unlink()
-    for suffix in ("-wal", "-shm"):  # a journal of the old file must never meet a new one
-        with contextlib.suppress(OSError):
-            file.with_name(file.name + suffix).unlink()
 
 
 def _opened(name: str) -> sqlite3.Connection:
@@ -137,7 +152,8 @@ def _ours(db: sqlite3.Connection) -> bool:
             return True
         return int(db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]) == 0
     finally:
-        db.execute("COMMIT")
+        if db.in_transaction:  # an error may have ended it: that error is the one to say
+            db.execute("COMMIT")
 
 
 def _pragma(db: sqlite3.Connection, name: str) -> int:
