@@ -67,6 +67,14 @@ class FilterBar(QWidget):
         column.addWidget(self.search)
         column.addLayout(filters)
 
+    def search_now(self) -> bool:
+        """Announce the query typed at once, not after the pause; False when it was already."""
+        if not self._pause.isActive():
+            return False
+        self._pause.stop()
+        self.query_changed.emit(self.search.text().strip())
+        return True
+
     def _typed(self, text: str) -> None:
         if not text.strip():  # cleared: the whole list at once
             self._pause.stop()

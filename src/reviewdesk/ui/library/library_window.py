@@ -9,8 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QItemSelectionModel, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import (
+    QEvent,
+    QFileSystemWatcher,
+    QItemSelectionModel,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -67,6 +75,7 @@ class LibraryWindow(QMainWindow):
         self.commands = LibraryCommands(host, self, self.selected, self.refresh)
         self._generation = 0  # of the latest search asked
         self._query = ""
+        self._open_when_found = False  # Enter pressed in the search before its answer came
         self._kept: list[Path] = []  # the selection, across a change of what is shown
         self._watcher = QFileSystemWatcher(self)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
@@ -83,6 +92,8 @@ class LibraryWindow(QMainWindow):
         self.worker.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.filters.criteria_changed.connect(self._criteria)
         self.filters.query_changed.connect(self._search)
+        self.filters.search.returnPressed.connect(self._open_from_search)
+        self.filters.search.installEventFilter(self)
         self.table.activated.connect(lambda _index: self.commands.open_selected())
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self.commands.enable)
@@ -169,6 +180,29 @@ class LibraryWindow(QMainWindow):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.sort(-1)  # best match first, until a column is clicked
         self.model.set_found(matches)
+        if self._open_when_found:
+            self._open_when_found = False
+            self._open_from_search()
+
+    def _open_from_search(self) -> None:
+        """Enter in the search opens the review picked in the list, or else the best match
+        (once the search typed has answered)."""
+        if self.filters.search_now():
+            self._open_when_found = True
+            return
+        if not self.selected() and self.model.rowCount():
+            self._reselect([self.model.entry(0).path])
+        self.commands.open_selected()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
+        # Down in the search goes to the list, on its first row when none is picked.
+        is_down = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
+        if watched is self.filters.search and event.type() == QEvent.Type.KeyPress and is_down:
+            if not self.selected() and self.model.rowCount():
+                self._reselect([self.model.entry(0).path])
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     # --- selection -------------------------------------------------------------------------
 
