@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle
-from reviewdesk.core.library_index import LibraryIndex
+from reviewdesk.core.library_index import Entry, LibraryIndex
 from reviewdesk.core.model import Rating, Review, Status
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.library import library_window
+from reviewdesk.ui.library import index_worker, library_window
 from reviewdesk.ui.library.compare_window import CompareWindow
 from reviewdesk.ui.library.entries_model import (
     CATEGORY,
@@ -632,3 +632,35 @@ def test_one_review_is_counted_as_one(qtbot: QtBot, tmp_path: Path) -> None:
     with qtbot.waitSignal(made.worker.listed, timeout=LISTED_MS, check_params_cb=refreshed):
         made.show()
     assert made.summary.text().split(" · ")[0] == "1 review"  # it said "1 reviews"
+
+
+def test_a_search_lists_its_first_hits_then_gives_every_hit_its_words(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 500 hits read 500 texts: the first rows come with theirs, the rest follow in place.
+    monkeypatch.setattr(index_worker, "FIRST_SNIPPETS", 1)
+    root = tmp_path / "Reviews"
+    for name in ("kettle", "tent", "lamp"):
+        write_review(root / name, name.title(), Status.DRAFT, "Home", 4.0, [],
+                     body=f"The {name} was tested on a brass table.")  # fmt: skip
+    host = Host(ReviewDocument.open(root / "kettle"))
+    cache = tmp_path / "cache" / "library.sqlite3"
+    made = LibraryWindow(host.as_host(), lambda: [root], lambda: LibraryIndex(cache))
+    qtbot.addWidget(made)
+    with qtbot.waitSignal(made.worker.listed, timeout=LISTED_MS, check_params_cb=refreshed):
+        made.show()
+    answers: list[tuple[bool, int]] = []
+    picked: list[Entry] = []
+
+    def listed_with_words(found: index_worker.Found) -> None:  # once the window has them
+        rows = [made.model.index(row, TITLE).data(MATCH_ROLE) for row in range(3)]
+        answers.append((found.complete, sum(1 for words in rows if "\x02brass\x03" in words)))
+        if not found.complete:  # the writer picks a row before the rest of the words come
+            made.table.selectRow(2)
+            picked.extend(made.selected())
+
+    made.worker.found.connect(listed_with_words)
+    qtbot.keyClicks(made.filters.search, "brass")
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=LISTED_MS)
+    assert answers == [(False, 1), (True, 3)]
+    assert len(picked) == 1 and made.selected() == picked  # the rows stayed

@@ -106,6 +106,12 @@ class EntriesModel(QAbstractTableModel):
         self._matches = ranked or {}
         self._rebuild()
 
+    def update_matches(self, ranked: dict[Path, str]) -> None:
+        """The snippets of the reviews found, now for more of them: the rows stay."""
+        self._matches = ranked
+        if self._rows:
+            self.dataChanged.emit(self.index(0, TITLE), self.index(len(self._rows) - 1, TITLE))
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """What a click on a header asks (-1: no column, the search's order or the index's)."""
         self._sort_column, self._order = column, order

@@ -24,6 +24,7 @@ from reviewdesk.core.library_index import Entry, Hit, LibraryIndex
 _log = logging.getLogger(__name__)
 
 OpenIndex = Callable[[], LibraryIndex]
+FIRST_SNIPPETS = 60  # more rows than a window shows at once
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Found:
     generation: int
     query: str
     hits: tuple[Hit, ...]
+    complete: bool = True  # False: only the first hits have their snippets; the rest follow
 
 
 class _Courier(QObject):
@@ -172,12 +174,18 @@ def _search_loop(
                 return
             generation, query, folders = latest
             try:
-                hits = tuple(index.search(query, folders))
+                # The rows a window shows first, with their snippets, then every hit's
+                # (unless another query came meanwhile): a search of 500 hits reads 500 texts.
+                hits = tuple(index.search(query, folders, snippets=FIRST_SNIPPETS))
+                complete = len(hits) <= FIRST_SNIPPETS
+                courier.found.emit(Found(generation, query, hits, complete))
+                if not complete and inbox.empty():
+                    hits = tuple(index.search(query, folders))
+                    courier.found.emit(Found(generation, query, hits))
             except Exception as error:
                 _log.exception("searching the library failed")
                 courier.failed.emit(f"The search failed: {error}")
                 continue
-            courier.found.emit(Found(generation, query, hits))
     except RuntimeError:
         return
     finally:

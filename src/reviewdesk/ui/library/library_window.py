@@ -76,6 +76,7 @@ class LibraryWindow(QMainWindow):
         self._generation = 0  # of the latest search asked
         self._query = ""
         self._open_when_found = False  # Enter pressed in the search before its answer came
+        self._shown_query: tuple[int, str] | None = None  # the search whose hits are listed
         self._kept: list[Path] = []  # the selection, across a change of what is shown
         self._watcher = QFileSystemWatcher(self)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
@@ -177,6 +178,10 @@ class LibraryWindow(QMainWindow):
         matches: dict[Path, str] = {}
         for hit in found.hits:
             matches.setdefault(hit.path, hit.snippet)
+        if self._shown_query == (found.generation, found.query):
+            self.model.update_matches(matches)  # the rest of the snippets: rows stay put
+            return
+        self._shown_query = (found.generation, found.query)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.sort(-1)  # best match first, until a column is clicked
         self.model.set_found(matches)
