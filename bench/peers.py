@@ -10,9 +10,11 @@ after the first: a window that Qt makes anew (for a web view drawn on the GPU) m
 ReviewDesk's preview ready is its own `--smoke-test` report, from a run of its own in each round
 (the smoke test exits as soon as the preview is ready, before the memory would be read). Each
 run has a new empty home and XDG folders, and ends with its process tree killed by PID; the
-bundle's lock is removed after each. Prints a Markdown table of the medians, with the ratios to
-ghostwriter. The peers are Debian's packages, installed by `bash scripts/setup-tools --peers`
-(benchmarks only; the tests never need them)."""
+bundle's lock is removed after each. A last row, "PySide6 floor" (bench/pyside_floor.py), is
+a window with an editor and a web view and no code of ours: what any PySide6 app of this kind
+starts at. Prints a Markdown table of the medians, with the ratios to ghostwriter. The peers are
+Debian's packages, installed by `bash scripts/setup-tools --peers` (benchmarks only; the tests
+never need them)."""
 
 from __future__ import annotations
 
@@ -51,6 +53,8 @@ TERM_GRACE_S = 3.0  # SIGTERM, then SIGKILL to what is left
 INSTALL = "bash scripts/setup-tools --peers"
 PEERS = ("ghostwriter", "retext")
 REVIEWDESK = "ReviewDesk"
+FLOOR = "PySide6 floor"  # a window and a web view, no code of ours
+FLOOR_SCRIPT = Path(__file__).with_name("pyside_floor.py")
 
 
 @dataclass(frozen=True)
@@ -415,6 +419,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 REVIEWDESK,
                 (sys.executable, "-m", "reviewdesk", str(review)),
                 (sys.executable, "-m", "reviewdesk", "--smoke-test", str(review)),
+            ),
+            App(
+                FLOOR,
+                (sys.executable, str(Path(__file__).with_name("pyside_floor.py")), str(markdown)),
             ),
         ]
         with xvfb() as display:

@@ -139,3 +139,19 @@ def test_missing_peers_name_the_command_that_installs_them(
     said = capsys.readouterr().err
     assert "ghostwriter, retext, Xvfb not found" in said
     assert "bash scripts/setup-tools --peers" in said
+
+
+def test_the_pyside6_floor_shows_the_file_in_its_web_view(tmp_path: Path) -> None:
+    text = tmp_path / "review.md"
+    text.write_text("# A <review>\n\nIts body.\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox --disable-gpu",
+    }
+    done = subprocess.run(
+        [sys.executable, str(peers.FLOOR_SCRIPT), str(text), "--quit-when-loaded"],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "loaded True"
