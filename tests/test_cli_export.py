@@ -136,6 +136,9 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path) -> None:
         ("-o", str(tmp_path / "file")): f"-o {tmp_path / 'file'}: is a file; several reviews "
         "are exported into a folder",
         ("-o", str(tmp_path / "out"), "-j", "0"): "-j 0: give 1 or more processes",
+        # Said once, not a "Not a directory" for each review.
+        ("-o", str(tmp_path / "file" / "pages")): f"-o {tmp_path / 'file' / 'pages'}: "
+        f"{tmp_path / 'file'} is a file; several reviews are exported into a folder",
     }
     for extra, message in cases.items():
         done = run_reviewdesk("export", reviews, "--to", "html", *extra, cwd=tmp_path)

@@ -67,6 +67,10 @@ def _output_folder(output: str | None) -> Path | str:
     out = Path(output)
     if out.exists() and not out.is_dir():
         return f"-o {output}: is a file; several reviews are exported into a folder"
+    # A folder to be made under a file cannot be: said once, not once a review.
+    above = next((folder for folder in out.parents if folder.exists()), None)
+    if above is not None and not above.is_dir():
+        return f"-o {output}: {above} is a file; several reviews are exported into a folder"
     return out
 
 
