@@ -73,3 +73,15 @@ def test_alt_and_a_letter_from_the_language_list_takes_the_keys_along(
     press(Qt.Key.Key_X)
     assert language.text() == "en-g"  # it took the x: "en-gx"
     assert metadata.badges.edit.text() == "x"
+
+
+def test_ctrl_tab_from_the_language_list_goes_to_the_next_pane(
+    qtbot: QtBot, metadata: MetadataPane
+) -> None:
+    language = metadata.language.edit
+    type_in(qtbot, language, Qt.Key.Key_D, Qt.Key.Key_E)
+    press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)  # it did nothing
+    qtbot.waitUntil(lambda: not metadata.isVisible())
+    assert not list_open(language)
+    press(Qt.Key.Key_X)
+    assert language.text() == "de"
