@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
@@ -12,11 +14,15 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401 (must precede the app)
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from reviewdesk.ui.preview.scheme import register_scheme
 from reviewdesk.ui.ui_thread_collector import UiThreadCollector
 from tests.ui.system_browser import system_browser
+
+if TYPE_CHECKING:
+    from reviewdesk.ui.main_window import MainWindow
 
 __all__ = ["system_browser"]
 
@@ -41,3 +47,22 @@ def _collected_in_the_ui_thread(qapp: QApplication) -> None:
 @pytest.fixture(autouse=True)
 def _an_application(qapp: QApplication) -> None:
     """Every UI object lives in an application, as in the app: a document's timers need one."""
+
+
+@pytest.fixture
+def active_window(
+    qtbot: QtBot, sample_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    """The main window on the sample, shown and active as a writer's is, for keys sent
+    through it; edits left when it closes are not saved."""
+    from reviewdesk.ui.document import ReviewDocument  # noqa: PLC0415 (loaded for it alone)
+    from reviewdesk.ui.main_window import MainWindow  # noqa: PLC0415
+    from reviewdesk.ui.settings import Settings  # noqa: PLC0415
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    window = MainWindow(ReviewDocument.open(sample_bundle), Settings(str(tmp_path / "s.ini")))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window

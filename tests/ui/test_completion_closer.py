@@ -1,19 +1,15 @@
 """A key that moves the focus closes the completion list of the field left: the keys typed
 next go to the field the writer went to, through the window as a keyboard sends them."""
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
-from reviewdesk.ui.settings import Settings
 
 ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
@@ -27,17 +23,8 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def metadata(
-    qtbot: QtBot, sample_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> MetadataPane:
-    # The window closes before the fixture ends: the edits are not to be saved.
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
-    window = MainWindow(ReviewDocument.open(sample_bundle), Settings(str(tmp_path / "s.ini")))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    pane = window.findChild(MetadataPane)
+def metadata(active_window: MainWindow) -> MetadataPane:
+    pane = active_window.findChild(MetadataPane)
     assert pane is not None
     return pane
 

@@ -3,30 +3,20 @@ letter of the menu bar (with the Metadata pane shown, Alt+P went nowhere: "&Publ
 "&Publish" cancelled each other out; Alt+V focused Version instead of opening View)."""
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
-from reviewdesk.ui.settings import Settings
 
 ALT = Qt.KeyboardModifier.AltModifier
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sample_bundle: Path, tmp_path: Path) -> Iterator[MainWindow]:
-    main = MainWindow(ReviewDocument.open(sample_bundle), Settings(str(tmp_path / "s.ini")))
-    qtbot.addWidget(main)
-    main.show()
-    main.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
-    yield main
-    main.document.undo_stack.setClean()
+def window(active_window: MainWindow) -> MainWindow:
+    return active_window
 
 
 def mnemonic(text: str) -> str | None:

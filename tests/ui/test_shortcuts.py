@@ -2,20 +2,17 @@
 dialog itself, each is pressed in the fields it serves and must reach its action, and one
 action only (two actions on one key both go deaf)."""
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcutEvent, QTextTable
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QLineEdit,
     QListWidget,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QTabBar,
     QTextBrowser,
@@ -23,12 +20,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.panes.metadata_pane import MetadataPane
 from reviewdesk.ui.panes.pros_cons_pane import ProsConsPane
 from reviewdesk.ui.panes.tags_pane import TagsPane
-from reviewdesk.ui.settings import Settings
 from reviewdesk.ui.undo_router import UndoRouter
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -54,17 +49,8 @@ class Reached(QObject):
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, sample_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
-    main = MainWindow(ReviewDocument.open(sample_bundle), Settings(str(tmp_path / "s.ini")))
-    qtbot.addWidget(main)
-    main.show()
-    main.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
-    yield main
-    main.document.undo_stack.setClean()
+def window(active_window: MainWindow) -> MainWindow:
+    return active_window
 
 
 def listed_keys(window: MainWindow) -> list[tuple[str, str]]:
