@@ -3,7 +3,7 @@ chips serve other short labels (badges) given another noun and no `#`."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewdesk.ui.widgets.flow_layout import FlowLayout
+
+CHIPS_A_TURN = 100  # about 30 ms of chips made in one turn of the event loop
 
 
 class TagChip(QFrame):
@@ -87,6 +89,9 @@ class TagChips(QWidget):
         self._tags: list[str] = []
         self._completions: list[str] = []
         self._chips: list[TagChip] = []
+        # A timer, not a queued call: the calls a turn queues run in that same turn.
+        self._more_chips = QTimer(self, singleShot=True, interval=0)
+        self._more_chips.timeout.connect(self._make_chips)
 
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(f"Add a {noun}")
@@ -230,13 +235,27 @@ class TagChips(QWidget):
             chip.deleteLater()  # it may be the sender of the click being handled
         for chip, tag in zip(self._chips, tags, strict=False):
             chip.set_tag(tag)
-        for tag in tags[len(self._chips) :]:
+        self._make_chips()
+        self._update_completions()
+
+    def _make_chips(self) -> None:
+        """The chips still missing, CHIPS_A_TURN now and the rest in later turns of the event
+        loop: a review's thousand tags made at once held the window 300 ms when their pane
+        was first shown."""
+        made = len(self._chips)
+        # Each chip shown in a shown area would lay out all the chips before it: the layout
+        # waits until the turn's chips are in.
+        self._flow.setEnabled(False)
+        for tag in self._tags[made : made + CHIPS_A_TURN]:
             chip = TagChip(tag, self._chips_area, noun=self._noun, prefix=self._prefix)
             chip.remove_clicked.connect(lambda chip=chip: self._remove(chip))
             self._flow.insertWidget(len(self._chips), chip)
             self._chips.append(chip)
             chip.show()  # now: the layout would only show it from the event loop
-        self._update_completions()
+        self._flow.setEnabled(True)
+        self._flow.activate()
+        if len(self._chips) < len(self._tags):
+            self._more_chips.start()
 
     def _update_completions(self) -> None:
         present = {tag.casefold() for tag in self._tags}
