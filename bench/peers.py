@@ -247,7 +247,7 @@ def app_env(home: Path, display: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(dropped)}
     for name in ("config", "data", "cache", "state", "runtime"):
         folder = home / name
-        folder.mkdir(mode=0o700, parents=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # a home kept across rounds
         env[f"XDG_{name.upper()}_{'DIR' if name == 'runtime' else 'HOME'}"] = str(folder)
     env.update(HOME=str(home), DISPLAY=display, QT_QPA_PLATFORM="xcb")
     if os.geteuid() == 0:  # QtWebEngine refuses its sandbox to root, and the apps would not start
@@ -318,17 +318,37 @@ class Results:
         ]
 
 
-def run_rounds(apps: Sequence[App], folder: Path, work: Path, runs: int, display: str) -> Results:
+class Homes:
+    """Each run's home: a new empty one (a first start: no settings, and no caches, so shaders
+    are compiled and fonts looked up anew), or with `warm` one per app kept across the rounds,
+    as a writer's own home is from the second start on (the warm-up round fills its caches)."""
+
+    def __init__(self, work: Path, *, warm: bool) -> None:
+        self._work, self._warm = work, warm
+        self._kept: dict[str, Path] = {}
+
+    def of(self, name: str) -> Path:
+        if not self._warm:
+            return self._work / _new_name(self._work)
+        if name not in self._kept:
+            self._kept[name] = self._work / _new_name(self._work)
+        return self._kept[name]
+
+
+def run_rounds(
+    apps: Sequence[App], folder: Path, work: Path, runs: int, display: str, *, warm: bool = False
+) -> Results:
     """One warm-up round, then `runs` measured ones: each app in turn, then ReviewDesk's smoke
-    test."""
+    test; each in a new home, or with `warm` in its own home kept across the rounds."""
     results = Results({app.name: [] for app in apps}, [])
     log = work / "stderr.log"
     watcher = MapWatcher(display)
+    homes = Homes(work, warm=warm)
     try:
         for number in range(runs + 1):
             said = []
             for app in apps:
-                sample = measure(app, watcher, app_env(work / _new_name(work), display), log)
+                sample = measure(app, watcher, app_env(homes.of(app.name), display), log)
                 (folder / LOCK_FILE).unlink(missing_ok=True)  # left by a kill; asks at the next
                 said.append(
                     f"{app.name} mapped {sample.mapped_ms:.0f} ms (last of {sample.maps}: "
@@ -337,7 +357,7 @@ def run_rounds(apps: Sequence[App], folder: Path, work: Path, runs: int, display
                 if number:
                     results.samples[app.name].append(sample)
             smoke_test = next(app.smoke_test for app in apps if app.smoke_test)
-            ready = preview_ready_ms(smoke_test, app_env(work / _new_name(work), display), log)
+            ready = preview_ready_ms(smoke_test, app_env(homes.of("smoke test"), display), log)
             (folder / LOCK_FILE).unlink(missing_ok=True)
             if number:
                 results.preview_ms.append(ready)
@@ -400,6 +420,9 @@ def _load() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7, help="measured rounds (default 7)")
+    parser.add_argument(
+        "--warm", action="store_true", help="each app in its own home kept across the rounds"
+    )
     options = parser.parse_args(argv)
     missing = missing_programs()
     if missing:
@@ -426,11 +449,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             ),
         ]
         with xvfb() as display:
-            results = run_rounds(apps, review, work, options.runs, display)
+            results = run_rounds(apps, review, work, options.runs, display, warm=options.warm)
     versions = ", ".join(f"{name} {_version(name)}".strip() for name in PEERS)
     print(
         f"Medians of {options.runs} interleaved runs after a warm-up; Xvfb {SCREEN} (xcb, no "
-        f"window manager); the same {WORDS:,}-word body; PSS {SETTLE_S:g} s after mapping; "
+        f"window manager); the same {WORDS:,}-word body; "
+        f"{'each app in its own home, caches warm' if options.warm else 'a new home each run'}; "
+        f"PSS {SETTLE_S:g} s after mapping; "
         f"{versions}; {os.cpu_count()} cores, load average {load_before} before, {_load()} after\n"
     )
     print(format_table(results.rows()))

@@ -155,3 +155,14 @@ def test_the_pyside6_floor_shows_the_file_in_its_web_view(tmp_path: Path) -> Non
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "loaded True"
+
+
+def test_homes_are_new_each_run_or_kept_per_app_when_warm(tmp_path: Path) -> None:
+    fresh = peers.Homes(tmp_path, warm=False)
+    assert fresh.of("ghostwriter") != fresh.of("ghostwriter")
+    warm = peers.Homes(tmp_path, warm=True)
+    kept = warm.of("ReviewDesk")
+    assert warm.of("ReviewDesk") == kept and warm.of("ghostwriter") != kept
+    env = peers.app_env(kept, ":0")
+    assert peers.app_env(kept, ":0") == env  # a kept home is made once, used again
+    assert env["HOME"] == str(kept) and env["XDG_CACHE_HOME"] == str(kept / "cache")
