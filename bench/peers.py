@@ -12,9 +12,10 @@ ReviewDesk's preview ready is its own `--smoke-test` report, from a run of its o
 run has a new empty home and XDG folders, and ends with its process tree killed by PID; the
 bundle's lock is removed after each. A last row, "PySide6 floor" (bench/pyside_floor.py), is
 a window with an editor and a web view and no code of ours: what any PySide6 app of this kind
-starts at. Prints a Markdown table of the medians, with the ratios to ghostwriter. The peers are
-Debian's packages, installed by `bash scripts/setup-tools --peers` (benchmarks only; the tests
-never need them)."""
+starts at. When packaging/build has made the PyInstaller app in dist/, it runs too, as
+"ReviewDesk, frozen". Prints a Markdown table of the medians, with the ratios to ghostwriter.
+The peers are Debian's packages, installed by `bash scripts/setup-tools --peers` (benchmarks
+only; the tests never need them)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,8 @@ PEERS = ("ghostwriter", "retext")
 REVIEWDESK = "ReviewDesk"
 FLOOR = "PySide6 floor"  # a window and a web view, no code of ours
 FLOOR_SCRIPT = Path(__file__).with_name("pyside_floor.py")
+FROZEN = "ReviewDesk, frozen"  # the PyInstaller build in dist/, when there is one
+FROZEN_APP = Path(__file__).resolve().parent.parent / "dist" / "ReviewDesk" / "reviewdesk"
 
 
 @dataclass(frozen=True)
@@ -301,7 +304,7 @@ def preview_ready_ms(argv: Sequence[str], env: dict[str, str], log: Path) -> flo
 @dataclass
 class Results:
     samples: dict[str, list[Sample]]
-    preview_ms: list[float]
+    preview_ms: dict[str, list[float]]  # of the apps with a smoke test of their own
 
     def rows(self) -> list[Row]:
         return [
@@ -310,7 +313,7 @@ class Results:
                 statistics.median(s.mapped_ms for s in samples),
                 statistics.median(s.last_mapped_ms for s in samples),
                 statistics.median(s.maps for s in samples),
-                statistics.median(self.preview_ms) if name == REVIEWDESK else None,
+                statistics.median(self.preview_ms[name]) if self.preview_ms.get(name) else None,
                 statistics.median(s.pss_mib for s in samples),
                 statistics.median(s.processes for s in samples),
             )
@@ -338,9 +341,10 @@ class Homes:
 def run_rounds(
     apps: Sequence[App], folder: Path, work: Path, runs: int, display: str, *, warm: bool = False
 ) -> Results:
-    """One warm-up round, then `runs` measured ones: each app in turn, then ReviewDesk's smoke
-    test; each in a new home, or with `warm` in its own home kept across the rounds."""
-    results = Results({app.name: [] for app in apps}, [])
+    """One warm-up round, then `runs` measured ones: each app in turn, then the smoke tests of
+    those that have one; each in a new home, or with `warm` in its own home kept across the
+    rounds."""
+    results = Results({app.name: [] for app in apps}, {app.name: [] for app in apps})
     log = work / "stderr.log"
     watcher = MapWatcher(display)
     homes = Homes(work, warm=warm)
@@ -356,13 +360,17 @@ def run_rounds(
                 )
                 if number:
                     results.samples[app.name].append(sample)
-            smoke_test = next(app.smoke_test for app in apps if app.smoke_test)
-            ready = preview_ready_ms(smoke_test, app_env(homes.of("smoke test"), display), log)
-            (folder / LOCK_FILE).unlink(missing_ok=True)
-            if number:
-                results.preview_ms.append(ready)
+            for app in apps:
+                if not app.smoke_test:
+                    continue
+                home = app_env(homes.of(f"{app.name} smoke test"), display)
+                ready = preview_ready_ms(app.smoke_test, home, log)
+                (folder / LOCK_FILE).unlink(missing_ok=True)
+                said.append(f"{app.name} preview {ready:.0f} ms")
+                if number:
+                    results.preview_ms[app.name].append(ready)
             round_name = f"run {number}/{runs}" if number else "warm-up"
-            print(f"{round_name}: {', '.join(said)}, preview {ready:.0f} ms", file=sys.stderr)
+            print(f"{round_name}: {', '.join(said)}", file=sys.stderr)
     finally:
         watcher.close()
     return results
@@ -443,11 +451,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 (sys.executable, "-m", "reviewdesk", str(review)),
                 (sys.executable, "-m", "reviewdesk", "--smoke-test", str(review)),
             ),
-            App(
-                FLOOR,
-                (sys.executable, str(Path(__file__).with_name("pyside_floor.py")), str(markdown)),
-            ),
+            App(FLOOR, (sys.executable, str(FLOOR_SCRIPT), str(markdown))),
         ]
+        if FROZEN_APP.exists():  # the PyInstaller build, by packaging/build
+            frozen = (str(FROZEN_APP), str(review))
+            apps.insert(3, App(FROZEN, frozen, (str(FROZEN_APP), "--smoke-test", str(review))))
         with xvfb() as display:
             results = run_rounds(apps, review, work, options.runs, display, warm=options.warm)
     versions = ", ".join(f"{name} {_version(name)}".strip() for name in PEERS)

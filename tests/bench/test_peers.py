@@ -115,7 +115,7 @@ def test_medians_and_table_with_ratios_to_the_first_app() -> None:
             "ghostwriter": [Sample(200, 200, 1, 250, 4), Sample(220, 220, 1, 260, 4)] * 2,
             "ReviewDesk": [Sample(400, 800, 2, 375, 4), Sample(380, 700, 2, 380, 5)] * 2,
         },
-        preview_ms=[1_200, 1_000, 1_100],
+        preview_ms={"ghostwriter": [], "ReviewDesk": [1_200, 1_000, 1_100]},
     )
     rows = results.rows()
     assert rows[1] == Row("ReviewDesk", 390, 750, 2, 1_100, 377.5, 4.5)
