@@ -279,6 +279,18 @@ def test_enter_typed_in_the_search_opens_the_best_match(
     assert bundle.load(host.opened[0]).title == "Reading Lamp"
 
 
+def test_enter_then_more_typing_opens_nothing(
+    qtbot: QtBot, window: LibraryWindow, host: Host
+) -> None:
+    # Typed on after Enter, before the answer: the writer went on, and no answer opens a
+    # review (the last one is listed, and its opening decided, in one call).
+    qtbot.keyClicks(window.filters.search, "bras")
+    qtbot.keyClick(window.filters.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(window.filters.search, "s")
+    qtbot.waitUntil(lambda: titles(window) == ["Reading Lamp"], timeout=LISTED_MS)
+    assert host.opened == []
+
+
 def test_down_in_the_search_goes_to_the_first_review_found(
     qtbot: QtBot, window: LibraryWindow, host: Host
 ) -> None:

@@ -75,7 +75,8 @@ class LibraryWindow(QMainWindow):
         self.commands = LibraryCommands(host, self, self.selected, self.refresh)
         self._generation = 0  # of the latest search asked
         self._query = ""
-        self._open_when_found = False  # Enter pressed in the search before its answer came
+        # The search Enter was pressed in before its answer came: its answer opens a review.
+        self._open_when_found: int | None = None
         self._shown_query: tuple[int, str] | None = None  # the search whose hits are listed
         self._kept: list[Path] = []  # the selection, across a change of what is shown
         self._watcher = QFileSystemWatcher(self)
@@ -94,6 +95,8 @@ class LibraryWindow(QMainWindow):
         self.filters.criteria_changed.connect(self._criteria)
         self.filters.query_changed.connect(self._search)
         self.filters.search.returnPressed.connect(self._open_from_search)
+        # Typing on after Enter: the writer went on, and the answer opens nothing.
+        self.filters.search.textEdited.connect(lambda _text: self._forget_enter())
         self.filters.search.installEventFilter(self)
         self.table.activated.connect(lambda _index: self.commands.open_selected())
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -185,19 +188,22 @@ class LibraryWindow(QMainWindow):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.model.sort(-1)  # best match first, until a column is clicked
         self.model.set_found(matches)
-        if self._open_when_found:
-            self._open_when_found = False
+        if self._open_when_found == found.generation:
+            self._open_when_found = None
             self._open_from_search()
 
     def _open_from_search(self) -> None:
         """Enter in the search opens the review picked in the list, or else the best match
         (once the search typed has answered)."""
-        if self.filters.search_now():
-            self._open_when_found = True
+        if self.filters.search_now():  # asked now, as generation self._generation
+            self._open_when_found = self._generation
             return
         if not self.selected() and self.model.rowCount():
             self._reselect([self.model.entry(0).path])
         self.commands.open_selected()
+
+    def _forget_enter(self) -> None:
+        self._open_when_found = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
         # Down in the search goes to the list, on its first row when none is picked.
