@@ -24,6 +24,7 @@ from reviewdesk.core.jsonld import jsonld_script
 from reviewdesk.core.model import Review, Update
 from reviewdesk.core.resources import resource
 from reviewdesk.core.shown_text import paragraphs
+from reviewdesk.core.template_cache import TemplateCache
 from reviewdesk.core.typography import typeset
 
 __all__ = [
@@ -119,6 +120,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=TemplateCache(),
     )
     env.filters["human_date"] = human_date
     env.filters["iso_date"] = _iso_date
