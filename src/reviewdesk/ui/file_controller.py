@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMainWindow, QMessageBox, QTabWidget, QWidget
@@ -18,10 +19,12 @@ from reviewdesk.core.problems import BundleError
 from reviewdesk.core.recovery import Recovered
 from reviewdesk.ui.bundle_lock import may_open
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.export_dialog import ExportDialog
 from reviewdesk.ui.field_binding import FIELD_PROPERTY
-from reviewdesk.ui.recovery_offer import RecoveryOffer
 from reviewdesk.ui.settings import LAST_FOLDER, Settings
+
+if TYPE_CHECKING:  # made on the writer's demand, or once the window is up
+    from reviewdesk.ui.export_dialog import ExportDialog
+    from reviewdesk.ui.recovery_offer import RecoveryOffer
 
 IMPORT_FILTER = "Pages with front matter (*.md *.markdown *.mdx *.html);;All files (*)"
 UNTITLED = "Untitled review"
@@ -84,6 +87,8 @@ class FileController(QObject):
 
     def offer(self, copies: Iterable[Recovered]) -> RecoveryOffer:
         """Ask about each recovery copy: Restore, Discard or Later."""
+        from reviewdesk.ui.recovery_offer import RecoveryOffer  # noqa: PLC0415
+
         offer = RecoveryOffer(copies, self.restore, self._window)
         self.recovery_offer = offer
         offer.start()
@@ -210,6 +215,8 @@ class FileController(QObject):
 
     def export(self, to: str) -> ExportDialog:
         """Ask where (and how) to export as format `to`; export when the writer says so."""
+        from reviewdesk.ui.export_dialog import ExportDialog  # noqa: PLC0415
+
         review = self._document.review
         name = f"{review.effective_slug}{exports.FORMATS[to].suffix}"
         dialog = ExportDialog(to, name, self._settings, self._window)

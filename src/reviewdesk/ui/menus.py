@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
 
 import reviewdesk
 from reviewdesk.core.exports import FORMATS
-from reviewdesk.ui import help_dialogs
 from reviewdesk.ui.preferences import PreferencesDialog, apply_preferences
 from reviewdesk.ui.recent_menu import fill_recent
 from reviewdesk.ui.settings import Settings
@@ -114,14 +113,20 @@ def _manage_sites(window: MainWindow) -> QDialog:
 
 
 def _help_menu(window: MainWindow, help_menu: QMenu) -> None:
-    _add(help_menu, "&Markdown Help", lambda: help_dialogs.show_reference(
-        window, "Markdown Help", help_dialogs.markdown_help_html()))  # fmt: skip
-    _add(help_menu, "&Keyboard Shortcuts", lambda: help_dialogs.show_reference(
-        window, "Keyboard Shortcuts", help_dialogs.shortcuts_html(
-            window.findChildren(QAction))))  # fmt: skip
+    _add(help_menu, "&Markdown Help", lambda: _reference(window, shortcuts=False))
+    _add(help_menu, "&Keyboard Shortcuts", lambda: _reference(window, shortcuts=True))
     _add(help_menu, "&WordPress Plugin…", lambda: _save_plugin(window))
     help_menu.addSeparator()
     _add(help_menu, "&About ReviewDesk", lambda: _about(window))
+
+
+def _reference(window: MainWindow, *, shortcuts: bool) -> QDialog:
+    from reviewdesk.ui import help_dialogs  # noqa: PLC0415 (as _publish)
+
+    if shortcuts:
+        html = help_dialogs.shortcuts_html(window.findChildren(QAction))
+        return help_dialogs.show_reference(window, "Keyboard Shortcuts", html)
+    return help_dialogs.show_reference(window, "Markdown Help", help_dialogs.markdown_help_html())
 
 
 def _save_plugin(window: MainWindow) -> None:

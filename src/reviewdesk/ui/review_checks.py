@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reviewdesk.core import bundle, checks, spelling_checks
+from reviewdesk.core import bundle, spelling_checks
 from reviewdesk.core.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -56,6 +56,10 @@ class ReviewChecks(QObject):
     def run(self) -> None:
         """Check now (the timer runs this once edits pause); the misspellings are looked
         for again, to come when found."""
+        # Imported at the first run: the checks bring the exports' rules, and the window's
+        # first paint comes before it.
+        from reviewdesk.core import checks  # noqa: PLC0415
+
         self._timer.stop()
         folder = self._document.folder
         found: list[Problem] = []

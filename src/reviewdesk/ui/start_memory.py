@@ -7,7 +7,6 @@ before ui/pyside_imports.py took effect, or by a warning, go too (a traceback re
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import linecache
 import sys
@@ -35,6 +34,8 @@ def release_start_memory() -> None:
 def _trim_heap() -> None:
     if not sys.platform.startswith("linux"):
         return
+    import ctypes  # noqa: PLC0415 (once the window is up)
+
     # The process's own symbols: find_library would run ldconfig in a subprocess.
     trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # glibc's; musl has none
     if trim is not None:
