@@ -48,6 +48,7 @@ class PageView(QWebEngineView):
         super().__init__(parent)
         self._generation = 0  # loads started; a finished load reports only for the latest
         self._scroll_to: float | None = None  # while a page loads: where the reader was
+        self._with: dict[str, Any] | None = None  # while a page loads: the patch it loads with
 
         # Off the record (no name): no cache, cookies or storage on disk; one per view, so its
         # interceptor and scheme handler serve this view alone. The profile must outlive its
@@ -71,11 +72,15 @@ class PageView(QWebEngineView):
         """URLs the page tried to load from outside and was refused, oldest first."""
         return list(self._guard.blocked_urls)
 
-    def show_page(self, html: str, *, keep_scroll: bool = True) -> None:
+    def show_page(
+        self, html: str, *, keep_scroll: bool = True, patch: dict[str, Any] | None = None
+    ) -> None:
         """Load `html` in place of the page shown, keeping the reader's scroll position (or
-        from the top: another review)."""
+        from the top: another review). A `patch` (as `apply` takes) is applied as it loads,
+        before it is scrolled and `shown`: with the page's own set-up, in one script."""
         self._scheme.set_page(html)
         self._generation += 1
+        self._with = patch
         if not keep_scroll:
             self._scroll_to = 0.0
         elif self._scroll_to is None:  # else an earlier page is loading: its position holds
@@ -105,8 +110,9 @@ class PageView(QWebEngineView):
         generation = self._generation
         # Its callback only queues the report: a listener of `shown` may run scripts of its
         # own, and their results cannot arrive while QtWebEngine is inside a callback.
+        patch = f"{dom_patch.apply_call(self._with)}; " if self._with else ""
         self._page.runJavaScript(
-            f"{self._scheme_script()}; {dom_patch.INSTALL}; "
+            f"{self._scheme_script()}; {dom_patch.INSTALL}; {patch}"
             f"window.scrollTo(0, {self._scroll_to:.0f})",
             _APP_WORLD,
             lambda _: QTimer.singleShot(0, self, lambda: self._report(generation)),
@@ -123,5 +129,5 @@ class PageView(QWebEngineView):
     def _report(self, generation: int) -> None:
         if generation != self._generation or self._scroll_to is None:
             return  # a newer load started meanwhile: it restores and reports
-        self._scroll_to = None
+        self._scroll_to = self._with = None
         self.shown.emit()

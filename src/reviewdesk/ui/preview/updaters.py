@@ -27,7 +27,7 @@ class LiveUpdater(QObject):
         self._reset = True
         self._generation = 0
         self._latest: Rendered | None = None
-        web.shown.connect(self._loaded)
+        web.shown.connect(self._applied)  # a fresh page, its body in
 
     @property
     def page_html(self) -> str:
@@ -62,15 +62,11 @@ class LiveUpdater(QObject):
 
     def _arrived(self, result: Rendered) -> None:
         self._latest = result
-        if result.fresh:  # a page of its own: the skeleton loads, then the body goes in
-            self._web.show_page(result.skeleton, keep_scroll=False)
+        if result.fresh:  # a page of its own: the skeleton loads, the body goes in with it
+            body = PagePatch(inserted=result.groups).as_json()
+            self._web.show_page(result.skeleton, keep_scroll=False, patch=body)
         else:
             self._web.apply(result.patch.as_json(), self._applied)
-
-    def _loaded(self) -> None:
-        assert self._latest is not None
-        body = PagePatch(inserted=self._latest.groups)
-        self._web.apply(body.as_json(), self._applied)
 
     def _applied(self) -> None:
         self._busy = False
