@@ -4,6 +4,8 @@ wait for it)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core.layout import LayoutOptions
@@ -26,14 +28,14 @@ def test_a_page_shows_with_the_body_given_with_it_and_where_it_was_scrolled(
     qtbot.addWidget(view)
     view.resize(800, 600)
     view.show()
-    seen: list[object] = []
+    seen: list[Any] = []
     # Asked at once when it is shown: nothing sent after can come before this question.
     view.shown.connect(lambda: view.run_js_async(f"[{BODY_TEXT}, {SCROLLED}]", seen.append))
     body = PagePatch(inserted=page.groups).as_json()
     with qtbot.waitSignal(view.shown, timeout=FIRST_LOAD_MS):
         view.show_page(page.skeleton, keep_scroll=False, patch=body)
     qtbot.waitUntil(lambda: bool(seen))
-    text, scrolled = seen[0]  # type: ignore[misc]
+    text, scrolled = seen[0]
     assert "Paragraph 0." in text and "Paragraph 199." in text
     assert scrolled == 0
 
@@ -43,6 +45,6 @@ def test_a_page_shows_with_the_body_given_with_it_and_where_it_was_scrolled(
     with qtbot.waitSignal(view.shown, timeout=FIRST_LOAD_MS):
         view.show_page(page.skeleton, patch=body)  # the reader's place kept, the body in
     qtbot.waitUntil(lambda: bool(seen))
-    text, scrolled = seen[0]  # type: ignore[misc]
+    text, scrolled = seen[0]
     assert "Paragraph 199." in text
     assert scrolled == 1500  # restored once the body is in: the skeleton alone is too short
