@@ -18,7 +18,12 @@ from PySide6.QtCore import QObject, Signal
 from reviewdesk.core.model import Review
 from reviewdesk.core.spelling import SpellChecker, review_words
 from reviewdesk.core.spelling_checks import Misspelling, find_misspellings, first_suggestions
-from reviewdesk.core.spelling_dictionary import Dictionary, Missing, open_dictionary
+from reviewdesk.core.spelling_dictionary import (
+    Dictionary,
+    Missing,
+    dictionary_tag,
+    open_dictionary,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -103,14 +108,14 @@ def _stop(
 
 
 def _work(inbox: queue.SimpleQueue[_Job | None], courier: _Courier) -> None:
-    own: dict[str, Dictionary | Missing] = {}  # the worker's dictionaries, by tag
+    opened: dict[str, Dictionary] = {}  # by tag: the UI thread's and the searches' alike
     while (jobs := _next_jobs(inbox)) is not None:
         try:
             for job in jobs:
                 if isinstance(job, str):
-                    courier.opened.emit(Opened(job, open_dictionary(job)))
+                    courier.opened.emit(Opened(job, _dictionary(job, opened)))
                 else:
-                    courier.found.emit(_found(job, own))
+                    courier.found.emit(_found(job, opened))
         except RuntimeError:  # the application went first and took the courier
             return
         except Exception:  # a bug must not end the spelling: log it, go on
@@ -130,13 +135,22 @@ def _next_jobs(inbox: queue.SimpleQueue[_Job | None]) -> list[_Job] | None:
     return opens + list(newest.values())
 
 
-def _found(job: _Find, own: dict[str, Dictionary | Missing]) -> Found:
-    """The misspellings of the job's review, from a dictionary of the worker's own (the UI
-    thread's is never waited for)."""
-    tag = job.checker.tag
-    dictionary = own.get(tag)
-    if dictionary is None:
-        dictionary = own[tag] = open_dictionary(tag.replace("_", "-"))
+def _dictionary(language: str, opened: dict[str, Dictionary]) -> Dictionary | Missing:
+    """The dictionary of `language`, opened once a process: the UI thread and the searches
+    share it (11 MiB a language). A copy for each bought nothing: every call into Enchant
+    holds one lock of the process, whichever dictionary it is to."""
+    found = opened.get(dictionary_tag(language))
+    if found is None:
+        dictionary = open_dictionary(language)
+        if not isinstance(dictionary, Dictionary):
+            return dictionary
+        found = opened[dictionary.tag] = dictionary
+    return found
+
+
+def _found(job: _Find, opened: dict[str, Dictionary]) -> Found:
+    """The misspellings of the job's review, with its checker's dictionary."""
+    dictionary = _dictionary(job.checker.tag.replace("_", "-"), opened)
     checker = SpellChecker(
         dictionary,
         exempt=review_words(job.review),
