@@ -1,21 +1,22 @@
-"""ReviewDesk against its peers: `python -m bench.peers [--runs N]`.
+"""ReviewDesk against its peers: `python -m bench.peers [--runs N] [--warm] [--words N]`.
 
 Starts its own Xvfb (the xcb platform, a real X server; no window manager) and runs ghostwriter,
-ReText and ReviewDesk on the same 2,000-word body (a bundle for ReviewDesk, its body.md as a
-Markdown file for the others), interleaved, one unmeasured round first, each app as it starts
-with no settings. For each run it measures the time from just before the process starts to the
-X server's MapNotify of the app's first top-level window (an X client watching the root window),
-and of the last one mapped by the time the total PSS of the app's process tree is read, 5 s
-after the first: a window that Qt makes anew (for a web view drawn on the GPU) maps again.
-ReviewDesk's preview ready is its own `--smoke-test` report, from a run of its own in each round
-(the smoke test exits as soon as the preview is ready, before the memory would be read). Each
-run has a new empty home and XDG folders, and ends with its process tree killed by PID; the
-bundle's lock is removed after each. A last row, "PySide6 floor" (bench/pyside_floor.py), is
-a window with an editor and a web view and no code of ours: what any PySide6 app of this kind
-starts at. When packaging/build has made the PyInstaller app in dist/, it runs too, as
-"ReviewDesk, frozen". Prints a Markdown table of the medians, with the ratios to ghostwriter.
-The peers are Debian's packages, installed by `bash scripts/setup-tools --peers` (benchmarks
-only; the tests never need them)."""
+ReText and ReviewDesk on the same 2,000-word body (`--words`: another length; a bundle for
+ReviewDesk, its body.md as a Markdown file for the others), interleaved, one unmeasured round
+first, each app as it starts with no settings. For each run it measures the time from just
+before the process starts to the X server's MapNotify of the app's first top-level window (an X
+client watching the root window), and of the last one mapped by the time the total PSS of the
+app's process tree is read, 5 s after the first: a window that Qt makes anew (for a web view
+drawn on the GPU) maps again. ReviewDesk's preview ready is its own `--smoke-test` report, from
+a run of its own in each round (the smoke test exits as soon as the preview is ready, before the
+memory would be read). Each run has a new empty home and XDG folders, and ends with its process
+tree killed by PID; the bundle's lock is removed after each. A last row, "PySide6 floor"
+(bench/pyside_floor.py), is a window with an editor and a web view and no code of ours: what any
+PySide6 app of this kind starts at. When packaging/build has made the PyInstaller app in dist/,
+it runs too, as "ReviewDesk, frozen". Prints a Markdown table of the medians, with the ratios to
+ghostwriter. The peers are Debian's packages, installed by `bash scripts/setup-tools --peers`
+(benchmarks only; the tests never need them).
+"""
 
 from __future__ import annotations
 
@@ -431,6 +432,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--warm", action="store_true", help="each app in its own home kept across the rounds"
     )
+    parser.add_argument(
+        "--words",
+        type=int,
+        default=WORDS,
+        help=f"of the body (default {WORDS:,}; the issue's long review: 100000)",
+    )
     options = parser.parse_args(argv)
     missing = missing_programs()
     if missing:
@@ -439,7 +446,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = _load()
     with tempfile.TemporaryDirectory(prefix="reviewdesk-peers-") as folder:
         work = Path(folder)
-        review = write_bundle(work / "review", WORDS, seed=19)
+        review = write_bundle(work / "review", options.words, seed=19)
         markdown = work / "peers" / "review.md"
         markdown.parent.mkdir()
         shutil.copyfile(review / bundle.BODY_FILE, markdown)
@@ -461,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     versions = ", ".join(f"{name} {_version(name)}".strip() for name in PEERS)
     print(
         f"Medians of {options.runs} interleaved runs after a warm-up; Xvfb {SCREEN} (xcb, no "
-        f"window manager); the same {WORDS:,}-word body; "
+        f"window manager); the same {options.words:,}-word body; "
         f"{'each app in its own home, caches warm' if options.warm else 'a new home each run'}; "
         f"PSS {SETTLE_S:g} s after mapping; "
         f"{versions}; {os.cpu_count()} cores, load average {load_before} before, {_load()} after\n"
