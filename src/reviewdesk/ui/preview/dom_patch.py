@@ -18,6 +18,23 @@ SECTION_ORDER = tuple(SECTION_IDS)
 """The fields with a section on the page, top to bottom as the layout places them. An empty
 field's section is left out of the page; it will appear after the nearest one before it."""
 
+LONG_BODY = 400
+"""Blocks from which a body is long: the page lays out only its blocks in or near view."""
+
+_BLOCKS = "p, h2, h3, h4, h5, h6, pre, hr, blockquote"
+_ENDS_IN_A_BLOCK = (
+    "li:last-child > :last-child:is(p, ul, ol, dl, pre, blockquote, table, figure, details, div)"
+)
+LAID_OUT_WHEN_SEEN = (
+    f"[data-field='body'] > :is({_BLOCKS}), "
+    f"[data-field='body'] > :is(ul, ol):not(:has(> {_ENDS_IN_A_BLOCK}))"
+)
+"""The blocks of a long body that the page lays out only when in or near view (CSS
+content-visibility). Their layout is what Chromium keeps most of for a page (some 20 MiB and
+their layout time at 100,000 words), and it changes nothing they show: a block so contained
+keeps its content's margins inside it, where these have none to collapse through it (a list
+whose last item ends in a block of its own is left out, as are tables and figures)."""
+
 MARGIN = 0.2
 """Of the view's height, kept free above and below what the writer edits: room to see what is
 around it, and for a new paragraph to grow into before the page has to scroll again."""
@@ -32,6 +49,13 @@ INSTALL = (
     return [...template.content.childNodes];
   };
   const state = {groups: [], body: null, end: null, patched: 0};
+  // A long body's blocks out of view are not laid out; the size a block last had when shown
+  // holds its place. Adopted, not in <head>: the page's HTML stays the export's.
+  const seen = new CSSStyleSheet();
+  seen.replaceSync(`${__LAID_OUT_WHEN_SEEN__} {
+    content-visibility: auto; contain-intrinsic-size: auto 6em; }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, seen];
+  const seenWhenLong = () => { seen.disabled = state.groups.length < __LONG_BODY__; };
   // The body's place in a page: the slot comment, replaced by the groups' nodes.
   const claim = (root) => {
     const body = root.querySelector('[data-field="body"]');
@@ -84,6 +108,7 @@ INSTALL = (
     for (const group of fresh) added.append(...group);
     state.body.insertBefore(added, anchor);
     state.patched += fresh.length;
+    seenWhenLong();
   };
   // Where things are, in the view's coordinates: {top, bottom}, or null for nothing shown.
   const span = (nodes) => {
@@ -181,6 +206,8 @@ INSTALL = (
 """.replace("__SLOT__", json.dumps(SLOT_TEXT))
     .replace("__ORDER__", json.dumps(SECTION_ORDER))
     .replace("__MARGIN__", str(MARGIN))
+    .replace("__LONG_BODY__", str(LONG_BODY))
+    .replace("__LAID_OUT_WHEN_SEEN__", json.dumps(LAID_OUT_WHEN_SEEN))
 )
 
 
