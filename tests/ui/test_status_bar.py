@@ -5,7 +5,12 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.status_bar import ReviewStatusBar, WordCounter, count_words
+from reviewdesk.ui.status_bar import (
+    COUNTED_AFTER_PAINT,
+    ReviewStatusBar,
+    WordCounter,
+    count_words,
+)
 
 
 def test_words_count_like_a_reader_reads_them() -> None:
@@ -41,3 +46,20 @@ def test_the_word_counter_counts_like_count_words_after_edits() -> None:
     text = "One two.\n\nThree four five.\n\nThree four five.\n\n- six\n- seven"
     for edited in (text, text.replace("two", "two and a half"), text + "\n\nEight", "", "\n\n"):
         assert counter(edited) == count_words(edited)
+
+
+def test_a_long_bodys_words_are_counted_once_the_bar_has_painted(
+    qtbot: QtBot, sample_bundle: Path
+) -> None:
+    document = ReviewDocument.open(sample_bundle)
+    body = "Word " * (COUNTED_AFTER_PAINT // 5)
+    document.set("body", body)
+    bar = ReviewStatusBar(document)
+    qtbot.addWidget(bar)
+    assert bar.words.text() == ""  # the window's first paint does not wait for it
+    bar.show()
+    qtbot.waitUntil(lambda: bar.words.text() != "")
+    assert (
+        bar.words.text()
+        == f"{count_words(body):,} words · {round(count_words(body) / 230)} min read"
+    )

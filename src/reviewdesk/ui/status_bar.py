@@ -10,8 +10,12 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from reviewdesk.ui.autosave import Autosaver
 from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.first_paint import after_first_paint
 
 WORDS_PER_MINUTE = 230
+COUNTED_AFTER_PAINT = 50_000
+"""Characters of body from which the first count waits for the bar's first paint: counting
+100,000 words takes 20 ms, which the window's first paint need not wait for."""
 _WORD = re.compile("[^\\W_]+(?:['\u2019-][^\\W_]+)*")
 
 
@@ -73,7 +77,10 @@ class ReviewStatusBar(QStatusBar):
             autosaver.autosaved.connect(self.autosaved)
             autosaver.failed.connect(self.autosave_failed)
             autosaver.recovered.connect(self.autosave_recovered)
-        self._count()
+        if len(document.review.body) < COUNTED_AFTER_PAINT:
+            self._count()
+        else:
+            after_first_paint(self, self._count)
         self._count_problems()
         self._show_state()
 
