@@ -266,6 +266,7 @@ def test_a_missing_dictionary_underlines_nothing_and_is_named_in_the_problems_li
     assert [p.message for p in named] == [pane.spelling.missing.message]
 
 
+@pytest.mark.usefixtures("app_heap_only")  # the stalls are the app's
 def test_a_100000_word_body_is_underlined_without_holding_the_window_up(
     qtbot: QtBot, sample_bundle: Path, english: None
 ) -> None:

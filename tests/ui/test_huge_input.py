@@ -32,6 +32,8 @@ from reviewdesk.ui.panes.scores_pane import ScoresPane
 from reviewdesk.ui.panes.tags_pane import TagsPane
 from reviewdesk.ui.settings import Settings
 
+pytestmark = pytest.mark.usefixtures("app_heap_only")  # the stalls are the app's
+
 USABLE_MS = 2_000  # from opening to a key handled
 STALL_MS = 300  # the UI thread busy without a break, once shown: the aim is 200 ms
 FROZEN_MS = 1_500  # a gap in wall-clock time: a machine under load stretches the busy time
