@@ -55,7 +55,11 @@ INSTALL = (
   seen.replaceSync(`${__LAID_OUT_WHEN_SEEN__} {
     content-visibility: auto; contain-intrinsic-size: auto 6em; }`);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, seen];
-  const seenWhenLong = () => { seen.disabled = state.groups.length < __LONG_BODY__; };
+  // Switched as the body crosses the line, not touched by each patch.
+  const seenWhenLong = () => {
+    const short = state.groups.length < __LONG_BODY__;
+    if (seen.disabled !== short) seen.disabled = short;
+  };
   // The body's place in a page: the slot comment, replaced by the groups' nodes.
   const claim = (root) => {
     const body = root.querySelector('[data-field="body"]');
