@@ -15,6 +15,7 @@ from pathlib import Path
 from bench.first_paint_imports import FIRST_PAINT_LIST, ROOT
 
 AFTER_THE_FIRST_PAINT = [
+    "PySide6.QtWebEngineCore",  # its scheme is declared as the preview is made
     "PySide6.QtWebEngineWidgets",
     "markdown",
     "jinja2",
@@ -49,9 +50,7 @@ def test_building_the_window_loads_nothing_the_first_paint_does_not_need(tmp_pat
         "from reviewdesk.core import user_files\n"
         "from reviewdesk.ui.document import ReviewDocument\n"
         "from reviewdesk.ui.main_window import MainWindow\n"
-        "from reviewdesk.ui.preview.scheme import register_scheme\n"
         "from reviewdesk.ui.settings import Settings\n"
-        "register_scheme()\n"
         "app = QApplication([])\n"
         "window = MainWindow(ReviewDocument.open(user_files.sample_copy()), Settings())\n"
         f"print([m for m in {AFTER_THE_FIRST_PAINT!r} if m in sys.modules])\n"

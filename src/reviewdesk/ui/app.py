@@ -18,7 +18,6 @@ from reviewdesk.ui.bundle_lock import may_open
 from reviewdesk.ui.color_scheme import apply_chosen_color_scheme
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.main_window import MainWindow
-from reviewdesk.ui.preview.scheme import register_scheme
 from reviewdesk.ui.process_stats import age_s, pss_mb
 from reviewdesk.ui.settings import Settings
 from reviewdesk.ui.shutdown import CleanShutdown
@@ -32,7 +31,6 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     started = time.perf_counter() - age_s() if started is None else started
     _sandbox_off_for_root()
     _composited_from_the_start()
-    register_scheme()  # custom URL schemes must be known before the application exists
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("ReviewDesk")
@@ -130,12 +128,18 @@ class _SmokeTest(QObject):
 
     def _preview_ready(self) -> None:
         self._ready_ms = (time.perf_counter() - self._started) * 1000
-        self._window.preview.run_js_async("document.querySelector('h1').textContent", self._check)
+        self._window.preview.run_js_async(
+            "[document.querySelector('h1').textContent, window.isSecureContext]", self._check
+        )
 
-    def _check(self, title: object) -> None:
+    def _check(self, shown: object) -> None:
+        title, secure = shown if isinstance(shown, list) and len(shown) == 2 else (shown, False)
         expected = self._window.document.review.title
         if str(title).strip() != expected:
             self._finish(False, f"the preview shows {title!r}, not {expected!r}")
+            return
+        if secure is not True:  # the scheme declared after QtWebEngine started: not ours
+            self._finish(False, "the preview's page is not a secure context")
             return
         rss_mb = _peak_rss_mb()
         report = {

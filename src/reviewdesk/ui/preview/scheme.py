@@ -32,8 +32,10 @@ CONTENT_SECURITY_POLICY = (
 
 
 def register_scheme() -> None:
-    """Declare the scheme to QtWebEngine. Call once at startup, before the QApplication
-    exists (QtWebEngine reads the list of schemes when it starts)."""
+    """Declare the scheme to QtWebEngine: before its first profile, page or view is made
+    (QtWebEngine reads the list of schemes as it starts, then locks it; the QApplication may
+    exist already, so the window paints before QtWebEngine's libraries load). Every maker of
+    the app's first QtWebEngine object calls it."""
     if QWebEngineUrlScheme.schemeByName(QByteArray(SCHEME.encode())).name():
         return  # already declared; a second registration only logs a warning
     scheme = QWebEngineUrlScheme(QByteArray(SCHEME.encode()))
