@@ -1,14 +1,14 @@
 """What the app has imported when its window first paints: `python -m bench.first_paint_imports
 [BUNDLE] [--write]`.
 
-Starts the app as `reviewdesk BUNDLE` does (on the bundled sample by default), and at the
-window's first paint prints the modules loaded by then, one a line: every module of
-reviewdesk and of PySide6, and the top-level package of every other that is not Python's
-own. Each costs start-up time before the writer sees anything:
-tests/ui/test_start_imports.py keeps the list (tests/ui/first_paint_imports.txt) as it
-is, so that an import added to the way up is a decision. `--write` writes the list there.
-Run it on the platform the test uses (QT_QPA_PLATFORM=offscreen) with a fresh home (the test
-does both)."""
+Starts the app as `reviewdesk BUNDLE` does (on the user's copy of the sample by default, as a
+start on the review of the day before), and at the window's first paint prints the modules
+loaded by then, one a line: every module of reviewdesk and of PySide6, and the top-level
+package of every other that is not Python's own. Each costs start-up time before the writer
+sees anything: tests/ui/test_start_imports.py keeps the list (tests/ui/first_paint_imports.txt)
+as it is, so that an import added to the way up is a decision. `--write` writes the list
+there. Run it on the platform the test uses (QT_QPA_PLATFORM=offscreen) with a fresh home (the
+test does both)."""
 
 from __future__ import annotations
 
@@ -59,8 +59,9 @@ def main() -> int:
 
     MainWindow.__init__ = watched_init  # type: ignore[method-assign, assignment]
     from reviewdesk.cli import main as reviewdesk  # noqa: PLC0415
+    from reviewdesk.core import user_files  # noqa: PLC0415 (start_up loads it too)
 
-    return reviewdesk(args)
+    return reviewdesk(args or [str(user_files.sample_copy())])
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reviewdesk.core import bundle
+from reviewdesk.core import bundle_files
 from reviewdesk.core.problems import BundleError, Problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -53,8 +53,10 @@ def open_app(args: list[str], *, smoke_test: bool = False) -> int:
     if args and not os.path.exists(args[0]):
         print(f"reviewdesk: {_neither(args[0])}", file=sys.stderr)
         return EXIT_USAGE
-    folder = bundle.folder_of(args[0]) if args else None
+    folder = bundle_files.folder_of(args[0]) if args else None
     if smoke_test and folder is not None:
+        from reviewdesk.core import bundle  # noqa: PLC0415 (the window loads it after its first look)
+
         bundle.load(folder)  # a bad bundle is its problems and exit 1, not a dialog to click
     from reviewdesk.ui import app  # noqa: PLC0415 (Qt loads only when the window is wanted)
 

@@ -14,20 +14,21 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from reviewdesk.core import commit, destination, folder_lock, safe_files, yaml_text
+from reviewdesk.core import bundle_files, commit, destination, folder_lock, safe_files, yaml_text
 from reviewdesk.core.atomic import NotReplaceableError
 from reviewdesk.core.model import FORMAT, KEY_ORDER, Review
 from reviewdesk.core.problems import BundleError, Problem, Severity
 from reviewdesk.core.yaml_text import YamlDocument, YamlError
 
-REVIEW_FILE = "review.yaml"
-BODY_FILE = "body.md"
-ASSETS_DIR = "assets"
-MAX_YAML_BYTES = 1 << 20
-# About 800,000 words: beyond that, rendering a preview takes seconds per edit.
-MAX_BODY_BYTES = 5 << 20
-# The files a save replaces together, one consistent version at a time.
-COMMITTED_FILES = (REVIEW_FILE, BODY_FILE)
+# The files' names and limits, in a module of their own that loads without the model.
+REVIEW_FILE, BODY_FILE, ASSETS_DIR = (
+    bundle_files.REVIEW_FILE,
+    bundle_files.BODY_FILE,
+    bundle_files.ASSETS_DIR,
+)
+MAX_YAML_BYTES, MAX_BODY_BYTES = bundle_files.MAX_YAML_BYTES, bundle_files.MAX_BODY_BYTES
+COMMITTED_FILES = bundle_files.COMMITTED_FILES
+folder_of = bundle_files.folder_of
 # Written even when they hold their default, so a new file says what it is.
 _ALWAYS_WRITTEN = ("format", "title", "status")
 
@@ -50,12 +51,6 @@ class Source:
         # isdecimal, not isdigit: "²" is a digit that int() refuses (a key found by fuzzing).
         parts = tuple(int(p) if p.isdecimal() else p for p in field.split(".") if p)
         return self.document.line_of(parts) if parts else None
-
-
-def folder_of(path: str | os.PathLike[str]) -> Path:
-    """The bundle folder, given the folder itself or its `review.yaml`."""
-    path = Path(path)
-    return path.parent if path.name == REVIEW_FILE and path.is_file() else path
 
 
 def load(path: str | os.PathLike[str]) -> Review:

@@ -21,7 +21,7 @@ from reviewdesk.core import bundle
 from reviewdesk.core.atomic import write_atomic
 from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError
-from reviewdesk.core.user_files import data_dir
+from reviewdesk.core.user_files import recovery_dir
 
 ORIGIN_FILE = "origin.txt"
 KEPT_DIR = "kept"  # never a live slot's name: those end in a hyphen and a digest
@@ -36,7 +36,7 @@ class Recovered:
 
 
 def recovery_root() -> Path:
-    return data_dir() / "recovery"
+    return recovery_dir()
 
 
 def slot(folder: Path | None) -> Path:

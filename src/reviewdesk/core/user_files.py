@@ -25,6 +25,11 @@ def data_dir() -> Path:
     return base / APP_NAME
 
 
+def recovery_dir() -> Path:
+    """Where the copies of unsaved edits are kept (core/recovery.py)."""
+    return data_dir() / "recovery"
+
+
 def personal_words_file() -> Path:
     """The writer's own word list for spell checking (core/spelling_words.py)."""
     return data_dir() / "words.txt"

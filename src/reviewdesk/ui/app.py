@@ -7,27 +7,32 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reviewdesk.core.model import Review
 from reviewdesk.core.problems import BundleError
 from reviewdesk.ui import start_up
-from reviewdesk.ui.bundle_lock import may_open
 from reviewdesk.ui.color_scheme import apply_chosen_color_scheme
-from reviewdesk.ui.document import ReviewDocument
+from reviewdesk.ui.first_look import read_look
+from reviewdesk.ui.first_paint import after_first_paint
 from reviewdesk.ui.main_window import MainWindow
-from reviewdesk.ui.process_stats import age_s, pss_mb
+from reviewdesk.ui.process_stats import age_s, peak_rss_mb, pss_mb
 from reviewdesk.ui.settings import Settings
 from reviewdesk.ui.shutdown import CleanShutdown
 from reviewdesk.ui.start_memory import release_when
 from reviewdesk.ui.ui_thread_collector import UiThreadCollector
 
+if TYPE_CHECKING:
+    from reviewdesk.ui.document import ReviewDocument
+
 SMOKE_TIMEOUT_MS = 60_000
 
 
 def run(folder: Path | None, *, smoke_test: bool = False, started: float | None = None) -> int:
+    """The window, on its review's first look when there is one to show (ui/first_look.py):
+    the models, the form and the preview load once it has painted."""
     started = time.perf_counter() - age_s() if started is None else started
     _sandbox_off_for_root()
     _composited_from_the_start()
@@ -36,28 +41,55 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     app.setApplicationName("ReviewDesk")
     app.setOrganizationName("ReviewDesk")
     UiThreadCollector(app)
-    apply_chosen_color_scheme(Settings())  # light or dark before any question or window
-    window = open_window(folder, Settings(), smoke_test=smoke_test)
-    release_when(window.preview.ready, window)
-    if smoke_test:
-        _SmokeTest(window, started)  # the window's child
-    else:
+    settings = Settings()
+    apply_chosen_color_scheme(settings)  # light or dark before any question or window
+    window = MainWindow(None, settings)
+    smoke = _SmokeTest(window, started) if smoke_test else None  # the window's child
+    if not smoke_test:
         CleanShutdown(lambda: _before_exit(window), window)
-    window.show()
+    look = read_look(start_up.first_folder(folder, settings))
+
+    def assemble() -> None:
+        if look is not None and not window.isVisible():
+            return  # closed on its first look
+        open_window(folder, settings, smoke_test=smoke_test, window=window)
+        release_when(window.preview.ready, window)
+        if smoke is not None:
+            smoke.watch_preview()
+        window.show()
+
+    if look is None:
+        assemble()
+    else:
+        window.show_first_look(look)
+        window.show()
+        after_first_paint(window, assemble)
     return app.exec()
 
 
 def _before_exit(window: MainWindow) -> None:
     """What a signal's end keeps: the edits in the recovery copy, the window's layout."""
-    window.autosaver.write()
+    if window.assembled:
+        window.autosaver.write()
     window.remember_layout()
 
 
-def open_window(folder: Path | None, settings: Settings, *, smoke_test: bool = False) -> MainWindow:
-    """The window on `folder`, or where the writer left off (see start_up); once it is up,
-    what a crash left unsaved is offered (not in a smoke test, which no one answers)."""
+def open_window(
+    folder: Path | None,
+    settings: Settings,
+    *,
+    smoke_test: bool = False,
+    window: MainWindow | None = None,
+) -> MainWindow:
+    """The window on `folder`, or where the writer left off (see start_up): `window`,
+    assembled, or a new one; once it is up, what a crash left unsaved is offered (not in a
+    smoke test, which no one answers)."""
     start = start_up.choose(folder, settings)
-    window = MainWindow(_open(start.folder, ask=not smoke_test), settings)
+    document = _open(start.folder, ask=not smoke_test)
+    if window is None:
+        window = MainWindow(document, settings)
+    else:
+        window.assemble(document)
     if not smoke_test:
         start_up.begin_once_up(window, start)
     return window
@@ -91,6 +123,10 @@ def _sandbox_off_for_root() -> None:
 
 
 def _open(folder: Path | None, *, ask: bool = True) -> ReviewDocument:
+    from reviewdesk.core.model import Review  # noqa: PLC0415 (the models: after the first look)
+    from reviewdesk.ui.bundle_lock import may_open  # noqa: PLC0415
+    from reviewdesk.ui.document import ReviewDocument  # noqa: PLC0415
+
     if folder is None:  # nothing to go back to: a new review, to type into at once
         return ReviewDocument(Review(title="Untitled review"))
     if ask and not may_open(folder, None):
@@ -110,10 +146,13 @@ class _SmokeTest(QObject):
         self._window, self._started = window, started
         self._shown_ms = 0.0
         window.installEventFilter(self)
-        window.preview.ready.connect(self._preview_ready)
         QTimer.singleShot(
             SMOKE_TIMEOUT_MS, lambda: self._finish(False, "the preview never rendered")
         )
+
+    def watch_preview(self) -> None:
+        """Once the window has its parts: wait for its preview."""
+        self._window.preview.ready.connect(self._preview_ready)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
         # Shown means painted: the first paint of the window, measured once it is done (a
@@ -141,7 +180,7 @@ class _SmokeTest(QObject):
         if secure is not True:  # the scheme declared after QtWebEngine started: not ours
             self._finish(False, "the preview's page is not a secure context")
             return
-        rss_mb = _peak_rss_mb()
+        rss_mb = peak_rss_mb()
         report = {
             "window_shown_ms": round(self._shown_ms),
             "preview_ready_ms": round(self._ready_ms),
@@ -154,13 +193,6 @@ class _SmokeTest(QObject):
     def _finish(self, ok: bool, problem: str) -> None:
         if problem:
             print(f"smoke test failed: {problem}", file=sys.stderr, flush=True)
-        self._window.document.undo_stack.setClean()  # nothing to ask on the way out
+        if self._window.assembled:
+            self._window.document.undo_stack.setClean()  # nothing to ask on the way out
         QApplication.exit(0 if ok else 1)
-
-
-def _peak_rss_mb() -> float:
-    try:
-        import resource  # noqa: PLC0415 (Unix only)
-    except ImportError:
-        return 0.0
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

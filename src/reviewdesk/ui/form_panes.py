@@ -6,10 +6,16 @@ first shown; the body's pane is the window's own, made with it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QScrollArea, QWidget
 
-from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.pane_tabs import PaneTabs
+from reviewdesk.ui.window_titles import PANE_TITLES
+
+if TYPE_CHECKING:
+    from reviewdesk.ui.document import ReviewDocument
 
 
 def add_form_panes(tabs: PaneTabs, document: ReviewDocument, body: QWidget) -> None:
@@ -18,17 +24,17 @@ def add_form_panes(tabs: PaneTabs, document: ReviewDocument, body: QWidget) -> N
     def metadata() -> QWidget:
         from reviewdesk.ui.panes.metadata_pane import MetadataPane
 
-        return _scrolling(MetadataPane(document))
+        return scrolling(MetadataPane(document))
 
     def tags() -> QWidget:
         from reviewdesk.ui.panes.tags_pane import TagsPane
 
-        return _scrolling(TagsPane(document))  # a thousand tags run on and on
+        return scrolling(TagsPane(document))  # a thousand tags run on and on
 
     def hero() -> QWidget:
         from reviewdesk.ui.panes.hero_pane import HeroPane
 
-        return _scrolling(HeroPane(document))
+        return scrolling(HeroPane(document))
 
     def summary() -> QWidget:
         from reviewdesk.ui.panes.summary_pane import SummaryPane
@@ -72,21 +78,16 @@ def add_form_panes(tabs: PaneTabs, document: ReviewDocument, body: QWidget) -> N
 
         return SeoPane(document)
 
-    tabs.add_pane("Metadata", metadata)
-    tabs.add_pane("Tags", tags)
-    tabs.add_pane("Hero", hero)
-    tabs.add_pane("Summary", summary)
-    tabs.add_pane("Body", body)
-    tabs.add_pane("Scores", scores)
-    tabs.add_pane("Pros && cons", pros_cons)
-    tabs.add_pane("Key points", key_points)
-    tabs.add_pane("Specs", specs)
-    tabs.add_pane("Offers", offers)
-    tabs.add_pane("Updates", updates)
-    tabs.add_pane("SEO", seo)
+    panes: tuple[QWidget | Callable[[], QWidget], ...] = (
+        metadata, tags, hero, summary, body, scores, pros_cons, key_points, specs, offers,
+        updates, seo,
+    )  # fmt: skip
+    for title, pane in zip(PANE_TITLES, panes, strict=True):
+        tabs.add_pane(title, pane)
 
 
-def _scrolling(widget: QWidget) -> QScrollArea:
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area as wide as the pane."""
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)

@@ -1,6 +1,14 @@
-"""The main window: it only assembles panes, preview, menus and status bar."""
+"""The main window: it only assembles panes, preview, menus and status bar.
+
+It may be made before its parts, to show the review's first look (ui/first_look.py) while
+they load: its parts' modules (the models and all) are imported by `assemble`, on purpose.
+"""
+
+# ruff: noqa: PLC0415
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -9,28 +17,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QSplitter,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewdesk.core.problems import Problem
-from reviewdesk.ui.autosave import Autosaver
-from reviewdesk.ui.autosave_bar import AutosaveBar
-from reviewdesk.ui.bundle_lock import LockKeeper
-from reviewdesk.ui.completion_closer import CompletionCloser
-from reviewdesk.ui.disk_watcher import DiskWatcher
-from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.field_binding import FIELD_PROPERTY
-from reviewdesk.ui.file_controller import FileController
+from reviewdesk.ui.field_property import FIELD_PROPERTY
+from reviewdesk.ui.first_look import HeldInput, Look, look_widget
 from reviewdesk.ui.first_paint import after_first_paint
-from reviewdesk.ui.form_panes import add_form_panes
-from reviewdesk.ui.menus import build_menus
-from reviewdesk.ui.pane_tabs import PaneTabs
-from reviewdesk.ui.panes.body_pane import BodyPane
-from reviewdesk.ui.preferences import apply_preferences
-from reviewdesk.ui.preview.preview_view import PreviewView
-from reviewdesk.ui.problems_view import ProblemsView, problems_box
-from reviewdesk.ui.reload_bar import ReloadBar
 from reviewdesk.ui.settings import (
     FORM_SPLITTER_STATE,
     SPLITTER_STATE,
@@ -38,9 +32,23 @@ from reviewdesk.ui.settings import (
     Setting,
     Settings,
 )
-from reviewdesk.ui.spelling_walk import select_misspelling
-from reviewdesk.ui.status_bar import ReviewStatusBar
-from reviewdesk.ui.undo_router import UndoRouter
+from reviewdesk.ui.window_titles import MENU_TITLES, window_title
+
+if TYPE_CHECKING:
+    from reviewdesk.core.problems import Problem
+    from reviewdesk.ui.autosave import Autosaver
+    from reviewdesk.ui.autosave_bar import AutosaveBar
+    from reviewdesk.ui.bundle_lock import LockKeeper
+    from reviewdesk.ui.completion_closer import CompletionCloser
+    from reviewdesk.ui.disk_watcher import DiskWatcher
+    from reviewdesk.ui.document import ReviewDocument
+    from reviewdesk.ui.file_controller import FileController
+    from reviewdesk.ui.pane_tabs import PaneTabs
+    from reviewdesk.ui.panes.body_pane import BodyPane
+    from reviewdesk.ui.preview.preview_view import PreviewView
+    from reviewdesk.ui.problems_view import ProblemsView
+    from reviewdesk.ui.reload_bar import ReloadBar
+    from reviewdesk.ui.undo_router import UndoRouter
 
 # Which fields each tab edits, in tab order: problems jump to their pane.
 PANE_FIELDS: tuple[tuple[str, ...], ...] = tuple(
@@ -71,25 +79,67 @@ FRAME_WAIT_MS, FRAME_TRIES = 100, 20
 
 
 class MainWindow(QMainWindow):
+    # Its parts, made by `assemble`.
+    document: ReviewDocument
+    files: FileController
+    body: BodyPane
+    panes: PaneTabs
+    problems: ProblemsView
+    form_splitter: QSplitter
+    preview: PreviewView
+    splitter: QSplitter
+    disk_watcher: DiskWatcher
+    reload_bar: ReloadBar
+    autosaver: Autosaver
+    autosave_bar: AutosaveBar
+    lock: LockKeeper
+    undo_router: UndoRouter
+    completion_closer: CompletionCloser
+
     def __init__(
-        self, document: ReviewDocument, settings: Settings, *, live_preview: bool = True
+        self, document: ReviewDocument | None, settings: Settings, *, live_preview: bool = True
     ) -> None:
-        """`live_preview` False gives the reloading preview the benchmarks compare with."""
+        """The window on `document`; with None, a window to `show_first_look` in until it is
+        given its document by `assemble`. `live_preview` False gives the reloading preview the
+        benchmarks compare with."""
         super().__init__()
-        self.document, self._settings = document, settings
+        self._settings = settings
+        self._assembled = False
+        self._held: HeldInput | None = None  # the keys typed at a first look
+        self._restore_geometry()
+        if document is not None:
+            self.assemble(document, live_preview=live_preview)
+
+    @property
+    def assembled(self) -> bool:
+        return self._assembled
+
+    def show_first_look(self, look: Look) -> None:
+        """Show `look` until `assemble`: the review's form as its file has it, inert, the
+        keys typed at it held for the form."""
+        for title in MENU_TITLES:
+            self.menuBar().addMenu(title)
+        self.setCentralWidget(look_widget(look, self._settings))
+        self.setStatusBar(QStatusBar())
+        self.setWindowTitle(window_title(look.text("title"), look.folder))
+        self._held = HeldInput(self)
+
+    def assemble(self, document: ReviewDocument, *, live_preview: bool = True) -> None:
+        """Make the window's parts on `document`, in place of a first look if one shows."""
+        from reviewdesk.ui.bundle_lock import LockKeeper
+        from reviewdesk.ui.completion_closer import CompletionCloser
+        from reviewdesk.ui.file_controller import FileController
+        from reviewdesk.ui.menus import build_menus
+        from reviewdesk.ui.preferences import apply_preferences
+        from reviewdesk.ui.preview.preview_view import PreviewView
+        from reviewdesk.ui.status_bar import ReviewStatusBar
+        from reviewdesk.ui.undo_router import UndoRouter
+
+        settings = self._settings
+        self.document, self._assembled = document, True
         document.spelling.set_reviews_folder(settings.reviews_folder())  # its site's words
         self.files = FileController(document, settings, self)
-        self.body = BodyPane(document)
-        self.panes = PaneTabs()
-        add_form_panes(self.panes, document, self.body)
-        self.problems = ProblemsView(document.checks)
-        self.problems.problem_activated.connect(self.show_problem)
-        # The problems sit under the form, not across the window: the preview keeps its height.
-        self.form_splitter = QSplitter(Qt.Orientation.Vertical)
-        self.form_splitter.addWidget(self.panes)
-        self.form_splitter.addWidget(problems_box(self.problems))
-        self.form_splitter.setStretchFactor(0, 1)
-        self.form_splitter.setSizes([10_000, 120])
+        self._make_form(document)
         self.preview = PreviewView(document, live=live_preview)
         self._spell_once_up(document)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -97,18 +147,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.disk_watcher = DiskWatcher(document, self)
-        self.reload_bar = ReloadBar(document, self.disk_watcher)
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.reload_bar)
-        column.addWidget(self.splitter, 1)  # the bars above are as tall as their text
-        self.setCentralWidget(central)
-        self.autosaver = Autosaver(document, parent=self)
-        self.autosave_bar = AutosaveBar(self.autosaver)
-        column.insertWidget(0, self.autosave_bar)
+        self._make_bars(document)
         self.lock = LockKeeper(document)
         status = ReviewStatusBar(document, self.autosaver)
         self.setStatusBar(status)
@@ -124,8 +163,62 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._update_title)
         document.folder_changed.connect(lambda: self._update_title(""))
         self._update_title("")
-        self._restore_layout()
+        self._restore_splitters()
         apply_preferences(settings, self.body.editor.plain_text_edit)
+        # Once the parts show: a window shown shows the widgets added to it a moment later.
+        QTimer.singleShot(0, self, self._give_held_keys)
+
+    def _make_form(self, document: ReviewDocument) -> None:
+        from reviewdesk.ui.form_panes import add_form_panes
+        from reviewdesk.ui.pane_tabs import PaneTabs
+        from reviewdesk.ui.panes.body_pane import BodyPane
+        from reviewdesk.ui.problems_view import ProblemsView, problems_box
+
+        self.body = BodyPane(document)
+        self.panes = PaneTabs()
+        add_form_panes(self.panes, document, self.body)
+        self.problems = ProblemsView(document.checks)
+        self.problems.problem_activated.connect(self.show_problem)
+        # The problems sit under the form, not across the window: the preview keeps its height.
+        self.form_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.form_splitter.addWidget(self.panes)
+        self.form_splitter.addWidget(problems_box(self.problems))
+        self.form_splitter.setStretchFactor(0, 1)
+        self.form_splitter.setSizes([10_000, 120])
+
+    def _make_bars(self, document: ReviewDocument) -> None:
+        """The bars above the form and preview: the copy of unsaved edits, the file changed."""
+        from reviewdesk.ui.autosave import Autosaver
+        from reviewdesk.ui.autosave_bar import AutosaveBar
+        from reviewdesk.ui.disk_watcher import DiskWatcher
+        from reviewdesk.ui.reload_bar import ReloadBar
+
+        self.disk_watcher = DiskWatcher(document, self)
+        self.reload_bar = ReloadBar(document, self.disk_watcher)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reload_bar)
+        column.addWidget(self.splitter, 1)  # the bars above are as tall as their text
+        self.setCentralWidget(central)
+        self.autosaver = Autosaver(document, parent=self)
+        self.autosave_bar = AutosaveBar(self.autosaver)
+        column.insertWidget(0, self.autosave_bar)
+
+    def _give_held_keys(self) -> None:
+        """The keys typed at the first look, to the window's widget in focus now: the first
+        of its chain, as Qt focuses it in a window made active, when the look's had it."""
+        if self._held is None:
+            return
+        if self.focusWidget() is None:
+            first = self.nextInFocusChain()
+            while first is not None and first is not self and not _takes_tab_focus(first):
+                first = first.nextInFocusChain()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)
+        self._held.release()
+        self._held = None
 
     @property
     def settings(self) -> Settings:
@@ -166,6 +259,8 @@ class MainWindow(QMainWindow):
         item of a list, the input of a field; the words it is about selected."""
         self.focus_field(problem.field, problem.line)
         if problem.span is not None:
+            from reviewdesk.ui.spelling_walk import select_misspelling
+
             select_misspelling(self, problem.field, problem.span)
 
     def focus_field(self, field: str, line: int | None = None) -> None:
@@ -179,7 +274,7 @@ class MainWindow(QMainWindow):
             return
         index = field.rpartition(".")[2]
         pane = self.panes.currentWidget()
-        from reviewdesk.ui.panes.row_list_field import RowListField  # noqa: PLC0415 (a pane's)
+        from reviewdesk.ui.panes.row_list_field import RowListField
 
         for rows in pane.findChildren(RowListField):  # a row far down may not be made yet
             rows.make_input(field)
@@ -191,11 +286,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, field: str) -> None:
         if field in ("", "title"):
-            folder = self.document.folder
-            place = f" ({folder.name})" if folder else ""
-            self.setWindowTitle(f"{self.document.review.title}{place}[*] — ReviewDesk")
+            self.setWindowTitle(window_title(self.document.review.title, self.document.folder))
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self._settings.get(WINDOW_GEOMETRY)
         # Qt restores no geometry saved on a screen of another size (a laptop's after a
         # monitor's): the window was left at its smallest, 682x407, and remembered so.
@@ -211,10 +304,17 @@ class MainWindow(QMainWindow):
         self._fit_timer = QTimer(self, singleShot=True, interval=FRAME_WAIT_MS)
         self._fit_timer.timeout.connect(self._fit_to_screen)
         self._fit_tries = FRAME_TRIES
-        for splitter, setting in self._splitters():
-            state = self._settings.get(setting)
+
+    def _restore_splitters(self) -> None:
+        """As the writer left them; when no start has left them yet, they are kept as first
+        shown: the next start's first look (ui/first_look.py) splits the window as they do,
+        whatever ends this one (its form's width is the form's, which a look cannot know)."""
+        kept = [(splitter, self._settings.get(setting)) for splitter, setting in self._splitters()]
+        for splitter, state in kept:
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+        if not all(isinstance(state, QByteArray) for _splitter, state in kept):
+            after_first_paint(self, self.remember_layout)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's API)
         super().showEvent(event)
@@ -253,11 +353,16 @@ class MainWindow(QMainWindow):
     def remember_layout(self) -> None:
         """The window's size, place and splitters, for the next start."""
         self._settings.set(WINDOW_GEOMETRY, self.saveGeometry())
-        for splitter, setting in self._splitters():
-            self._settings.set(setting, splitter.saveState())
+        if self.assembled:  # a first look's splitters are those remembered
+            for splitter, setting in self._splitters():
+                self._settings.set(setting, splitter.saveState())
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's API)
+        if not self.assembled:  # closed on its first look: nothing edited, nothing held
+            self.remember_layout()
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return
@@ -266,6 +371,13 @@ class MainWindow(QMainWindow):
         for child in self.findChildren(QMainWindow):  # the library, its own window
             child.close()
         event.accept()
+
+
+def _takes_tab_focus(widget: QWidget) -> bool:
+    return (
+        widget.isVisibleTo(widget.window()) and widget.isEnabled()
+        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    )  # fmt: skip
 
 
 def _input_of(pane: QWidget, field: str) -> QWidget | None:

@@ -17,6 +17,7 @@ from reviewdesk.ui.recent_menu import fill_recent
 from reviewdesk.ui.settings import Settings
 from reviewdesk.ui.spelling_walk import next_misspelling
 from reviewdesk.ui.undo_router import history_menu_actions
+from reviewdesk.ui.window_titles import MENU_TITLES
 
 if TYPE_CHECKING:
     from reviewdesk.ui.main_window import MainWindow
@@ -31,11 +32,13 @@ def build_menus(window: MainWindow, settings: Settings) -> None:
     publish = QAction("&Publish…", window)
     publish.setStatusTip("Publish the saved review to one of your sites")
     publish.triggered.connect(lambda: _publish(window))
-    _file_menu(window, settings, bar.addMenu("&File"), publish)
-    _edit_menu(window, settings, bar.addMenu("&Edit"))
-    _view_menu(window, bar.addMenu("&View"))
-    _publish_menu(window, bar.addMenu("&Publish"), publish)
-    _help_menu(window, bar.addMenu("&Help"))
+    bar.clear()  # the first look's titles (ui/first_look.py), now with their menus
+    file, edit, view, publish_menu, help_menu = (bar.addMenu(title) for title in MENU_TITLES)
+    _file_menu(window, settings, file, publish)
+    _edit_menu(window, settings, edit)
+    _view_menu(window, view)
+    _publish_menu(window, publish_menu, publish)
+    _help_menu(window, help_menu)
 
 
 def _file_menu(window: MainWindow, settings: Settings, file: QMenu, publish: QAction) -> None:

@@ -45,3 +45,22 @@ def age_s() -> float:
     except (OSError, IndexError, ValueError):
         return 0.0
     return max(0.0, uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK"))
+
+
+def peak_rss_mb() -> float:
+    """The most memory this process has had resident since it started, in MiB. VmHWM, not
+    getrusage's ru_maxrss: that one keeps the peak of the process that forked this one (a
+    test runner of 800 MiB made the app report it)."""
+    try:
+        lines = Path("/proc/self/status").read_text().splitlines()
+    except OSError:
+        return _maxrss_mb()
+    return next((int(line.split()[1]) / 1024 for line in lines if line.startswith("VmHWM:")), 0.0)
+
+
+def _maxrss_mb() -> float:
+    try:
+        import resource  # noqa: PLC0415 (Unix only)
+    except ImportError:
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

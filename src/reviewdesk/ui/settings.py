@@ -8,8 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from reviewdesk.core.review_folders import default_reviews_dir
-
 
 @dataclass(frozen=True)
 class Setting:
@@ -72,7 +70,11 @@ class Settings:
 
     def reviews_folder(self) -> Path:
         chosen = str(self.get(REVIEWS_FOLDER) or "")
-        return Path(chosen).expanduser() if chosen else default_reviews_dir()
+        if chosen:
+            return Path(chosen).expanduser()
+        from reviewdesk.core.review_folders import default_reviews_dir  # noqa: PLC0415 (it loads the bundle's models, after the first look)
+
+        return default_reviews_dir()
 
     def library_folders(self) -> list[Path]:
         """The folders the library lists: the reviews folder first, then those added."""

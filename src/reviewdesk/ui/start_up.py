@@ -5,17 +5,18 @@ pick one. The sample is for the very first start only."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 
-from reviewdesk.core import bundle, recovery, user_files
-from reviewdesk.core.recovery import Recovered
+from reviewdesk.core import bundle_files, user_files
 from reviewdesk.ui.settings import Settings
 
 if TYPE_CHECKING:
+    from reviewdesk.core.recovery import Recovered
     from reviewdesk.ui.main_window import MainWindow
 
 FALLBACK_MS = 15_000
@@ -31,6 +32,8 @@ class Start:
 
 def choose(folder: Path | None, settings: Settings) -> Start:
     """Where to start: `folder` when the writer named one, and which copies to offer."""
+    from reviewdesk.core import recovery  # noqa: PLC0415 (it reads copies as models: after the first look)
+
     copies = recovery.pending()
     said, library = "", False
     if folder is None:
@@ -41,6 +44,19 @@ def choose(folder: Path | None, settings: Settings) -> Start:
     first = [c for c in copies if folder and recovery.same_bundle(c.origin, folder)]
     rest = [c for c in copies if c not in first]
     return Start(folder, (*first, *rest), said, library)
+
+
+def first_folder(folder: Path | None, settings: Settings) -> Path | None:
+    """The review `choose` will start on, told before the models load, for the window's first
+    look: `folder`, else the last review; None when copies of unsaved edits wait (reading
+    them decides), at the very first start, or when the start is on a new review."""
+    if folder is not None:
+        return folder
+    with contextlib.suppress(OSError):
+        if any(user_files.recovery_dir().iterdir()):
+            return None
+    recent = settings.recent_files()  # as last_review, without copying the sample
+    return Path(recent[0]) if recent and _is_bundle(Path(recent[0])) else None
 
 
 def last_review(settings: Settings) -> tuple[Path | None, str]:
@@ -97,4 +113,4 @@ def _sample() -> Path:
 
 
 def _is_bundle(folder: Path) -> bool:
-    return (folder / bundle.REVIEW_FILE).is_file()
+    return (folder / bundle_files.REVIEW_FILE).is_file()

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.panes.language_field import NOT_A_TAG, LanguageField, language_name
+from reviewdesk.ui.language_names import language_name
+from reviewdesk.ui.panes.language_field import NOT_A_TAG, LanguageField
 from tests.ui.panes.rows import retype, saved, shown_active
 
 # The offscreen platform's stubs for what a completer's popup asks of a real window system.

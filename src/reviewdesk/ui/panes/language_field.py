@@ -5,45 +5,23 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reviewdesk.core.edits import EditError
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.field_binding import FIELD_PROPERTY, hint_label
+from reviewdesk.ui.language_names import DEFAULT, UNKNOWN, language_name
 
-DEFAULT = "en"
 OFFERED = (
     "en", "en-GB", "en-US", "en-AU", "en-CA", "de", "de-AT", "de-CH", "fr", "fr-CA", "es",
     "es-MX", "it", "nl", "pt", "pt-BR", "sv", "da", "nb", "fi", "pl", "cs", "hu", "ro", "el",
     "tr", "ru", "uk", "ja", "ko", "zh", "zh-TW", "ar", "he", "hi", "id",
 )  # fmt: skip
-UNKNOWN = "unknown language"
 NOT_A_TAG = "Type a language tag such as en, en-GB, de or pt-BR"
 _TAG = Qt.ItemDataRole.UserRole
 _SHAPE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # the model's; said in plain words
-
-
-def language_name(tag: str) -> str:
-    """`en-GB` -> "English (United Kingdom)", `zh-Hant` -> "Chinese (Traditional Han)", in
-    English; empty for a language Qt does not know."""
-    first, *rest = tag.split("-")
-    language = QLocale.codeToLanguage(first)
-    if language in (QLocale.Language.AnyLanguage, QLocale.Language.C):
-        return ""
-    details = []
-    for part in rest:
-        if len(part) == 4 and part.isalpha():
-            script = QLocale.codeToScript(part)
-            if script != QLocale.Script.AnyScript:
-                details.append(QLocale.scriptToString(script))
-        elif len(part) == 2 or (len(part) == 3 and part.isdigit()):
-            territory = QLocale.codeToTerritory(part)
-            if territory != QLocale.Country.AnyCountry:
-                details.append(QLocale.territoryToString(territory))
-    name = QLocale.languageToString(language)
-    return f"{name} ({', '.join(details)})" if details else name
 
 
 def _offered(parent: QObject) -> QStandardItemModel:
