@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle, locks
 from reviewdesk.ui.document import ReviewDocument
-from reviewdesk.ui.first_look import read_look
+from reviewdesk.ui.first_look import LOOK_BYTES, read_look
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.settings import SPLITTER_STATE, WINDOW_GEOMETRY, Settings
 from tests.conftest import MakeBundle
@@ -132,6 +132,15 @@ def test_a_file_that_does_not_read_as_a_review_has_no_look(
     make_bundle: MakeBundle, text: bytes
 ) -> None:
     assert read_look(make_bundle(text)) is None  # the load that follows says why
+
+
+def test_a_review_file_too_long_to_read_twice_has_no_look(make_bundle: MakeBundle) -> None:
+    pro = "a pro long enough, with the thousand the form allows, to fill a file up " * 4
+    pros = "".join(f"  - {i} {pro}\n" for i in range(1000))
+    text = f"format: reviewdesk/1\ntitle: A long one\npros:\n{pros}"
+    assert LOOK_BYTES < len(text.encode()) < bundle.MAX_YAML_BYTES
+    assert read_look(make_bundle(text)) is None
+    assert bundle.load(make_bundle(text, name="loads")).title == "A long one"
 
 
 def test_no_folder_or_a_folder_without_a_review_has_no_look(tmp_path: Path) -> None:

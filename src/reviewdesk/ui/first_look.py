@@ -44,6 +44,10 @@ from reviewdesk.ui.pane_tabs import PaneTabs
 from reviewdesk.ui.settings import FORM_SPLITTER_STATE, SPLITTER_STATE, Settings
 from reviewdesk.ui.window_titles import PANE_TITLES
 
+LOOK_BYTES = 256 << 10
+"""A longer review.yaml (the form holds at most 1 MiB) is read once, by the load: its parse for
+a look (some 80 ms a MiB) would come before the first paint and again after it."""
+
 
 @dataclass(frozen=True)
 class Look:
@@ -62,7 +66,8 @@ class Look:
 def read_look(folder: Path | None) -> Look | None:
     """The look of the review in `folder`; None when there is none to show first: no folder
     (a new review), a file that does not read as a mapping (the load says why, in its
-    message), or a bundle another ReviewDesk holds (the question comes first)."""
+    message) or is over LOOK_BYTES, or a bundle another ReviewDesk holds (the question comes
+    first)."""
     if folder is None:
         return None
     try:
@@ -70,7 +75,7 @@ def read_look(folder: Path | None) -> Look | None:
         if held is not None and not (held.is_this_process or held.is_stale):
             return None
         path = folder / bundle_files.REVIEW_FILE
-        raw = safe_files.read_inside(folder, path, bundle_files.MAX_YAML_BYTES)
+        raw = safe_files.read_inside(folder, path, LOOK_BYTES)
         keys = yaml_text.parse(raw.decode("utf-8")).data
     except Exception:  # whatever stops the look stops it alone: the load says why
         return None
