@@ -191,3 +191,24 @@ def test_a_copy_whose_review_is_gone_is_restored_as_a_new_review(
         f"{tmp_path / 'Reviews'}"
     )
     assert not gone.exists()  # nothing is written where it was
+
+
+def test_the_first_look_is_of_the_review_the_start_chooses(
+    settings: Settings, make_bundle: MakeBundle
+) -> None:
+    """start_up.first_folder, told before the models load, agrees with choose: the folder
+    named, the last review, or none to look at when a crash's copies decide, at the very
+    first start (the sample is copied by choose) or when the last review is gone."""
+    named = make_bundle(name="named")
+    assert start_up.first_folder(named, settings) == named
+    assert start_up.choose(named, settings).folder == named
+    assert start_up.first_folder(None, settings) is None  # the very first start
+    last = make_bundle(name="last")
+    settings.add_recent(str(last))
+    assert start_up.first_folder(None, settings) == last == start_up.choose(None, settings).folder
+    crashed_with(Review(title="Left unsaved"), None)
+    assert start_up.first_folder(None, settings) is None  # the copy may be where it starts
+    shutil.rmtree(recovery.recovery_root())
+    shutil.rmtree(last)
+    assert start_up.first_folder(None, settings) is None
+    assert start_up.choose(None, settings).folder is None
