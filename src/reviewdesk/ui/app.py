@@ -49,6 +49,11 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
         CleanShutdown(lambda: _before_exit(window), window)
     look = read_look(start_up.first_folder(folder, settings))
 
+    def show() -> None:
+        if smoke is not None:  # its filter the last: the first told of the first paint
+            smoke.watch_first_paint()
+        window.show()
+
     def assemble() -> None:
         if look is not None and not window.isVisible():
             return  # closed on its first look
@@ -56,14 +61,15 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
         release_when(window.preview.ready, window)
         if smoke is not None:
             smoke.watch_preview()
-        window.show()
+        if look is None:
+            show()
 
     if look is None:
         assemble()
     else:
         window.show_first_look(look)
-        window.show()
         after_first_paint(window, assemble)
+        show()
     return app.exec()
 
 
@@ -145,10 +151,14 @@ class _SmokeTest(QObject):
         super().__init__(window)
         self._window, self._started = window, started
         self._shown_ms = 0.0
-        window.installEventFilter(self)
         QTimer.singleShot(
             SMOKE_TIMEOUT_MS, lambda: self._finish(False, "the preview never rendered")
         )
+
+    def watch_first_paint(self) -> None:
+        """Before the window shows. The time is taken once its first paint is done, before
+        the work that waits for it (queued after it)."""
+        self._window.installEventFilter(self)
 
     def watch_preview(self) -> None:
         """Once the window has its parts: wait for its preview."""
