@@ -7,7 +7,7 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
@@ -15,7 +15,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401 (must precede the app)
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.ui.preview.scheme import register_scheme
@@ -32,11 +32,27 @@ QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
 @pytest.fixture(autouse=True)
-def _widgets_go_before_the_app() -> Iterator[None]:
+def _widgets_go_before_the_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """qtbot closes each test's widgets with deleteLater, which only a running event loop
-    carries out; a web view left for the QApplication's exit makes QtWebEngine warn."""
+    carries out; a web view left for the QApplication's exit makes QtWebEngine warn.
+
+    qtbot holds its widgets weakly: a widget the test held in a local, once the test returned,
+    was held by reference cycles alone (its parts' closures), and Python's cycle collector
+    deleted it, web view and all, from inside a collection: QtWebEngine's QML side crashed in
+    its destructor there (a segmentation fault in QQmlData::destroyed, one run in five of the
+    preview tests). Each widget is held here until qtbot has deleted it, as the app holds
+    its windows (its dialogs delete themselves on close)."""
+    held: list[QWidget] = []
+    add = QtBot.addWidget
+
+    def add_and_hold(bot: QtBot, widget: QWidget, **options: Any) -> None:
+        held.append(widget)
+        add(bot, widget, **options)
+
+    monkeypatch.setattr(QtBot, "addWidget", add_and_hold)
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    held.clear()
 
 
 @pytest.fixture(scope="session", autouse=True)
