@@ -2,6 +2,7 @@
 before the models load, in the places the form then takes; inert, the keys typed at it held
 for the form."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -56,12 +57,21 @@ def test_the_first_look_shows_the_review_as_its_file_has_it(
     assert window.windowTitle() == f"{review.title} (sample)[*] — ReviewDesk"
 
 
+LONG = "A category longer than its box, so that the box shows part of it " * 3
+
+
+@pytest.mark.parametrize("longer", [False, True], ids=["sample", "text longer than its box"])
 def test_the_form_comes_in_the_places_of_the_first_look(
-    qtbot: QtBot, sample_bundle: Path, settings: Settings
+    qtbot: QtBot, sample_bundle: Path, settings: Settings, longer: bool
 ) -> None:
     """Pixel for pixel, from the menus to the category: nothing the writer sees jumps as the
-    form comes in its place. The window's layout is the one left by an earlier start (the
-    first start has no look: it keeps its layout as it first paints)."""
+    form comes in its place, a text longer than its box included (the same part of it shown).
+    The window's layout is the one left by an earlier start (the first start has no look: it
+    keeps its layout as it first paints)."""
+    if longer:
+        review = bundle.load(sample_bundle)
+        long = review.model_copy(update={"category": LONG})  # a long title earns a hint
+        bundle.save(long, sample_bundle)
     review = bundle.load(sample_bundle)
     first = MainWindow(ReviewDocument.open(sample_bundle), settings)
     qtbot.addWidget(first)
@@ -157,6 +167,15 @@ def test_a_review_file_that_leads_out_of_its_folder_has_no_look(
     outside.write_text("format: reviewdesk/1\ntitle: Not this one\n", encoding="utf-8")
     (folder / "review.yaml").unlink()
     (folder / "review.yaml").symlink_to(outside)
+    assert read_look(folder) is None
+
+
+def test_a_review_file_that_is_a_fifo_has_no_look_and_holds_nothing_up(
+    make_bundle: MakeBundle,
+) -> None:
+    folder = make_bundle()
+    (folder / "review.yaml").unlink()
+    os.mkfifo(folder / "review.yaml")  # no writer: a read would wait for one
     assert read_look(folder) is None
 
 

@@ -153,7 +153,7 @@ class _MetadataLook(QWidget):
 def _row(form: QFormLayout, text: str, buddy: QWidget, field: QWidget | QLayout) -> None:
     label = QLabel(text)
     label.setBuddy(buddy)
-    if isinstance(field, QWidget):
+    if isinstance(field, QWidget):  # two overloads of Qt's, one for each
         form.addRow(label, field)
     else:
         form.addRow(label, field)
@@ -162,7 +162,6 @@ def _row(form: QFormLayout, text: str, buddy: QWidget, field: QWidget | QLayout)
 def _line(text: str) -> QLineEdit:
     edit = QLineEdit(text)
     edit.setClearButtonEnabled(True)
-    edit.setCursorPosition(0)
     return edit
 
 
