@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QSplitter
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenuBar, QMessageBox, QSplitter
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core import bundle, locks
@@ -16,6 +16,7 @@ from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.first_look import LOOK_BYTES, read_look
 from reviewdesk.ui.main_window import MainWindow
 from reviewdesk.ui.settings import SPLITTER_STATE, WINDOW_GEOMETRY, Settings
+from reviewdesk.ui.window_titles import MENU_TITLES
 from tests.conftest import MakeBundle
 
 
@@ -94,6 +95,8 @@ def test_the_form_comes_in_the_places_of_the_first_look(
     window.assemble(ReviewDocument.open(sample_bundle))
     assert window.assembled
     qtbot.waitUntil(lambda: shown() == before, timeout=5_000)
+    qtbot.waitUntil(lambda: len(window.findChildren(QMenuBar)) == 1)  # the look's went with it
+    assert [action.text() for action in window.menuBar().actions()] == list(MENU_TITLES)
     window.document.undo_stack.setClean()
 
 

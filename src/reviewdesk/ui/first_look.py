@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QMenuBar,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -42,7 +43,7 @@ from reviewdesk.ui.form_panes import scrolling
 from reviewdesk.ui.language_names import DEFAULT, UNKNOWN, language_name
 from reviewdesk.ui.pane_tabs import PaneTabs
 from reviewdesk.ui.settings import FORM_SPLITTER_STATE, SPLITTER_STATE, Settings
-from reviewdesk.ui.window_titles import PANE_TITLES
+from reviewdesk.ui.window_titles import MENU_TITLES, PANE_TITLES
 
 LOOK_BYTES = 256 << 10
 """A longer review.yaml (the form holds at most 1 MiB) is read once, by the load: its parse for
@@ -80,6 +81,14 @@ def read_look(folder: Path | None) -> Look | None:
     except Exception:  # whatever stops the look stops it alone: the load says why
         return None
     return Look(folder, keys) if isinstance(keys, dict) else None
+
+
+def look_menu_bar() -> QMenuBar:
+    """The window's menus by their titles: their items come with the window's parts."""
+    bar = QMenuBar()
+    for title in MENU_TITLES:
+        bar.addMenu(title)
+    return bar
 
 
 def look_widget(look: Look, settings: Settings) -> QWidget:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
     QMainWindow,
+    QMenuBar,
     QSplitter,
     QStatusBar,
     QVBoxLayout,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewdesk.ui.field_property import FIELD_PROPERTY
-from reviewdesk.ui.first_look import HeldInput, Look, look_widget
+from reviewdesk.ui.first_look import HeldInput, Look, look_menu_bar, look_widget
 from reviewdesk.ui.first_paint import after_first_paint
 from reviewdesk.ui.settings import (
     FORM_SPLITTER_STATE,
@@ -32,7 +33,7 @@ from reviewdesk.ui.settings import (
     Setting,
     Settings,
 )
-from reviewdesk.ui.window_titles import MENU_TITLES, window_title
+from reviewdesk.ui.window_titles import window_title
 
 if TYPE_CHECKING:
     from reviewdesk.core.problems import Problem
@@ -117,8 +118,7 @@ class MainWindow(QMainWindow):
     def show_first_look(self, look: Look) -> None:
         """Show `look` until `assemble`: the review's form as its file has it, inert, the
         keys typed at it held for the form."""
-        for title in MENU_TITLES:
-            self.menuBar().addMenu(title)
+        self.setMenuBar(look_menu_bar())
         self.setCentralWidget(look_widget(look, self._settings))
         self.setStatusBar(QStatusBar())
         self.setWindowTitle(window_title(look.text("title"), look.folder))
@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
 
         settings = self._settings
         self.document, self._assembled = document, True
+        self.setMenuBar(QMenuBar())  # a first look's, if one showed, goes with it
         document.spelling.set_reviews_folder(settings.reviews_folder())  # its site's words
         self.files = FileController(document, settings, self)
         self._make_form(document)

@@ -32,7 +32,6 @@ def build_menus(window: MainWindow, settings: Settings) -> None:
     publish = QAction("&Publish…", window)
     publish.setStatusTip("Publish the saved review to one of your sites")
     publish.triggered.connect(lambda: _publish(window))
-    bar.clear()  # the first look's titles (ui/first_look.py), now with their menus
     file, edit, view, publish_menu, help_menu = (bar.addMenu(title) for title in MENU_TITLES)
     _file_menu(window, settings, file, publish)
     _edit_menu(window, settings, edit)
