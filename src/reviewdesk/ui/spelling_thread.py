@@ -24,6 +24,7 @@ from reviewdesk.core.spelling_dictionary import (
     dictionary_tag,
     open_dictionary,
 )
+from reviewdesk.ui.worker_stop import stop_worker
 
 _log = logging.getLogger(__name__)
 
@@ -103,8 +104,7 @@ def _stop(
 ) -> None:
     """Ends the worker once its job in hand is done. The courier is here only to be held: it
     goes with this connection, in the UI thread, once nothing emits on it."""
-    inbox.put(None)
-    worker.join()
+    stop_worker(inbox, worker)
 
 
 def _work(inbox: queue.SimpleQueue[_Job | None], courier: _Courier) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reviewdesk.core.live_page import LivePage, PagePatch
 from reviewdesk.core.model import Review
+from reviewdesk.ui.worker_stop import stop_worker
 
 _log = logging.getLogger(__name__)
 
@@ -73,8 +74,7 @@ def _stop(
 ) -> None:
     """Ends the worker and waits for the page in the works, if any. The courier is here only
     to be held: it goes with this connection, in the UI thread, once nothing emits on it."""
-    inbox.put(None)
-    worker.join()
+    stop_worker(inbox, worker)
 
 
 def _render_loop(inbox: queue.SimpleQueue[_Job | None], courier: _Courier) -> None:
