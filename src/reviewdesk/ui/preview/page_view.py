@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QWidget
 
 from reviewdesk.ui.color_scheme import is_dark
 from reviewdesk.ui.preview import dom_patch
+from reviewdesk.ui.preview.engine_start import before_web_engine
 from reviewdesk.ui.preview.guard import PreviewPage, RequestGuard
 from reviewdesk.ui.preview.page_scheme import scheme_script
-from reviewdesk.ui.preview.scheme import PAGE_URL, SCHEME, PreviewSchemeHandler, register_scheme
+from reviewdesk.ui.preview.scheme import PAGE_URL, SCHEME, PreviewSchemeHandler
 
 _APP_WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld  # isolated from the page's own JS
 
@@ -54,7 +55,7 @@ class PageView(QWebEngineView):
         # interceptor and scheme handler serve this view alone. The profile must outlive its
         # page: the page is the view's child, deleted before the profile (the view's
         # later child).
-        register_scheme()
+        before_web_engine()
         profile = QWebEngineProfile()
         settings = profile.settings()
         for attribute in _OFF:

@@ -31,12 +31,16 @@ CONTENT_SECURITY_POLICY = (
 `base-uri` and `form-action` are not covered by `default-src`, so they are named."""
 
 
+def is_registered() -> bool:
+    return bool(QWebEngineUrlScheme.schemeByName(QByteArray(SCHEME.encode())).name())
+
+
 def register_scheme() -> None:
     """Declare the scheme to QtWebEngine: before its first profile, page or view is made
     (QtWebEngine reads the list of schemes as it starts, then locks it; the QApplication may
-    exist already, so the window paints before QtWebEngine's libraries load). Every maker of
-    the app's first QtWebEngine object calls it."""
-    if QWebEngineUrlScheme.schemeByName(QByteArray(SCHEME.encode())).name():
+    exist already, so the window paints before QtWebEngine's libraries load). The app calls
+    it through engine_start.before_web_engine."""
+    if is_registered():
         return  # already declared; a second registration only logs a warning
     scheme = QWebEngineUrlScheme(QByteArray(SCHEME.encode()))
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)

@@ -37,7 +37,7 @@ from reviewdesk.core.publish.authorize import (
     find_endpoint,
 )
 from reviewdesk.ui.message_bar import MessageBar
-from reviewdesk.ui.preview.scheme import register_scheme
+from reviewdesk.ui.preview.engine_start import before_web_engine
 from reviewdesk.ui.publish.worker import Outcome, Worker, keep_until_idle
 from reviewdesk.ui.widgets.quiet_page import QuietPage
 
@@ -174,9 +174,10 @@ class AuthorizeDialog(QDialog):
         view = QWebEngineView(self)
         # Off the record (no storage name): cookies, cache and storage in memory only, gone
         # with the dialog. The profile must outlive its page: the page is the view's child,
-        # deleted before the profile (the view's later child). The preview's scheme is
-        # declared first: this may be the first QtWebEngine object, after which it cannot be.
-        register_scheme()
+        # deleted before the profile (the view's later child). QtWebEngine is prepared first
+        # (the preview's scheme, its switches): this may be its first object, after which it
+        # cannot be.
+        before_web_engine()
         profile = QWebEngineProfile()
         for attribute in _OFF:
             profile.settings().setAttribute(attribute, False)

@@ -1,0 +1,78 @@
+"""What QtWebEngine must be told before it starts: it reads its switches and locks its schemes
+as its first profile is made. Every maker of the app's first QtWebEngine object calls
+`before_web_engine` (the preview's view, the sign-in dialog); the window has painted by then.
+
+Where OpenGL is drawn by the CPU (Mesa's llvmpipe in a virtual machine, a remote desktop, Xvfb),
+Chromium's GPU thread would draw the page through it, with the same CPU, and keep its GL
+contexts and buffers (some 7 MiB). Chromium's own list of software renderers makes it draw
+without the GPU there; QtWebEngine does not consult it for the GL it shares with Qt. So the
+engine is started with --disable-gpu where the GL that Qt made reads as a software renderer,
+unless the writer chose GPU or GL switches themselves."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtGui import QOffscreenSurface, QOpenGLContext
+
+from reviewdesk.ui.preview.scheme import is_registered, register_scheme
+
+FLAGS = "QTWEBENGINE_CHROMIUM_FLAGS"
+NO_GPU = "--disable-gpu"
+SOFTWARE_RENDERERS = (
+    "llvmpipe",  # Mesa's
+    "softpipe",  # Mesa's
+    "software rasterizer",  # Mesa's older swrast
+    "swiftshader",  # Google's, as Chromium and ANGLE ship it
+    "gdi generic",  # Windows' OpenGL 1.1
+    "basic render driver",  # Windows' WARP
+    "apple software renderer",
+)
+_GL_RENDERER = 0x1F01
+
+
+def before_web_engine() -> None:
+    """Once, before QtWebEngine starts: the preview's scheme, and the GPU off on software GL."""
+    if is_registered():  # QtWebEngine may have started: too late for either
+        return
+    os.environ[FLAGS] = switches(os.environ.get(FLAGS, ""), gl_renderer())
+    register_scheme()
+
+
+def switches(flags: str, renderer: str | None) -> str:
+    """QtWebEngine's switches `flags` with --disable-gpu added when `renderer` (OpenGL's
+    GL_RENDERER, None when unknown) is a software one, and the flags choose no GPU or GL of
+    their own."""
+    if renderer is None or not is_software(renderer):
+        return flags
+    if any("gpu" in switch or switch.startswith(("--use-gl", "--use-angle"))
+           for switch in flags.split()):  # fmt: skip
+        return flags
+    return f"{flags} {NO_GPU}".strip()
+
+
+def is_software(renderer: str) -> bool:
+    lowered = renderer.lower()
+    return any(name in lowered for name in SOFTWARE_RENDERERS)
+
+
+def gl_renderer() -> str | None:
+    """The GL_RENDERER of the context Qt shares with QtWebEngine (made with the application,
+    AA_ShareOpenGLContexts being set; ui/app.py sets it); None where there is none or it
+    cannot be made current (no OpenGL: the offscreen platform, a Direct3D or Metal build)."""
+    context = QOpenGLContext.globalShareContext()
+    if context is None or not context.isValid():
+        return None
+    surface = QOffscreenSurface()
+    surface.setFormat(context.format())
+    surface.create()
+    try:
+        if not surface.isValid() or not context.makeCurrent(surface):
+            return None
+        try:
+            renderer = context.functions().glGetString(_GL_RENDERER)
+        finally:
+            context.doneCurrent()
+    finally:
+        surface.destroy()
+    return renderer if isinstance(renderer, str) and renderer else None

@@ -1,0 +1,74 @@
+"""QtWebEngine starts without the GPU where OpenGL is drawn in software, and as told otherwise."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from bench import peers
+from reviewdesk.ui.preview.engine_start import NO_GPU, switches
+from tests.missing_tools import require
+
+LLVMPIPE = "llvmpipe (LLVM 15.0.6, 256 bits)"
+
+
+@pytest.mark.parametrize(
+    "renderer",
+    [LLVMPIPE, "softpipe", "Software Rasterizer", "Google SwiftShader", "GDI Generic",
+     "Microsoft Basic Render Driver"],
+)  # fmt: skip
+def test_a_software_renderer_starts_the_engine_without_the_gpu(renderer: str) -> None:
+    assert switches("", renderer) == NO_GPU
+    assert switches("--no-sandbox", renderer) == f"--no-sandbox {NO_GPU}"
+
+
+@pytest.mark.parametrize(
+    "renderer",
+    [None, "Mesa Intel(R) UHD Graphics 620 (KBL GT2)", "AMD Radeon RX 6600 (radeonsi, navi23)",
+     "NVIDIA GeForce RTX 3060/PCIe/SSE2", "Apple M2"],
+)  # fmt: skip
+def test_a_gpu_or_an_unknown_renderer_leaves_the_switches_alone(renderer: str | None) -> None:
+    assert switches("--no-sandbox", renderer) == "--no-sandbox"
+
+
+@pytest.mark.parametrize(
+    "flags", ["--enable-gpu-rasterization", "--ignore-gpu-blocklist", "--use-gl=angle",
+              "--use-angle=swiftshader", NO_GPU],
+)  # fmt: skip
+def test_the_writers_own_gpu_or_gl_switches_are_kept_as_they_are(flags: str) -> None:
+    assert switches(f"--no-sandbox {flags}", LLVMPIPE) == f"--no-sandbox {flags}"
+
+
+_PROBE = """
+import json, os
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+from reviewdesk.ui.preview.engine_start import before_web_engine, gl_renderer
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+app = QApplication([])
+before_web_engine()
+print(json.dumps({"renderer": gl_renderer(), "flags": os.environ["QTWEBENGINE_CHROMIUM_FLAGS"]}))
+"""
+
+
+def test_on_a_real_x_server_drawn_by_mesa_in_software_the_engine_gets_no_gpu() -> None:
+    """Xvfb has no GPU: the OpenGL that Qt makes there is Mesa's llvmpipe, as on a virtual
+    machine's desktop. The app's own start-up code reads it through the context it shares."""
+    require("Xvfb", shutil.which("Xvfb"))
+    with peers.xvfb() as display:
+        env = {
+            **os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+            "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox",
+        }  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, timeout=60
+        )
+    assert done.returncode == 0, done.stderr[-2000:]
+    shown = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "llvmpipe" in shown["renderer"]
+    assert shown["flags"] == f"--no-sandbox {NO_GPU}"
