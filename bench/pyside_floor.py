@@ -1,7 +1,8 @@
 """The floor a PySide6 app stands on, for `bench.peers`: a window with a plain-text editor on a
 Markdown file and, beside it, a web view of it made after the first paint (as ReviewDesk makes
-its preview), drawn through RHI from the first paint (as ReviewDesk is). No code of ours: what
-ReviewDesk adds to its start and its memory is what it shows above this row.
+its preview), drawn as ReviewDesk draws on the machine (reviewdesk/ui/drawing.py: through RHI
+from the first paint where there is a GPU, by the CPU alone where there is none). No other code
+of ours: what ReviewDesk adds to its start and its memory is what it shows above this row.
 
     python -m bench.pyside_floor FILE [--quit-when-loaded]
 """
@@ -9,13 +10,14 @@ ReviewDesk adds to its start and its memory is what it shows above this row.
 from __future__ import annotations
 
 import html
-import os
 import sys
 from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    os.environ.setdefault("QT_WIDGETS_RHI", "1")
+    from reviewdesk.ui.drawing import set_up_drawing  # noqa: PLC0415 (os and pathlib alone)
+
+    set_up_drawing()
     from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415 (timed from the start)
     from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QSplitter  # noqa: PLC0415

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from reviewdesk.ui.drawing import set_up_drawing
 from reviewdesk.ui.preview.scheme import register_scheme
 from reviewdesk.ui.ui_thread_collector import UiThreadCollector
 
@@ -23,6 +24,7 @@ def app_in_a_new_home(*, x11: bool) -> Iterator[tuple[QApplication, Path]]:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
     if not x11:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    set_up_drawing()  # as the app draws on this machine (a no-op offscreen)
     register_scheme()  # before the application exists
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(sys.argv[:1])

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reviewdesk.core.problems import BundleError
 from reviewdesk.ui import start_up
 from reviewdesk.ui.color_scheme import apply_chosen_color_scheme
+from reviewdesk.ui.drawing import set_up_drawing
 from reviewdesk.ui.first_look import read_look
 from reviewdesk.ui.first_paint import after_first_paint
 from reviewdesk.ui.main_window import MainWindow
@@ -35,7 +36,7 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
     the models, the form and the preview load once it has painted."""
     started = time.perf_counter() - age_s() if started is None else started
     _sandbox_off_for_root()
-    _composited_from_the_start()
+    set_up_drawing()  # the GPU's way or the CPU's, before the first window
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("ReviewDesk")
@@ -99,17 +100,6 @@ def open_window(
     if not smoke_test:
         start_up.begin_once_up(window, start)
     return window
-
-
-def _composited_from_the_start() -> None:
-    """The window is drawn through Qt's RHI (OpenGL, Vulkan, Metal) from its first paint,
-    as it is once the preview's web view is in it: without this, the web view, made after the
-    first paint, makes Qt destroy the window and map it anew (on Xvfb, mapped at 0.7 s, then
-    again at 1.3 s, blank between). Where the platform draws no GPU surface (offscreen), or
-    the writer chose otherwise (QT_WIDGETS_RHI set), it is left alone; where RHI cannot start,
-    Qt draws as before."""
-    if os.environ.get("QT_QPA_PLATFORM", "") not in ("offscreen", "minimal"):
-        os.environ.setdefault("QT_WIDGETS_RHI", "1")
 
 
 def _sandbox_off_for_root() -> None:

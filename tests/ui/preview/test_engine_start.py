@@ -11,7 +11,8 @@ import sys
 import pytest
 
 from bench import peers
-from reviewdesk.ui.preview.engine_start import NO_GPU, switches
+from reviewdesk.ui.drawing import NO_GPU
+from reviewdesk.ui.preview.engine_start import switches
 from tests.missing_tools import require
 
 LLVMPIPE = "llvmpipe (LLVM 15.0.6, 256 bits)"
@@ -23,8 +24,8 @@ LLVMPIPE = "llvmpipe (LLVM 15.0.6, 256 bits)"
      "Microsoft Basic Render Driver"],
 )  # fmt: skip
 def test_a_software_renderer_starts_the_engine_without_the_gpu(renderer: str) -> None:
-    assert switches("", renderer) == NO_GPU
-    assert switches("--no-sandbox", renderer) == f"--no-sandbox {NO_GPU}"
+    assert switches("", lambda: renderer) == NO_GPU
+    assert switches("--no-sandbox", lambda: renderer) == f"--no-sandbox {NO_GPU}"
 
 
 @pytest.mark.parametrize(
@@ -33,15 +34,21 @@ def test_a_software_renderer_starts_the_engine_without_the_gpu(renderer: str) ->
      "NVIDIA GeForce RTX 3060/PCIe/SSE2", "Apple M2"],
 )  # fmt: skip
 def test_a_gpu_or_an_unknown_renderer_leaves_the_switches_alone(renderer: str | None) -> None:
-    assert switches("--no-sandbox", renderer) == "--no-sandbox"
+    assert switches("--no-sandbox", lambda: renderer) == "--no-sandbox"
 
 
 @pytest.mark.parametrize(
     "flags", ["--enable-gpu-rasterization", "--ignore-gpu-blocklist", "--use-gl=angle",
               "--use-angle=swiftshader", NO_GPU],
 )  # fmt: skip
-def test_the_writers_own_gpu_or_gl_switches_are_kept_as_they_are(flags: str) -> None:
-    assert switches(f"--no-sandbox {flags}", LLVMPIPE) == f"--no-sandbox {flags}"
+def test_switches_that_choose_the_gpu_are_kept_and_no_gl_is_asked(flags: str) -> None:
+    """The writer's own, or ui/drawing.py's for a machine with no GPU: the window draws
+    without OpenGL there, and asking GL_RENDERER would start it."""
+
+    def asked() -> str:
+        raise AssertionError("GL was asked")
+
+    assert switches(f"--no-sandbox {flags}", asked) == f"--no-sandbox {flags}"
 
 
 _PROBE = """

@@ -6,18 +6,20 @@ Where OpenGL is drawn by the CPU (Mesa's llvmpipe in a virtual machine, a remote
 QtWebEngine's GPU thread still draws the page through it, with the same CPU, and keeps its GL
 contexts and buffers: some 7 MiB of the main process (measured on Xvfb), for no speed (the
 preview is ready as soon without it). So the engine starts with --disable-gpu where the GL
-that Qt made reads as a software renderer, unless the writer chose GPU or GL switches."""
+that Qt made reads as a software renderer, unless the writer chose GPU or GL switches. (Where
+the machine has no GPU device at all, ui/drawing.py chose so before the window, and the window
+draws without OpenGL.)"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from PySide6.QtGui import QOffscreenSurface, QOpenGLContext
 
+from reviewdesk.ui.drawing import FLAGS, chooses_gpu, without_gpu
 from reviewdesk.ui.preview.scheme import is_registered, register_scheme
 
-FLAGS = "QTWEBENGINE_CHROMIUM_FLAGS"
-NO_GPU = "--disable-gpu"
 SOFTWARE_RENDERERS = (
     "llvmpipe",  # Mesa's
     "softpipe",  # Mesa's
@@ -34,20 +36,19 @@ def before_web_engine() -> None:
     """Once, before QtWebEngine starts: the preview's scheme, and the GPU off on software GL."""
     if is_registered():  # QtWebEngine may have started: too late for either
         return
-    os.environ[FLAGS] = switches(os.environ.get(FLAGS, ""), gl_renderer())
+    os.environ[FLAGS] = switches(os.environ.get(FLAGS, ""), gl_renderer)
     register_scheme()
 
 
-def switches(flags: str, renderer: str | None) -> str:
-    """QtWebEngine's switches `flags` with --disable-gpu added when `renderer` (OpenGL's
-    GL_RENDERER, None when unknown) is a software one, and the flags choose no GPU or GL of
-    their own."""
-    if renderer is None or not is_software(renderer):
+def switches(flags: str, renderer: Callable[[], str | None]) -> str:
+    """QtWebEngine's switches `flags` with --disable-gpu added when `renderer()` (OpenGL's
+    GL_RENDERER, None when unknown) is a software one. Flags that choose the GPU's use
+    themselves (the writer's, or ui/drawing.py's) are kept, and no GL is asked: a window
+    drawn without OpenGL would start it only to answer."""
+    if chooses_gpu(flags):
         return flags
-    if any("gpu" in switch or switch.startswith(("--use-gl", "--use-angle"))
-           for switch in flags.split()):  # fmt: skip
-        return flags
-    return f"{flags} {NO_GPU}".strip()
+    found = renderer()
+    return without_gpu(flags) if found is not None and is_software(found) else flags
 
 
 def is_software(renderer: str) -> bool:
