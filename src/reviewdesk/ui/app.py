@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from reviewdesk.ui.document import ReviewDocument
 
 SMOKE_TIMEOUT_MS = 60_000
+SMOKE_BAD_BUNDLE = 1
 
 
 def run(folder: Path | None, *, smoke_test: bool = False, started: float | None = None) -> int:
@@ -55,10 +56,19 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
             smoke.watch_first_paint()
         window.show()
 
+    refused: list[BundleError] = []  # a smoke test's review that does not load (see _open)
+
     def assemble() -> None:
         if look is not None and not window.isVisible():
             return  # closed on its first look
-        open_window(folder, settings, smoke_test=smoke_test, window=window)
+        try:
+            open_window(folder, settings, smoke_test=smoke_test, window=window)
+        except BundleError as error:
+            refused.append(error)
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            QApplication.exit(SMOKE_BAD_BUNDLE)  # in the loop; before it, returned below
+            return
         release_when(window.preview.ready, window)
         if smoke is not None:
             smoke.watch_preview()
@@ -67,6 +77,8 @@ def run(folder: Path | None, *, smoke_test: bool = False, started: float | None 
 
     if look is None:
         assemble()
+        if refused:
+            return SMOKE_BAD_BUNDLE
     else:
         window.show_first_look(look)
         after_first_paint(window, assemble)
@@ -130,6 +142,8 @@ def _open(folder: Path | None, *, ask: bool = True) -> ReviewDocument:
     try:
         return ReviewDocument.open(folder)
     except BundleError as error:
+        if not ask:  # a smoke test, which no one answers: its problems and exit 1 instead
+            raise
         QMessageBox.warning(None, "ReviewDesk", f"The review could not be opened.\n\n{error}")
         return ReviewDocument(Review(title="Untitled review"))
 
