@@ -21,7 +21,7 @@ def _devices(tmp_path: Path, *names: str) -> Path:
     return devices
 
 
-@pytest.mark.parametrize("gpu", ["dri/card0", "dri/renderD128", "nvidia0"])
+@pytest.mark.parametrize("gpu", ["dri/card0", "dri/renderD128", "nvidia0", "dxg"])
 def test_a_gpu_device_draws_through_the_gpu_from_the_first_paint(tmp_path: Path, gpu: str) -> None:
     environ = {"QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox"}
     set_up_drawing(environ, _devices(tmp_path, gpu))

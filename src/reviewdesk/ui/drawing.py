@@ -42,14 +42,15 @@ def drawn_in_software(
     environ: MutableMapping[str, str] = os.environ, devices: Path = Path("/dev")
 ) -> bool:
     """Whether OpenGL here can only be drawn by the CPU (Linux): asked to be
-    (LIBGL_ALWAYS_SOFTWARE), or no GPU device at all (no DRM device, no NVIDIA one). A GPU the
-    X server cannot use (a remote desktop's) is found later, by engine_start."""
+    (LIBGL_ALWAYS_SOFTWARE), or no GPU device at all (no DRM device, no NVIDIA one, no
+    Windows GPU of WSL's). A GPU the X server cannot use (a remote desktop's) is found later,
+    by engine_start."""
     if not sys.platform.startswith("linux"):
         return False
     if environ.get("LIBGL_ALWAYS_SOFTWARE", "").lower() not in ("", "0", "false"):
         return True
     try:
-        gpus = [*(devices / "dri").glob("*"), *devices.glob("nvidia*")]
+        gpus = [*(devices / "dri").glob("*"), *devices.glob("nvidia*"), *devices.glob("dxg")]
     except OSError:
         return False
     return not gpus
