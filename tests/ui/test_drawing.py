@@ -34,6 +34,8 @@ def test_no_gpu_device_draws_with_the_cpu_alone_and_never_starts_opengl(tmp_path
     assert environ == {
         "QTWEBENGINE_CHROMIUM_FLAGS": f"--no-sandbox {NO_GPU}",
         "QT_QUICK_BACKEND": "software",
+        "QT_XCB_GL_INTEGRATION": "none",
+        "QSG_RHI_BACKEND": "null",
     }
     no_dri = tmp_path / "bare"
     no_dri.mkdir()
@@ -49,6 +51,7 @@ def test_mesa_asked_for_software_is_taken_at_its_word(
 
 
 def test_what_the_writer_set_is_kept(tmp_path: Path) -> None:
+    """Asked to draw through OpenGL all the same (README), OpenGL is left loadable."""
     environ = {
         "QT_QUICK_BACKEND": "rhi",
         "QTWEBENGINE_CHROMIUM_FLAGS": "--enable-gpu-rasterization",
@@ -58,6 +61,9 @@ def test_what_the_writer_set_is_kept(tmp_path: Path) -> None:
         "QT_QUICK_BACKEND": "rhi",
         "QTWEBENGINE_CHROMIUM_FLAGS": "--enable-gpu-rasterization",
     }  # fmt: skip
+    gl_kept = {"QT_XCB_GL_INTEGRATION": "xcb_glx"}
+    set_up_drawing(gl_kept, _devices(tmp_path / "again"))
+    assert gl_kept["QT_XCB_GL_INTEGRATION"] == "xcb_glx"
     chosen = {"QT_WIDGETS_RHI": "0"}
     set_up_drawing(chosen, _devices(tmp_path / "gpu", "dri/card0"))
     assert chosen == {"QT_WIDGETS_RHI": "0"}
