@@ -104,7 +104,7 @@ def open_window(
     assembled, or a new one; once it is up, what a crash left unsaved is offered (not in a
     smoke test, which no one answers)."""
     start = start_up.choose(folder, settings)
-    document = _open(start.folder, ask=not smoke_test)
+    document = _open(start.folder, ask=not smoke_test, say=not smoke_test)
     if window is None:
         window = MainWindow(document, settings)
     else:
@@ -130,7 +130,10 @@ def _sandbox_off_for_root() -> None:
         )
 
 
-def _open(folder: Path | None, *, ask: bool = True) -> ReviewDocument:
+def _open(folder: Path | None, *, ask: bool = True, say: bool = True) -> ReviewDocument:
+    """The review in `folder`. `ask`: whether another ReviewDesk's hold on it is asked about;
+    `say`: whether a review that does not load is said in a message box (then an empty review
+    instead), or raised (a smoke test, which no one answers)."""
     from reviewdesk.core.model import Review  # noqa: PLC0415 (the models: after the first look)
     from reviewdesk.ui.bundle_lock import may_open  # noqa: PLC0415
     from reviewdesk.ui.document import ReviewDocument  # noqa: PLC0415
@@ -142,7 +145,7 @@ def _open(folder: Path | None, *, ask: bool = True) -> ReviewDocument:
     try:
         return ReviewDocument.open(folder)
     except BundleError as error:
-        if not ask:  # a smoke test, which no one answers: its problems and exit 1 instead
+        if not say:
             raise
         QMessageBox.warning(None, "ReviewDesk", f"The review could not be opened.\n\n{error}")
         return ReviewDocument(Review(title="Untitled review"))
