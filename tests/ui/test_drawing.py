@@ -42,7 +42,10 @@ def test_no_gpu_device_draws_with_the_cpu_alone_and_never_starts_opengl(tmp_path
     assert drawn_in_software({}, no_dri)
 
 
-@pytest.mark.parametrize(("value", "software"), [("1", True), ("true", True), ("0", False)])
+@pytest.mark.parametrize(
+    ("value", "software"),
+    [("1", True), ("true", True), ("Yes", True), ("0", False), ("no", False), ("", False)],
+)
 def test_mesa_asked_for_software_is_taken_at_its_word(
     tmp_path: Path, value: str, software: bool
 ) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 FLAGS = "QTWEBENGINE_CHROMIUM_FLAGS"
 NO_GPU = "--disable-gpu"
 _NO_DRAWING = ("offscreen", "minimal")  # platforms that show nothing, tests and smoke runs
+_MESA_TRUE = ("1", "true", "y", "yes")  # as Mesa reads a boolean variable; anything else: no
 
 
 def set_up_drawing(
@@ -52,7 +53,7 @@ def drawn_in_software(
     by engine_start."""
     if not sys.platform.startswith("linux"):
         return False
-    if environ.get("LIBGL_ALWAYS_SOFTWARE", "").lower() not in ("", "0", "false"):
+    if environ.get("LIBGL_ALWAYS_SOFTWARE", "").strip().lower() in _MESA_TRUE:
         return True
     try:
         gpus = [*(devices / "dri").glob("*"), *devices.glob("nvidia*"), *devices.glob("dxg")]
