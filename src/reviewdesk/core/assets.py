@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from reviewdesk.core import safe_files
 from reviewdesk.core.image_sources import HTML_IMAGE, MARKDOWN_IMAGE
-from reviewdesk.core.model import Review
+
+if TYPE_CHECKING:
+    from reviewdesk.core.model import Review
 
 IMAGE_BYTES_MAX = 64 << 20
 """The most an image may weigh to be embedded, copied or shown: far beyond any page's needs,

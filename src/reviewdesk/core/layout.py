@@ -22,6 +22,7 @@ from markupsafe import Markup
 from reviewdesk.core.dates import human_date
 from reviewdesk.core.jsonld import jsonld_script
 from reviewdesk.core.model import Review, Update
+from reviewdesk.core.page_marks import SECTION_IDS
 from reviewdesk.core.resources import resource
 from reviewdesk.core.shown_text import paragraphs
 from reviewdesk.core.template_cache import TemplateCache
@@ -52,35 +53,6 @@ CSS_FILENAME = "review.css"
 BLOCKS_CSS_FILENAME = "review-blocks.css"
 """The review blocks' stylesheet (verdict, scores, specs, where to buy, updates): a page has it
 only when it shows one of them, so a page without them is what it was before they existed."""
-
-SECTION_IDS: Mapping[str, str] = {
-    "published": "review-published",
-    "updated": "review-updated",
-    "category": "review-category",
-    "badges": "review-badges",
-    "title": "review-title",
-    "subtitle": "review-subtitle",
-    "tags": "review-tags",
-    "authors": "review-authors",
-    "rating": "review-rating",
-    "hero": "review-hero",
-    "summary": "review-summary",
-    "verdict": "review-verdict",
-    "best_for": "review-best-for",
-    "skip_if": "review-skip-if",
-    "body": "review-body",
-    "scores": "review-scores",
-    "pros": "review-pros",
-    "cons": "review-cons",
-    "specs": "review-specs",
-    "disclosure": "review-disclosure",
-    "offers": "review-offers",
-    "updates": "review-updates",
-    "key_features": "review-key-features",
-    "key_insights": "review-key-insights",
-}
-"""Model field -> the id of the element that shows it (with `data-field` naming the field),
-for the app's preview to patch and scroll to. Top to bottom as the page places them."""
 
 BLOCK_FIELDS: tuple[str, ...] = (
     "verdict", "best_for", "skip_if", "scores", "specs", "disclosure", "offers", "updates",

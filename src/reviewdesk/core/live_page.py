@@ -13,14 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
 from reviewdesk.core.exports import html
 from reviewdesk.core.incremental import IncrementalBody
 from reviewdesk.core.layout import LayoutOptions, layout_ids, page_body
 from reviewdesk.core.model import Review
-
-BODY_SLOT: Final = "<!--reviewdesk:body-->"
+from reviewdesk.core.page_marks import BODY_SLOT
 
 # A section of the page the writer edits: an element naming its field, the body excepted (it
 # is patched block by block). The layout never nests an element in one of its own tag inside

@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reviewdesk.core.layout import SECTION_IDS
-from reviewdesk.core.live_page import BODY_SLOT
+from reviewdesk.core.page_marks import BODY_SLOT, SECTION_IDS
 
 SLOT_TEXT = BODY_SLOT.removeprefix("<!--").removesuffix("-->")
 

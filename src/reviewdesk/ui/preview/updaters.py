@@ -8,7 +8,8 @@ from PySide6.QtCore import QObject, Signal
 
 from reviewdesk.core.exports import html
 from reviewdesk.core.layout import LayoutOptions
-from reviewdesk.core.live_page import BODY_SLOT, PagePatch, group_at
+from reviewdesk.core.live_page import PagePatch, group_at
+from reviewdesk.core.page_marks import BODY_SLOT
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.preview.page_view import PageView
 from reviewdesk.ui.preview.render_thread import Rendered, RenderThread
