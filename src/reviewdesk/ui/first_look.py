@@ -45,6 +45,9 @@ from reviewdesk.ui.pane_tabs import PaneTabs
 from reviewdesk.ui.settings import FORM_SPLITTER_STATE, SPLITTER_STATE, Settings
 from reviewdesk.ui.window_titles import MENU_TITLES, PANE_TITLES
 
+LOOK_PAGE = "look-page"
+"""The object name of the look's preview page: where an early page shows (early_page.py)."""
+
 LOOK_BYTES = 256 << 10
 """A longer review.yaml (the form holds at most 1 MiB) is read once, by the load: its parse for
 a look (some 80 ms a MiB) would come before the first paint and again after it."""
@@ -102,6 +105,7 @@ def look_widget(look: Look, settings: Settings) -> QWidget:
     form_splitter.addWidget(panes)
     form_splitter.setSizes([10_000, 120])
     page = QWidget()
+    page.setObjectName(LOOK_PAGE)
     page.setBackgroundRole(QPalette.ColorRole.Base)  # the preview's colour till it starts
     page.setAutoFillBackground(True)
     splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -227,15 +231,16 @@ _DROPPED = (
 
 class HeldInput(QObject):
     """Holds the keys typed at `window` until `release`; drops its clicks and wheel turns
-    meanwhile."""
+    meanwhile. It watches the window and the widgets of its look, not the application: a
+    filter of the application is handed every object's events, and PySide crashed wrapping
+    one QtWebEngine was still making (an early page's request, preview/early_page.py)."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
         self._keys: list[QKeyEvent] = []
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        for widget in (window, *window.findChildren(QWidget)):
+            widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
         # Read with getattr: as a window goes, PySide may hand its events to a new wrapper of
@@ -251,9 +256,8 @@ class HeldInput(QObject):
     def release(self) -> None:
         """Give the keys held to the window as it is now: a shortcut to its action (the look
         had none to take it), any other key to the widget in focus."""
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        for widget in (self._window, *self._window.findChildren(QWidget)):
+            widget.removeEventFilter(self)  # the look's went with it: the window's, others'
         for key in self._keys:
             action = _action_of(self._window, key)
             target = self._window.focusWidget()  # as the keys before may have moved it
