@@ -102,7 +102,9 @@ def test_first_start_copies_the_sample_and_the_smoke_test_passes(tmp_path: Path)
     copy = tmp_path / "data" / "ReviewDesk" / "Sample review"
     assert (copy / "review.yaml").exists() and (copy / "assets" / "hero.png").exists()
     report = json.loads(done.stdout.strip().splitlines()[-1])
-    assert set(report) == {"window_shown_ms", "preview_ready_ms", "rss_mb", "pss_total_mb"}
+    assert set(report) == {
+        "window_shown_ms", "preview_ready_ms", "early_page", "rss_mb", "pss_total_mb",
+    }  # fmt: skip
     assert report["pss_total_mb"] > report["rss_mb"] / 4  # the WebEngine processes count too
     assert 0 < report["window_shown_ms"] <= report["preview_ready_ms"]
     assert not (copy / ".reviewdesk.lock").exists()  # the app let go of it on the way out
@@ -447,6 +449,22 @@ def test_the_smoke_test_of_a_review_shown_first_then_refused_says_why_and_exits_
     said = f"{folder / 'review.yaml'}:3: status: should be 'draft', 'ready' or 'published'\n"
     assert said in run.stderr
     assert "smoke test failed" not in run.stderr  # the problem said, not a timeout
+
+
+def test_a_second_start_shows_the_page_kept_from_the_first(sample_bundle: Path) -> None:
+    """The preview's page is kept (core/page_cache.py): the next start shows it as soon as the
+    first look has painted, before the review loads (ui/preview/early_page.py); the smoke test
+    checks that it is the review's (its title), as the first start's render was."""
+    home = sample_bundle.parent / "home"
+    runs = [run_reviewdesk("--smoke-test", sample_bundle, home=home) for _ in range(2)]
+    for run in runs:
+        assert run.returncode == 0, run.stderr[-2000:]
+    reports = [json.loads(run.stdout.splitlines()[-1]) for run in runs]
+    assert [report["early_page"] for report in reports] == [False, True]
+    (sample_bundle / "body.md").write_text("Another body.\n", encoding="utf-8")
+    third = run_reviewdesk("--smoke-test", sample_bundle, home=home)
+    assert third.returncode == 0, third.stderr[-2000:]
+    assert json.loads(third.stdout.splitlines()[-1])["early_page"] is False  # not this body's
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewdesk.ui.field_property import FIELD_PROPERTY
-from reviewdesk.ui.first_look import HeldInput, Look, look_menu_bar, look_widget
+from reviewdesk.ui.first_look import LOOK_PAGE, HeldInput, Look, look_menu_bar, look_widget
 from reviewdesk.ui.first_paint import after_first_paint
 from reviewdesk.ui.settings import (
     FORM_SPLITTER_STATE,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from reviewdesk.ui.file_controller import FileController
     from reviewdesk.ui.pane_tabs import PaneTabs
     from reviewdesk.ui.panes.body_pane import BodyPane
+    from reviewdesk.ui.preview.early_page import EarlyPage
     from reviewdesk.ui.preview.preview_view import PreviewView
     from reviewdesk.ui.problems_view import ProblemsView
     from reviewdesk.ui.reload_bar import ReloadBar
@@ -124,8 +125,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(look.text("title"), look.folder))
         self._held = HeldInput(self)
 
-    def assemble(self, document: ReviewDocument, *, live_preview: bool = True) -> None:
-        """Make the window's parts on `document`, in place of a first look if one shows."""
+    def look_page(self) -> QWidget | None:
+        """The preview's place in the first look, while it shows."""
+        central = self.centralWidget()
+        return None if self._assembled or central is None else central.findChild(QWidget, LOOK_PAGE)
+
+    def assemble(
+        self,
+        document: ReviewDocument,
+        *,
+        live_preview: bool = True,
+        early: EarlyPage | None = None,
+    ) -> None:
+        """Make the window's parts on `document`, in place of a first look if one shows;
+        `early`: the preview's web view, started on the look (preview/early_page.py)."""
         from reviewdesk.ui.bundle_lock import LockKeeper
         from reviewdesk.ui.completion_closer import CompletionCloser
         from reviewdesk.ui.file_controller import FileController
@@ -141,7 +154,7 @@ class MainWindow(QMainWindow):
         document.spelling.set_reviews_folder(settings.reviews_folder())  # its site's words
         self.files = FileController(document, settings, self)
         self._make_form(document)
-        self.preview = PreviewView(document, live=live_preview)
+        self.preview = PreviewView(document, live=live_preview, early=early)
         self._spell_once_up(document)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.form_splitter)

@@ -50,6 +50,7 @@ class PageView(QWebEngineView):
         self._generation = 0  # loads started; a finished load reports only for the latest
         self._scroll_to: float | None = None  # while a page loads: where the reader was
         self._with: dict[str, Any] | None = None  # while a page loads: the patch it loads with
+        self._is_shown = False
 
         # Off the record (no name): no cache, cookies or storage on disk; one per view, so its
         # interceptor and scheme handler serve this view alone. The profile must outlive its
@@ -70,6 +71,15 @@ class PageView(QWebEngineView):
         self._page.loadFinished.connect(self._load_finished)
 
     @property
+    def is_shown(self) -> bool:
+        """The page last given to `show_page` has shown (`shown` was emitted for it)."""
+        return self._is_shown
+
+    def set_folder(self, folder: Callable[[], Path | None]) -> None:
+        """Where the page's files come from from now on."""
+        self._scheme.set_folder(folder)
+
+    @property
     def blocked_requests(self) -> list[str]:
         """URLs the page tried to load from outside and was refused, oldest first."""
         return list(self._guard.blocked_urls)
@@ -82,6 +92,7 @@ class PageView(QWebEngineView):
         before it is scrolled and `shown`: with the page's own set-up, in one script."""
         self._scheme.set_page(html)
         self._generation += 1
+        self._is_shown = False
         self._with = patch
         if not keep_scroll:
             self._scroll_to = 0.0
@@ -132,4 +143,5 @@ class PageView(QWebEngineView):
         if generation != self._generation or self._scroll_to is None:
             return  # a newer load started meanwhile: it restores and reports
         self._scroll_to = self._with = None
+        self._is_shown = True
         self.shown.emit()

@@ -7,11 +7,13 @@ paint, so the window shows at once and the page fills in after."""
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from reviewdesk.ui.document import ReviewDocument
 
 if TYPE_CHECKING:
+    from reviewdesk.ui.preview.early_page import EarlyPage
     from reviewdesk.ui.preview.page_view import PageView
     from reviewdesk.ui.preview.updaters import LiveUpdater, ReloadUpdater
 
@@ -50,9 +53,15 @@ class PreviewView(QWidget):
     ready = Signal()  # the first render did: emitted once
 
     def __init__(
-        self, document: ReviewDocument, parent: QWidget | None = None, *, live: bool = True
+        self,
+        document: ReviewDocument,
+        parent: QWidget | None = None,
+        *,
+        live: bool = True,
+        early: EarlyPage | None = None,
     ) -> None:
-        """`live` patches the page in place; else each update reloads it (the baseline)."""
+        """`live` patches the page in place; else each update reloads it (the baseline).
+        `early`: a web view started before the window's parts, taken over (early_page.py)."""
         super().__init__(parent)
         self._document = document
         self._live = live
@@ -62,7 +71,10 @@ class PreviewView(QWidget):
         self._zoom = 1.0
         self._stale_text: set[Mode] = set()  # text views not yet showing the latest render
         self._web: PageView | None = None
+        self._early = early
         self._is_ready = False
+        self.first_shown: float | None = None  # perf_counter() when the page first showed
+        self._kept = early.page.key if early else ""  # of the page kept for the next start
         # What the writer edits, for the page to keep in view: a top-level field, and in the
         # body the line of the cursor (the editor says when it moves to another).
         self._following = ""
@@ -101,7 +113,12 @@ class PreviewView(QWidget):
         self._line_timer.timeout.connect(self._line_moved)
         document.changed.connect(self._changed)
         document.folder_changed.connect(self._folder_changed)
-        self._frame.installEventFilter(self)  # its first paint starts the web engine
+        document.modified_changed.connect(self._saved)
+        self.started_early = early is not None  # on a page kept from the last start
+        if early is None:
+            self._frame.installEventFilter(self)  # its first paint starts the web engine
+        else:
+            self._take(early.view)
 
     # --- public -------------------------------------------------------------------------------
 
@@ -196,10 +213,25 @@ class PreviewView(QWidget):
 
     # --- starting -----------------------------------------------------------------------------
 
+    def _take(self, view: PageView) -> None:
+        """The early page's view, from the first look before it goes; it hides the frame,
+        which is never painted then."""
+        self._web = view
+        view.set_folder(lambda: self._document.folder)
+        self._frame_layout.addWidget(view)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's API)
+        super().showEvent(event)
+        if self._early is not None:  # its updater loads once the window's parts have painted
+            self.window().installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's API)
         if watched is self._frame and event.type() == QEvent.Type.Paint:
             self._frame.removeEventFilter(self)
             QTimer.singleShot(0, self, self._start)  # after this paint reaches the screen
+        elif event.type() == QEvent.Type.UpdateRequest and watched is self.window():
+            watched.removeEventFilter(self)  # the window paints as it handles this
+            QTimer.singleShot(0, self, self._start)
         elif watched is self._room and event.type() == QEvent.Type.Resize:
             self._lay_out()
         return False
@@ -209,13 +241,22 @@ class PreviewView(QWidget):
         from reviewdesk.ui.preview.page_view import PageView  # noqa: PLC0415
         from reviewdesk.ui.preview.updaters import LiveUpdater, ReloadUpdater  # noqa: PLC0415
 
-        self._web = PageView(lambda: self._document.folder)
-        kind = LiveUpdater if self._live else ReloadUpdater
-        self._updater = kind(self._document, self._web)
+        early, self._early = self._early, None
+        if self._web is None:
+            self._web = PageView(lambda: self._document.folder)
+            self._frame_layout.addWidget(self._web)
+        if not self._live:
+            self._updater = ReloadUpdater(self._document, self._web)
+        elif early is None:
+            self._updater = LiveUpdater(self._document, self._web)
+        else:
+            self._updater = LiveUpdater(self._document, self._web, early.page, early.view.is_shown)
         self._updater.rendered.connect(self._rendered)
-        self._frame_layout.addWidget(self._web)
         self._lay_out()
         self.started.emit()
+        if early is not None and early.shown_at is not None and early.view.is_shown:
+            self.first_shown = early.shown_at
+            self._rendered()  # it shows the review already: the render confirms it
         self._updater.reset()
 
     # --- width and zoom -----------------------------------------------------------------------
@@ -290,7 +331,35 @@ class PreviewView(QWidget):
         self.rendered.emit()
         if not self._is_ready:
             self._is_ready = True
+            if self.first_shown is None:
+                self.first_shown = time.perf_counter()
             self.ready.emit()
+        self._keep_page()
+
+    def _saved(self, modified: bool) -> None:
+        if not modified:  # saved (or undone to the file's state): its page is the files'
+            self._keep_page()
+
+    def _keep_page(self) -> None:
+        """The page shown, kept for the next start (core/page_cache.py) when it is the page
+        of the review's files: nothing edited since they were read or saved."""
+        from reviewdesk.core import page_cache  # noqa: PLC0415 (after the first render)
+
+        folder, updater = self._document.folder, self._updater
+        if folder is None or updater is None or updater.pending or not self._is_ready:
+            return
+        shown = updater.shown
+        if shown is None or shown.review is not self._document.review:
+            return  # a version before the review's latest: the next one comes
+        if not self._document.undo_stack.isClean():
+            return
+        key = page_cache.page_key(folder)
+        if key is None or key == self._kept:
+            return
+        page = page_cache.CachedPage(key, shown.skeleton, shown.groups, shown.lines)
+        # Written off the UI thread: a long review's page is megabytes, synced to the disk.
+        threading.Thread(target=page_cache.store, args=(folder, page), daemon=True).start()
+        self._kept = key
 
     def _refresh_text(self, mode: Mode) -> None:
         """Fill a text view when it is shown: a long review's source is slow to lay out."""

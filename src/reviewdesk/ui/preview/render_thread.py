@@ -36,6 +36,7 @@ class Rendered:
     groups: tuple[str, ...]
     lines: tuple[int, ...]  # the body source line where each group starts
     fresh: bool  # the first version after a reset: load it as a new page
+    review: Review  # the version rendered
 
 
 _Job = tuple[int, Review, bool]  # generation, review, reset
@@ -88,7 +89,9 @@ def _render_loop(inbox: queue.SimpleQueue[_Job | None], courier: _Courier) -> No
         except Exception:  # a bug must not end the preview: log it, start afresh
             _log.exception("rendering the preview failed")
             page, reset, patch = _afresh(review)
-        rendered = Rendered(generation, patch, page.skeleton, page.groups, page.lines, reset)
+        rendered = Rendered(
+            generation, patch, page.skeleton, page.groups, page.lines, reset, review
+        )
         try:
             courier.rendered.emit(rendered)
         except RuntimeError:  # the application went first and took the courier: nobody to tell

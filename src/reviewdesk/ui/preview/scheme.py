@@ -63,6 +63,9 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
     def set_page(self, html: str) -> None:
         self._page = QByteArray(html.encode("utf-8"))
 
+    def set_folder(self, folder: Callable[[], Path | None]) -> None:
+        self._folder = folder
+
     def requestStarted(self, job: QWebEngineUrlRequestJob, /) -> None:  # noqa: N802 (Qt's API)
         url = job.requestUrl()
         if job.requestMethod() != QByteArray(b"GET"):

@@ -1,0 +1,110 @@
+"""The preview started on the page the review showed last (core/page_cache.py): its web view is
+made as soon as the window's first look has painted, and the window's parts wait for it to show
+that page: QtWebEngine lays it out in its own process, the UI thread serves it its files, and
+the models import in a thread meanwhile. The window then takes the view over as its preview
+(PreviewView), and the first render replaces the page only where it differs. Without a page
+kept for the review as its files are now, the preview starts as before: once the window's parts
+have painted, on the first render."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from reviewdesk.core.page_cache import CachedPage
+    from reviewdesk.ui.preview.page_view import PageView
+
+SHOWN_WAIT_MS = 400
+"""How long the window's parts wait for the early page to show; past that, they load and it
+shows when it can."""
+
+MODELS = ("reviewdesk.core.recovery", "reviewdesk.core.edits", "reviewdesk.core.spelling")
+"""What the window's parts import first (start_up.choose, then ui/document.py's), imported in
+a thread while the page loads. Only `core/` modules: they make nothing of Qt's."""
+
+GIL_SWITCH_S = 0.0002
+"""How long the UI thread may wait for Python's lock while the thread imports: it serves the
+page's files meanwhile (Python's default, 5 ms, is a wait for each)."""
+
+
+@dataclass
+class EarlyPage:
+    view: PageView  # loading `page`, or showing it
+    page: CachedPage
+    shown_at: float | None = field(default=None)  # time.perf_counter() when it showed
+
+
+def start_early_page(
+    place: QWidget, folder: Path, then: Callable[[EarlyPage | None], None]
+) -> None:
+    """Show the page kept for `folder` in `place`, and call `then` with it once it shows (or
+    SHOWN_WAIT_MS later); with None at once when no page is kept."""
+    from reviewdesk.core import page_cache  # noqa: PLC0415 (after the first look's paint)
+
+    page = page_cache.load(folder)
+    if page is None:
+        then(None)
+        return
+    from reviewdesk.ui.preview.page_view import PageView  # noqa: PLC0415 (QtWebEngine: the same)
+
+    view = PageView(lambda: folder)
+    layout = QVBoxLayout(place)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(view)
+    early = EarlyPage(view, page)
+    _Waiting(early, lambda: then(early))
+    view.show_page(page.skeleton, keep_scroll=False, patch=first_patch(page.groups))
+    sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
+    threading.Thread(target=_import, args=(MODELS,), name="models", daemon=True).start()
+
+
+def first_patch(groups: tuple[str, ...]) -> dict[str, object]:
+    """What a fresh page's body is loaded with: every group (live_page.PagePatch's JSON, made
+    here without loading the renderer it belongs to)."""
+    return {
+        "start": 0,
+        "removed": 0,
+        "inserted": list(groups),
+        "skeleton": None,
+        "sections": {},
+        "head": None,
+    }
+
+
+def _import(modules: tuple[str, ...]) -> None:
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            return
+
+
+class _Waiting(QObject):
+    """Notes when the early page shows, and calls `then` once: then, or SHOWN_WAIT_MS later."""
+
+    def __init__(self, early: EarlyPage, then: Callable[[], None]) -> None:
+        super().__init__(early.view)
+        self._early = early
+        self._then: Callable[[], None] | None = then
+        early.view.shown.connect(self._shown)
+        QTimer.singleShot(SHOWN_WAIT_MS, self, self._go)
+
+    def _shown(self) -> None:
+        if self._early.shown_at is None:
+            self._early.shown_at = time.perf_counter()
+        self._go()
+
+    def _go(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            QTimer.singleShot(0, then)  # out of the page's report: the parts take a while
