@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWebEngineCore import QWebEngineScript
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core.exports import html
@@ -66,3 +67,20 @@ def test_a_page_loaded_again_in_dark_is_dark_and_its_html_unchanged(
     )
     assert lightness(view) < 50
     assert view.page_html == html.render(document.review, LayoutOptions())
+
+
+def test_a_page_is_dark_as_soon_as_it_is_parsed(qtbot: QtBot, view: PreviewView) -> None:
+    """Before it loads whole: its first paint can come before, and it was light then, a flash
+    in a dark window (the early page of a start shows during the first look)."""
+    apply_color_scheme("dark")
+    qtbot.waitUntil(lambda: lightness(view) < 50)  # the view has its dark palette
+    page = view.web_view.page()
+    watcher = QWebEngineScript()  # after the view's own, at the same point
+    watcher.setWorldId(QWebEngineScript.ScriptWorldId.ApplicationWorld)
+    watcher.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
+    watcher.setSourceCode(f"window.atReady = {BACKGROUND};")
+    page.scripts().insert(watcher)
+    with qtbot.waitSignal(view.web_view.shown, timeout=FIRST_LOAD_MS):
+        view.web_view.show_page(view.page_html)
+    assert lightness(view, "window.atReady") < 50
+    assert page.backgroundColor().lightness() < 100  # before the page paints at all

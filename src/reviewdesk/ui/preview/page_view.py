@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineScript, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
@@ -66,6 +67,13 @@ class PageView(QWebEngineView):
         self._scheme = PreviewSchemeHandler(folder, profile)
         profile.installUrlSchemeHandler(SCHEME.encode(), self._scheme)
         self._page = PreviewPage(profile, PAGE_URL, self)
+        self._page.setBackgroundColor(self._base())  # till the page paints: not white in dark
+        self._scheme_on_load = QWebEngineScript()
+        self._scheme_on_load.setWorldId(_APP_WORLD)
+        # As the page's HTML is parsed, before it paints: light, then dark, was a flash.
+        self._scheme_on_load.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
+        self._scheme_on_load.setSourceCode(self._scheme_script())
+        self._page.scripts().insert(self._scheme_on_load)
         self.setPage(self._page)
         profile.setParent(self)
         self._page.loadFinished.connect(self._load_finished)
@@ -134,10 +142,17 @@ class PageView(QWebEngineView):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's API)
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # light or dark chosen: the page too
+            self._page.setBackgroundColor(self._base())
+            self._page.scripts().remove(self._scheme_on_load)
+            self._scheme_on_load.setSourceCode(self._scheme_script())
+            self._page.scripts().insert(self._scheme_on_load)
             self._page.runJavaScript(self._scheme_script(), _APP_WORLD)
 
     def _scheme_script(self) -> str:
         return scheme_script(dark=is_dark(self.palette()))
+
+    def _base(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Base)
 
     def _report(self, generation: int) -> None:
         if generation != self._generation or self._scroll_to is None:
