@@ -5,7 +5,8 @@ copy of the sample) on the offscreen platform, or on the X display in $DISPLAY w
 as `python -m reviewdesk` or as the executable given with `--exe` (the frozen app of
 packaging/build: `--exe dist/ReviewDesk/reviewdesk`), and prints the median, min and max of:
 start to window shown, start to preview ready (the review's title read back from the preview's
-DOM), and total memory (PSS of the app and its QtWebEngine processes) with the sample open."""
+DOM; from the warm-up's page, kept for the next start: ui/preview/early_page.py), and total
+memory (PSS of the app and its QtWebEngine processes) with the sample open."""
 
 from __future__ import annotations
 

@@ -285,8 +285,9 @@ def measure(app: App, watcher: MapWatcher, env: dict[str, str], log: Path) -> Sa
     return Sample(ms[0], ms[-1], len(ms), pss_mib, processes)
 
 
-def preview_ready_ms(argv: Sequence[str], env: dict[str, str], log: Path) -> float:
-    """ReviewDesk's own start to preview ready, from its `--smoke-test` line."""
+def preview_ready(argv: Sequence[str], env: dict[str, str], log: Path) -> tuple[float, bool]:
+    """ReviewDesk's own start to preview ready, from its `--smoke-test` line, and whether the
+    preview started on its page kept from the start before (a warm home's)."""
     with log.open("ab") as errors:
         process = subprocess.Popen(
             argv, env=env, cwd=env["HOME"], stdin=subprocess.DEVNULL,
@@ -299,7 +300,8 @@ def preview_ready_ms(argv: Sequence[str], env: dict[str, str], log: Path) -> flo
     lines = out.decode().strip().splitlines()
     if process.returncode != 0 or not lines:
         raise RuntimeError(f"ReviewDesk's smoke test failed:\n{_tail(log)}")
-    return float(json.loads(lines[-1])["preview_ready_ms"])
+    report = json.loads(lines[-1])
+    return float(report["preview_ready_ms"]), bool(report.get("early_page"))
 
 
 @dataclass
@@ -365,9 +367,10 @@ def run_rounds(
                 if not app.smoke_test:
                     continue
                 home = app_env(homes.of(f"{app.name} smoke test"), display)
-                ready = preview_ready_ms(app.smoke_test, home, log)
+                ready, early = preview_ready(app.smoke_test, home, log)
                 (folder / LOCK_FILE).unlink(missing_ok=True)
-                said.append(f"{app.name} preview {ready:.0f} ms")
+                kept = " (on its page kept)" if early else ""
+                said.append(f"{app.name} preview {ready:.0f} ms{kept}")
                 if number:
                     results.preview_ms[app.name].append(ready)
             round_name = f"run {number}/{runs}" if number else "warm-up"

@@ -87,7 +87,7 @@ def store(folder: Path, page: CachedPage) -> None:
     path = _entry_path(folder)
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the review's text
-        write_atomic(path, json.dumps(entry, ensure_ascii=False).encode())
+        write_atomic(path, json.dumps(entry, ensure_ascii=False, allow_nan=False).encode())
         _prune(path.parent)
     except OSError:
         pass  # a full disk or a read-only home: the next start renders first, as before
