@@ -12,7 +12,7 @@ import pytest
 
 from bench import peers
 from reviewdesk.ui.drawing import NO_GPU
-from reviewdesk.ui.preview.engine_start import switches
+from reviewdesk.ui.preview.engine_start import DARK_PAGES, in_scheme, switches
 from tests.missing_tools import require
 
 LLVMPIPE = "llvmpipe (LLVM 15.0.6, 256 bits)"
@@ -79,3 +79,47 @@ def test_on_a_real_x_server_drawn_by_mesa_in_software_the_engine_gets_no_gpu() -
     shown = json.loads(done.stdout.strip().splitlines()[-1])
     assert "llvmpipe" in shown["renderer"]
     assert shown["flags"] == f"--no-sandbox {NO_GPU}"
+
+
+@pytest.mark.parametrize("dark", [True, False])
+def test_a_dark_app_starts_the_engine_with_pages_preferring_dark(dark: bool) -> None:
+    assert in_scheme("--no-sandbox", dark=dark) == (
+        f"--no-sandbox {DARK_PAGES}" if dark else "--no-sandbox"
+    )
+    own = "--blink-settings=preferredColorScheme=1"  # the writer's, kept as they are
+    assert in_scheme(own, dark=dark) == own
+
+
+_SCHEME_PROBE = """
+import sys
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from reviewdesk.ui.color_scheme import apply_color_scheme
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+app = QApplication([])
+apply_color_scheme(sys.argv[1])
+from reviewdesk.ui.preview.page_view import PageView
+view = PageView(lambda: None)
+view.show()
+view.shown.connect(lambda: view.run_js_async(
+    "matchMedia('(prefers-color-scheme: dark)').matches", lambda seen: (print(seen), app.quit())))
+view.show_page("<!doctype html><title>t</title><p>A page.</p>")
+QTimer.singleShot(30_000, app.quit)
+app.exec()
+"""
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_in_a_dark_app_a_page_prefers_dark_from_its_start(scheme: str) -> None:
+    """Chromium's own preference, not the script's rules switched once the page is parsed:
+    a page's first frame was light in a dark window."""
+    env = {
+        **os.environ, "QT_QPA_PLATFORM": "offscreen",
+        "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox --disable-gpu",
+    }  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", _SCHEME_PROBE, scheme],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == (["True"] if scheme == "dark" else ["False"])

@@ -15,8 +15,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtGui import QOffscreenSurface, QOpenGLContext
+from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
 
+from reviewdesk.ui.color_scheme import is_dark
 from reviewdesk.ui.drawing import FLAGS, chooses_gpu, without_gpu
 from reviewdesk.ui.preview.scheme import is_registered, register_scheme
 
@@ -32,12 +33,28 @@ SOFTWARE_RENDERERS = (
 _GL_RENDERER = 0x1F01
 
 
+DARK_PAGES = "--blink-settings=preferredColorScheme=0"
+"""Pages prefer dark (CSS prefers-color-scheme) from their first paint: where the platform does
+not say dark (a plain X11 session), the page's dark rules were switched on by a script once it
+was parsed, and a first frame could be light in a dark window (preview/page_scheme.py switches
+them at each change of the app's scheme after)."""
+
+
 def before_web_engine() -> None:
-    """Once, before QtWebEngine starts: the preview's scheme, and the GPU off on software GL."""
+    """Once, before QtWebEngine starts: the preview's scheme, the GPU off on software GL, and
+    pages dark from the start in a dark app."""
     if is_registered():  # QtWebEngine may have started: too late for either
         return
-    os.environ[FLAGS] = switches(os.environ.get(FLAGS, ""), gl_renderer)
+    flags = switches(os.environ.get(FLAGS, ""), gl_renderer)
+    os.environ[FLAGS] = in_scheme(flags, dark=is_dark(QGuiApplication.palette()))
     register_scheme()
+
+
+def in_scheme(flags: str, *, dark: bool) -> str:
+    """`flags` with DARK_PAGES when the app is `dark`; the writer's own Blink settings kept."""
+    if not dark or "--blink-settings" in flags:
+        return flags
+    return f"{flags} {DARK_PAGES}".strip()
 
 
 def switches(flags: str, renderer: Callable[[], str | None]) -> str:
