@@ -7,9 +7,10 @@ from hypothesis import strategies as st
 from reviewdesk.core import bundle
 from reviewdesk.core.exports import html
 from reviewdesk.core.layout import LayoutOptions
-from reviewdesk.core.live_page import LivePage, PagePatch, group_at
+from reviewdesk.core.live_page import LivePage, group_at
 from reviewdesk.core.model import Review
 from reviewdesk.core.page_marks import BODY_SLOT
+from reviewdesk.core.page_patch import PagePatch
 from reviewdesk.core.resources import resource
 from tests.review_blocks import BLOCKS, with_blocks
 from tests.strategies import reviews

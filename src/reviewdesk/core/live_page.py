@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from reviewdesk.core.exports import html
@@ -20,40 +19,12 @@ from reviewdesk.core.incremental import IncrementalBody
 from reviewdesk.core.layout import LayoutOptions, layout_ids, page_body
 from reviewdesk.core.model import Review
 from reviewdesk.core.page_marks import BODY_SLOT
+from reviewdesk.core.page_patch import PagePatch
 
 # A section of the page the writer edits: an element naming its field, the body excepted (it
 # is patched block by block). The layout never nests an element in one of its own tag inside
 # these, so the first closing tag of the same name ends it.
 _SECTION = re.compile(r'<(\w+)\b[^>]*\bdata-field="(?!body")([\w.]+)"[^>]*>.*?</\1>', re.DOTALL)
-
-
-@dataclass(frozen=True, slots=True)
-class PagePatch:
-    """From the previous update's page to this one's: in the body, groups `start` to
-    `start + removed` become `inserted`; `skeleton` is set when the frame of the page changed
-    (rebuild all but the body), else `sections` holds each changed section's new HTML by
-    field, and `head` the new `<head>` when it changed."""
-
-    start: int = 0
-    removed: int = 0
-    inserted: tuple[str, ...] = ()
-    skeleton: str | None = None
-    sections: dict[str, str] = field(default_factory=dict)
-    head: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.removed or self.inserted or self.skeleton or self.sections or self.head)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "removed": self.removed,
-            "inserted": list(self.inserted),
-            "skeleton": self.skeleton,
-            "sections": self.sections,
-            "head": self.head,
-        }
 
 
 class LivePage:

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from reviewdesk.core import bundle, page_cache
 from reviewdesk.core.exports import html
 from reviewdesk.core.layout import LayoutOptions
-from reviewdesk.core.live_page import LivePage, PagePatch
+from reviewdesk.core.live_page import LivePage
 from reviewdesk.core.page_cache import CachedPage
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.preview import updaters
-from reviewdesk.ui.preview.early_page import EarlyPage, first_patch, start_early_page
+from reviewdesk.ui.preview.early_page import EarlyPage, start_early_page
 from reviewdesk.ui.preview.page_view import PageView
 from reviewdesk.ui.preview.preview_view import PreviewView
 
@@ -180,8 +180,3 @@ def test_an_edit_is_kept_once_it_is_saved(qtbot: QtBot, sample_bundle: Path) -> 
     assert "A title typed since" not in kept_page(qtbot, sample_bundle).skeleton  # the file's
     document.save()
     assert "A title typed since" in kept_page(qtbot, sample_bundle).skeleton
-
-
-def test_the_first_patch_is_the_live_pages() -> None:
-    groups = ("<p>One</p>", "\n<p>Two</p>")
-    assert first_patch(groups) == PagePatch(inserted=groups).as_json()

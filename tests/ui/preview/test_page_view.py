@@ -9,8 +9,9 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from reviewdesk.core.layout import LayoutOptions
-from reviewdesk.core.live_page import LivePage, PagePatch
+from reviewdesk.core.live_page import LivePage
 from reviewdesk.core.model import Review
+from reviewdesk.core.page_patch import PagePatch
 from reviewdesk.ui.preview.page_view import PageView
 
 FIRST_LOAD_MS = 20_000  # the first page of a session also starts QtWebEngine's processes

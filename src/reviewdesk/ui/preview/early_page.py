@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from reviewdesk.core.page_patch import PagePatch
+
 if TYPE_CHECKING:
     from reviewdesk.core.page_cache import CachedPage
     from reviewdesk.ui.preview.page_view import PageView
@@ -63,22 +65,10 @@ def start_early_page(
     layout.addWidget(view)
     early = EarlyPage(view, page)
     _Waiting(early, lambda: then(early))
-    view.show_page(page.skeleton, keep_scroll=False, patch=first_patch(page.groups))
+    body = PagePatch(inserted=page.groups).as_json()  # as a render's first page has it
+    view.show_page(page.skeleton, keep_scroll=False, patch=body)
     sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
     threading.Thread(target=_import, args=(MODELS,), name="models", daemon=True).start()
-
-
-def first_patch(groups: tuple[str, ...]) -> dict[str, object]:
-    """What a fresh page's body is loaded with: every group (live_page.PagePatch's JSON, made
-    here without loading the renderer it belongs to)."""
-    return {
-        "start": 0,
-        "removed": 0,
-        "inserted": list(groups),
-        "skeleton": None,
-        "sections": {},
-        "head": None,
-    }
 
 
 def _import(modules: tuple[str, ...]) -> None:

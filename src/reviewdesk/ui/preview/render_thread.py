@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from reviewdesk.core.live_page import LivePage, PagePatch
+from reviewdesk.core.live_page import LivePage
 from reviewdesk.core.model import Review
+from reviewdesk.core.page_patch import PagePatch
 from reviewdesk.ui.worker_stop import stop_worker
 
 _log = logging.getLogger(__name__)

@@ -8,9 +8,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reviewdesk.core.exports import html
 from reviewdesk.core.layout import LayoutOptions
-from reviewdesk.core.live_page import PagePatch, group_at
+from reviewdesk.core.live_page import group_at
 from reviewdesk.core.page_cache import CachedPage
 from reviewdesk.core.page_marks import BODY_SLOT
+from reviewdesk.core.page_patch import PagePatch
 from reviewdesk.ui.document import ReviewDocument
 from reviewdesk.ui.preview.page_view import PageView
 from reviewdesk.ui.preview.render_thread import Rendered, RenderThread
