@@ -1,16 +1,14 @@
 """The preview started on the page the review showed last (core/page_cache.py): its web view is
 made as soon as the window's first look has painted, and the window's parts wait for it to show
-that page: QtWebEngine lays it out in its own process, the UI thread serves it its files, and
-the models import in a thread meanwhile. The window then takes the view over as its preview
-(PreviewView), and the first render replaces the page only where it differs. Without a page
-kept for the review as its files are now, the preview starts as before: once the window's parts
-have painted, on the first render."""
+that page: QtWebEngine lays it out in its own process and the UI thread serves it its files
+(the models imported in a thread meanwhile made the page show some 25 ms later and the form
+15 ms sooner: the thread competed for Python's lock with the serving). The window then takes the
+view over as its preview (PreviewView), and the first render replaces the page only where it
+differs. Without a page kept for the review as its files are now, the preview starts as before:
+once the window's parts have painted, on the first render."""
 
 from __future__ import annotations
 
-import importlib
-import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,14 +27,6 @@ if TYPE_CHECKING:
 SHOWN_WAIT_MS = 400
 """How long the window's parts wait for the early page to show; past that, they load and it
 shows when it can."""
-
-MODELS = ("reviewdesk.core.recovery", "reviewdesk.core.edits", "reviewdesk.core.spelling")
-"""What the window's parts import first (start_up.choose, then ui/document.py's), imported in
-a thread while the page loads. Only `core/` modules: they make nothing of Qt's."""
-
-GIL_SWITCH_S = 0.0002
-"""How long the UI thread may wait for Python's lock while the thread imports: it serves the
-page's files meanwhile (Python's default, 5 ms, is a wait for each)."""
 
 
 @dataclass
@@ -67,16 +57,6 @@ def start_early_page(
     _Waiting(early, lambda: then(early))
     body = PagePatch(inserted=page.groups).as_json()  # as a render's first page has it
     view.show_page(page.skeleton, keep_scroll=False, patch=body)
-    sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
-    threading.Thread(target=_import, args=(MODELS,), name="models", daemon=True).start()
-
-
-def _import(modules: tuple[str, ...]) -> None:
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except Exception:
-            return
 
 
 class _Waiting(QObject):
