@@ -88,6 +88,17 @@ def test_a_damaged_entry_is_no_page(make_bundle: MakeBundle, damage: bytes) -> N
     assert page_cache.load(folder) is None
 
 
+def test_an_entry_that_is_not_a_file_is_no_page_and_holds_nothing_up(
+    make_bundle: MakeBundle,
+) -> None:
+    folder = make_bundle()
+    page_cache.store(folder, kept_page(folder))
+    [entry] = entries()
+    entry.unlink()
+    os.mkfifo(entry)  # read, it would wait for a writer: the start with it
+    assert page_cache.load(folder) is None
+
+
 def test_an_entry_of_the_wrong_shape_is_no_page(make_bundle: MakeBundle) -> None:
     folder = make_bundle()
     page = kept_page(folder)

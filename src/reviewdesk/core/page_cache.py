@@ -25,6 +25,8 @@ from reviewdesk.core.user_files import cache_dir
 
 FOLDER = "pages"
 KEEP = 32
+ENTRY_BYTES = 64 << 20
+"""Past this an entry is no page: a 5 MiB body (the bundle's limit) renders to some 15 MiB."""
 _FORMAT = 1  # of an entry's JSON
 
 
@@ -61,11 +63,11 @@ def load(folder: Path) -> CachedPage | None:
     if key is None:
         return None
     try:
-        entry = json.loads(_entry_path(folder).read_bytes())
+        entry = json.loads(safe_files.read_regular(_entry_path(folder), ENTRY_BYTES))
         page = CachedPage(
             entry["key"], entry["skeleton"], tuple(entry["groups"]), tuple(entry["lines"])
         )
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, safe_files.UnsafeFile, ValueError, TypeError, KeyError):
         return None  # none, or one this version cannot read: rendered as if none
     if entry.get("format") != _FORMAT or page.key != key or not _well_typed(page):
         return None
