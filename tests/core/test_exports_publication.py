@@ -68,7 +68,7 @@ def undated(make_bundle: MakeBundle) -> Path:
 def test_a_published_review_without_a_date_is_dated_when_exported(undated: Path, to: str) -> None:
     """Ghost got no `published_at` (Ghost picks a date of its own), WordPress no `date_gmt`,
     the pages and the JSON-LD no date at all; Jekyll dated the file name alone."""
-    before = now().replace(second=0, microsecond=0)
+    before = (now() - timedelta(seconds=1)).replace(second=0, microsecond=0)
     result = exports.export(bundle.load(undated), undated, to)
     after = now()
     when = datetime.fromisoformat(DATE_OF[to](result.text))
@@ -111,6 +111,18 @@ def test_the_moment_east_of_greenwich_is_published_not_scheduled(tmp_path: Path)
     assert ghost.payload(bare, tmp_path, ExportOptions(), now=sydney)[0]["posts"][0]["status"] == (
         "scheduled"
     )
+
+
+@pytest.mark.parametrize("second", [0, 0.5, 0.999])
+def test_the_date_is_never_the_second_of_the_export(second: float) -> None:
+    """Jekyll replaces a date equal to its build's second with the file name's day, at
+    midnight of its own zone (a post in the future west of the export): an export in a
+    minute's first second is dated the minute before, so no later build can meet it."""
+    at = datetime(2026, 4, 12, 8, 0, 0, tzinfo=UTC) + timedelta(seconds=second)
+    review, _ = as_exported(Review(title="T", status=Status.PUBLISHED), at)
+    assert review.published == datetime(2026, 4, 12, 7, 59, tzinfo=UTC)
+    later, _ = as_exported(Review(title="T", status=Status.PUBLISHED), at + timedelta(seconds=1))
+    assert later.published == datetime(2026, 4, 12, 8, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.READY])

@@ -15,9 +15,11 @@ the build or scheduled instead of published."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from reviewdesk.core.model import Review, Status
+
+ONE_SECOND = timedelta(seconds=1)
 
 
 def goes_live(review: Review) -> bool:
@@ -27,12 +29,13 @@ def goes_live(review: Review) -> bool:
 
 def as_exported(review: Review, now: datetime) -> tuple[Review, list[str]]:
     """`review` as every export sees it, and a warning when that differs from the bundle: a
-    published review without a date is dated `now` (aware), to the minute. Not to the second:
-    Jekyll takes a date in the very second its build starts for no date at all, and then
-    the day in the post's file name, at midnight of the site's time zone."""
+    published review without a date is dated `now` (aware), to the minute, and at least a
+    second before `now`: Jekyll takes a date in the very second its build starts for no date
+    at all, and then the day in the post's file name, at midnight of the site's time zone
+    (an export at a minute's second 0 and a build in that second met it)."""
     if not goes_live(review) or review.published is not None:
         return review, []
-    when = now.replace(second=0, microsecond=0)
+    when = (now - ONE_SECOND).replace(second=0, microsecond=0)
     warning = (
         "status is published but there is no publication date; dated "
         f"{when.isoformat()}, the time of this export (set the date in the review to keep it)"
