@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import base64
-import mimetypes
 import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from reviewdesk.core import assets, image_size, safe_files
 from reviewdesk.core.exports.base import Asset
+from reviewdesk.core.media_types import media_type
 from reviewdesk.core.model import Review
 
 
@@ -46,7 +46,7 @@ def data_uris(files: list[Asset]) -> Mapping[str, str]:
     self-contained pages. A file that can no longer be read safely is left out."""
     uris = {}
     for asset in files:
-        kind = mimetypes.guess_type(asset.source.name)[0] or "application/octet-stream"
+        kind = media_type(asset.source.name)
         try:
             data = safe_files.read_regular(asset.source, assets.IMAGE_BYTES_MAX)
         except (safe_files.UnsafeFile, OSError):

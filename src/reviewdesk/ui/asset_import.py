@@ -8,8 +8,9 @@ from pathlib import Path
 from reviewdesk.core import bundle, safe_files
 from reviewdesk.core.assets import IMAGE_BYTES_MAX, AssetError
 from reviewdesk.core.destination import Destination
+from reviewdesk.core.media_types import image_filter
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.svg)"
+IMAGE_FILTER = image_filter()
 
 
 def import_asset(folder: Path, source: Path) -> str:

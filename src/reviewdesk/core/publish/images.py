@@ -4,11 +4,11 @@ uploaded once, whatever its name), and the alt text and caption the review gives
 from __future__ import annotations
 
 import hashlib
-import mimetypes
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from reviewdesk.core import assets, render, safe_files
+from reviewdesk.core.media_types import media_type
 from reviewdesk.core.model import Review
 
 
@@ -26,7 +26,7 @@ class BundleImage:
 
     @property
     def mime(self) -> str:
-        return mimetypes.guess_type(self.name)[0] or "application/octet-stream"
+        return media_type(self.name)
 
 
 def bundle_images(review: Review, folder: Path) -> tuple[list[BundleImage], list[str]]:

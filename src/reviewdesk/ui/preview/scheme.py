@@ -4,7 +4,6 @@ relative image paths a base that resolves into the bundle."""
 
 from __future__ import annotations
 
-import mimetypes
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from reviewdesk.core import assets, safe_files
+from reviewdesk.core.media_types import media_type
 
 SCHEME = "reviewdesk-preview"
 HOST = "review"
@@ -92,7 +92,7 @@ class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
         if file is None or device is None:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
-        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        kind = media_type(file.name)
         job.reply(QByteArray(kind.encode()), device)
 
     def _bundle_file(self, src: str) -> Path | None:

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolBar, QVBoxLayout, QWid
 
 from reviewdesk.core.delimited import Delimited
 from reviewdesk.core.line_breaks import LineBreaks
+from reviewdesk.core.media_types import is_image_name
 from reviewdesk.core.text_change import TextChange
 from reviewdesk.ui.widgets.find_replace_bar import FindReplaceBar
 from reviewdesk.ui.widgets.markdown_highlighter import MarkdownHighlighter
-
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
 
 _LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:(?P<marker>[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?")
 # What Enter carries on to the next line: a list item's marker (with its task box) or a quote.
@@ -81,7 +80,7 @@ def _image_files(source: QMimeData) -> list[Path]:
     if not source.hasUrls():
         return []
     files = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
-    return [file for file in files if file.suffix.lower() in IMAGE_SUFFIXES]
+    return [file for file in files if is_image_name(file.name)]
 
 
 def _no_image() -> Path | None:
