@@ -3,7 +3,12 @@
 The start frees much of what it allocates (the imports' transient objects, the first render),
 and glibc keeps the pages freed in its heaps: trimming them gives back about 2.5 MiB of the
 main process's PSS (Xvfb, 14 s after start, 2 runs each). The source lines of modules read
-before ui/pyside_imports.py took effect, or by a warning, go too (a traceback reads them again)."""
+before ui/pyside_imports.py took effect, or by a warning, go too (a traceback reads them again).
+
+What stays, the modules, classes and widgets, is frozen out of the cycle collector's reach: a
+full collection walked all of it (68,000 objects: 11 ms of the UI thread at 2,000 words, 31 ms
+at 100,000) to find nothing, and walks only what came after now. An object of the start that
+ends in a cycle later is not collected; what the start makes is made once."""
 
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ def release_when(ready: SignalInstance, context: QObject, settle_ms: int = SETTL
 def release_start_memory() -> None:
     linecache.clearcache()
     gc.collect()
+    gc.freeze()
     _trim_heap()
 
 
