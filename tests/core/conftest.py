@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import mimetypes
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -27,6 +29,17 @@ Worth it[^1].
 
 [^1]: For most people.
 """
+
+
+@pytest.fixture
+def bare_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Python's own table alone, as on a machine without /etc/mime.types (Python 3.11's has no
+    WebP)."""
+    monkeypatch.setattr(mimetypes, "knownfiles", [])
+    mimetypes.init()
+    yield
+    monkeypatch.undo()
+    mimetypes.init()
 
 
 @pytest.fixture

@@ -1,5 +1,3 @@
-import mimetypes
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -8,17 +6,6 @@ from reviewdesk.core import bundle, render
 from reviewdesk.core.media_types import IMAGE_TYPES, image_filter, is_image_name, media_type
 from reviewdesk.core.publish.images import bundle_images
 from tests.conftest import MakeBundle
-
-
-@pytest.fixture
-def bare_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Python's own table alone, as on a machine without /etc/mime.types (Python 3.11's has no
-    WebP)."""
-    monkeypatch.setattr(mimetypes, "knownfiles", [])
-    mimetypes.init()
-    yield
-    monkeypatch.undo()
-    mimetypes.init()
 
 
 @pytest.fixture

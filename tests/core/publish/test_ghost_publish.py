@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from reviewdesk.core import bundle
-from reviewdesk.core.model import Author, Status
+from reviewdesk.core.model import Author, Hero, Status
 from reviewdesk.core.publish import state
 from reviewdesk.core.publish.publish import ConflictError, PublishError, publish
 from reviewdesk.core.publish.sites import Site, make
@@ -25,6 +25,11 @@ from tests.core.publish.published import edit_review
 from tests.ghost_server import GhostServer
 
 pytestmark = pytest.mark.slow
+
+WEBP_8X6 = bytes.fromhex(
+    "5249464622000000574542505650384c160000002f074001000750a82217a5ff018020fc6f9b88e87f08"
+)
+"""A lossless WebP, 8 x 6 px, one colour."""
 
 
 @pytest.fixture
@@ -111,6 +116,21 @@ def test_the_sample_is_published_once_and_again_in_place(
         ]["total"]
         == 1
     )
+
+
+@pytest.mark.usefixtures("bare_machine")
+def test_a_webp_image_is_uploaded_on_a_machine_without_media_types(
+    ghost: GhostServer, site: Site, sample_bundle: Path
+) -> None:
+    """Python's own table has no WebP: sent as application/octet-stream, Ghost refused it."""
+    (sample_bundle / "assets" / "cover.webp").write_bytes(WEBP_8X6)
+    edit_review(sample_bundle, hero=Hero(image="assets/cover.webp", alt="A cover"))
+    done = publish(sample_bundle, site, "publish")
+    assert done.uploaded[0] == "assets/cover.webp", done
+    post = stored(ghost, done.post_id)
+    assert post["feature_image"].startswith(f"{ghost.url}/content/images/")
+    assert post["feature_image"].endswith(".webp")
+    assert any((ghost.content_dir / "images").rglob("*.webp"))
 
 
 def test_an_edit_made_in_ghost_is_refused_then_overwritten_with_force(
